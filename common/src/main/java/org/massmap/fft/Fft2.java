@@ -1,0 +1,100 @@
+package org.massmap.fft;
+
+import org.jtransforms.fft.DoubleFFT_2D;
+
+/**
+ * Complex 2-D FFT of a fixed ny x nx shape, in place on interleaved arrays of length 2*nx*ny
+ * (element (iy, ix) at [2*(iy*nx+ix)] real, [+1] imaginary). Forward is unnormalised, inverse is
+ * scaled by 1/(nx*ny).
+ *
+ * <p>Thread-safe: JTransforms' {@code DoubleFFT_2D} mutates itself while it runs, so each thread
+ * gets its own plan. How many threads JTransforms itself uses inside one transform is a
+ * process-wide setting, made once by {@code org.massmap.runtime.ThreadSettings}.
+ */
+public final class Fft2 {
+    private final int nx;
+    private final int ny;
+    private final ThreadLocal<DoubleFFT_2D> plans;
+
+    public Fft2(int nx, int ny) {
+        if (nx < 1 || ny < 1) {
+            throw new IllegalArgumentException("FFT shape must be positive, got " + nx + "x" + ny);
+        }
+        this.nx = nx;
+        this.ny = ny;
+        this.plans = ThreadLocal.withInitial(() -> new DoubleFFT_2D(ny, nx));
+    }
+
+    public int nx() {
+        return nx;
+    }
+
+    public int ny() {
+        return ny;
+    }
+
+    /** Forward transform, in place: X[k] = sum_n x[n] exp(-2 pi i k.n / N). */
+    public void forward(double[] interleaved) {
+        checkLength(interleaved);
+        plans.get().complexForward(interleaved);
+    }
+
+    /** Inverse transform with 1/(nx*ny) scaling, in place. */
+    public void inverse(double[] interleaved) {
+        checkLength(interleaved);
+        plans.get().complexInverse(interleaved, true);
+    }
+
+    /** Interleaved complex array holding re + i*im (either may be null for zero). */
+    public double[] pack(double[] re, double[] im) {
+        int n = nx * ny;
+        double[] c = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            c[2 * i] = re == null ? 0 : re[i];
+            c[2 * i + 1] = im == null ? 0 : im[i];
+        }
+        return c;
+    }
+
+    /** FFT of a real map, as a new interleaved complex array. */
+    public double[] forwardReal(double[] map) {
+        double[] c = pack(map, null);
+        forward(c);
+        return c;
+    }
+
+    /** Real part of an interleaved complex array. */
+    public static double[] real(double[] interleaved) {
+        double[] r = new double[interleaved.length / 2];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = interleaved[2 * i];
+        }
+        return r;
+    }
+
+    /** Imaginary part of an interleaved complex array. */
+    public static double[] imag(double[] interleaved) {
+        double[] r = new double[interleaved.length / 2];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = interleaved[2 * i + 1];
+        }
+        return r;
+    }
+
+    /** Frequency in cycles per sample of index i along an axis of length n (numpy fftfreq). */
+    public static double freq(int i, int n) {
+        return (i < (n + 1) / 2 ? i : i - n) / (double) n;
+    }
+
+    /** True where index i is the Nyquist frequency (-1/2) of an even-length axis. */
+    public static boolean isNyquist(int i, int n) {
+        return n % 2 == 0 && i == n / 2;
+    }
+
+    private void checkLength(double[] a) {
+        if (a.length != 2 * nx * ny) {
+            throw new IllegalArgumentException("expected an interleaved complex array of length " + 2 * nx * ny
+                    + " for " + nx + "x" + ny + ", got " + a.length);
+        }
+    }
+}
