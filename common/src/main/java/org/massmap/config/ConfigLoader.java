@@ -1,0 +1,62 @@
+package org.massmap.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Layers the configuration once: single overrides (highest), then an optional user file, then the
+ * bundled defaults {@value #DEFAULTS_RESOURCE}. Overrides are stored as strings; typed getters
+ * convert them ("64" reads as an int, "true" as a boolean).
+ */
+public final class ConfigLoader {
+    /** Classpath location of the default configuration (copied from the repository's conf/). */
+    public static final String DEFAULTS_RESOURCE = "massmap/conf/massmap.conf";
+
+    private ConfigLoader() {
+    }
+
+    /** The bundled defaults alone. */
+    public static Config defaults() {
+        return ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS_RESOURCE,
+                ConfigParseOptions.defaults().setAllowMissing(false));
+    }
+
+    /**
+     * @param userFile  optional HOCON file (null for none)
+     * @param overrides key → value pairs from --set and from explicit command-line options
+     * @throws IllegalArgumentException naming the file or key when something cannot be read
+     */
+    public static Config load(Path userFile, Map<String, String> overrides) {
+        Config layered = defaults();
+        if (userFile != null) {
+            if (!Files.isRegularFile(userFile)) {
+                throw new IllegalArgumentException("config file " + userFile + " does not exist or is not a file");
+            }
+            try {
+                layered = ConfigFactory.parseFile(userFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+                        .withFallback(layered);
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("config file " + userFile + " cannot be parsed: " + e.getMessage(), e);
+            }
+        }
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            String key = e.getKey();
+            try {
+                layered = layered.withValue(key, ConfigValueFactory.fromAnyRef(e.getValue(), "command line"));
+            } catch (ConfigException ex) {
+                throw new IllegalArgumentException("bad configuration key '" + key + "': " + ex.getMessage(), ex);
+            }
+        }
+        try {
+            return layered.resolve();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("configuration cannot be resolved: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.massmap.config;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TileGrid;
+import org.massmap.lensing.ShearModel;
+
+/**
+ * Geometry and noise options shared by every map-making command (config section {@code map}).
+ *
+ * @param size        pixels per side of the square tile
+ * @param pixelArcmin pixel side in arcmin
+ * @param center      tile centre, or empty for the catalog's centre
+ * @param sigmaE      per-component shape noise of one galaxy, or empty to measure it
+ * @param flipE1      negate e1 of the input catalog
+ * @param flipE2      negate e2 of the input catalog
+ * @param shearModel  what ellipticities estimate
+ */
+public record MapSettings(int size, double pixelArcmin, Optional<SkyPoint> center, OptionalDouble sigmaE,
+        boolean flipE1, boolean flipE2, ShearModel shearModel) {
+
+    public MapSettings {
+        if (size < 4) {
+            throw new IllegalArgumentException("map.size must be at least 4 pixels, got " + size);
+        }
+        if (!(pixelArcmin > 0) || !Double.isFinite(pixelArcmin)) {
+            throw new IllegalArgumentException("map.pixel-arcmin must be positive, got " + pixelArcmin);
+        }
+        if (sigmaE.isPresent() && !(sigmaE.getAsDouble() > 0 && sigmaE.getAsDouble() < 2)) {
+            throw new IllegalArgumentException("map.sigma-e must lie in (0, 2), got " + sigmaE.getAsDouble());
+        }
+    }
+
+    public static MapSettings from(Settings s) {
+        String centre = s.string("map.center").trim();
+        Optional<SkyPoint> c;
+        try {
+            c = centre.isEmpty() ? Optional.empty() : Optional.of(SkyPoint.parse(centre));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("map.center: " + e.getMessage(), e);
+        }
+        double sigmaE = s.nonNegative("map.sigma-e");
+        return new MapSettings(s.positiveInt("map.size"), s.positive("map.pixel-arcmin"), c,
+                sigmaE == 0 ? OptionalDouble.empty() : OptionalDouble.of(sigmaE),
+                s.bool("map.flip-e1"), s.bool("map.flip-e2"), s.enumValue("map.shear-model", ShearModel.class));
+    }
+
+    /** The tile grid at a given centre. */
+    public TileGrid grid(SkyPoint centre) {
+        return TileGrid.square(size, pixelArcmin, centre);
+    }
+}

@@ -1,0 +1,59 @@
+package org.massmap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.massmap.lensing.ShearModel;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsResolveToValidSettings() {
+        MapSettings m = MapSettings.from(new Settings(ConfigLoader.load(null, Map.of())));
+        assertTrue(m.size() > 0);
+        assertFalse(m.center().isPresent());
+        assertFalse(m.sigmaE().isPresent());
+        assertEquals(ShearModel.REDUCED_SHEAR, m.shearModel());
+    }
+
+    @Test
+    void overridesWinOverFileWhichWinsOverDefaults(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("user.conf");
+        Files.writeString(f, "map { size = 96, pixel-arcmin = 0.29 }\n");
+        MapSettings m = MapSettings.from(new Settings(ConfigLoader.load(f, Map.of("map.size", "64", "map.center", "359.5,-70"))));
+        assertEquals(64, m.size());
+        assertEquals(0.29, m.pixelArcmin(), 0);
+        assertEquals(359.5, m.center().orElseThrow().raDeg(), 0);
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.pixel-arcmin", "-0.5")))));
+        assertTrue(e.getMessage().contains("map.pixel-arcmin"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.size", "big")))));
+        assertTrue(e.getMessage().contains("map.size"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.shear-model", "sheer")))));
+        assertTrue(e.getMessage().contains("reduced-shear"), e.getMessage());
+    }
+
+    @Test
+    void missingOrBrokenFileIsAClearError(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nope.conf");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(missing, Map.of()));
+        assertTrue(e.getMessage().contains("nope.conf"));
+        Path broken = dir.resolve("broken.conf");
+        Files.writeString(broken, "map { size = \n");
+        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(broken, Map.of()));
+        assertTrue(e.getMessage().contains("broken.conf"));
+    }
+}
