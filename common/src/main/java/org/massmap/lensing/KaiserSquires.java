@@ -52,6 +52,15 @@ public final class KaiserSquires {
         return fft;
     }
 
+    /** 1 on the Fourier modes this operator keeps, 0 on k = 0 and the Nyquist row/column of even sizes. */
+    public double[] keptModes() {
+        double[] kept = new double[nx * ny];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = c1[i] != 0 || c2[i] != 0 ? 1 : 0;
+        }
+        return kept;
+    }
+
     /** Shear (γ1, γ2) of convergence (κ_E, κ_B); κ_B may be null for a pure E mode. Returns {γ1, γ2}. */
     public double[][] forward(double[] kappaE, double[] kappaB) {
         double[] c = fft.pack(kappaE, kappaB);

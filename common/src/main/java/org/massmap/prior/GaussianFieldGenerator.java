@@ -1,6 +1,6 @@
 package org.massmap.prior;
 
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.massmap.fft.Fft2;
 
 /**
@@ -18,12 +18,12 @@ public final class GaussianFieldGenerator {
     }
 
     /** One draw from N(0, S). */
-    public double[] draw(Random rng) {
+    public double[] draw(RandomGenerator rng) {
         return draw(rng, 0.0);
     }
 
     /** One draw from N(0, S + σ²I) restricted to zero mean (the tempered prior). */
-    public double[] draw(Random rng, double sigma) {
+    public double[] draw(RandomGenerator rng, double sigma) {
         int n = power.nx() * power.ny();
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {

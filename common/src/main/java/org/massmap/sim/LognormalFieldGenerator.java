@@ -1,6 +1,6 @@
 package org.massmap.sim;
 
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.massmap.fft.Fft2;
 import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
@@ -57,7 +57,7 @@ public final class LognormalFieldGenerator {
     }
 
     /** One zero-mean lognormal draw. */
-    public double[] draw(Random rng) {
+    public double[] draw(RandomGenerator rng) {
         double[] g = gaussian.draw(rng);
         double mean = 0;
         for (int i = 0; i < g.length; i++) {

@@ -2,7 +2,7 @@ package org.massmap.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.massmap.grid.TileGrid;
 
 /**
@@ -42,7 +42,7 @@ public final class SurveyMask {
      *
      * @param spec shape parameters (footprint size and rotation, star-hole density and radii, gaps)
      */
-    public static SurveyMask draw(TileGrid grid, MaskSpec spec, Random rng) {
+    public static SurveyMask draw(TileGrid grid, MaskSpec spec, RandomGenerator rng) {
         double side = Math.min(grid.nx(), grid.ny()) * grid.pixelRad();
         double half = 0.5 * side * spec.footprintFraction();
         double areaDeg2 = grid.areaDeg2();
@@ -100,7 +100,7 @@ public final class SurveyMask {
         return m;
     }
 
-    static int poisson(double mean, Random rng) {
+    static int poisson(double mean, RandomGenerator rng) {
         if (mean <= 0) {
             return 0;
         }

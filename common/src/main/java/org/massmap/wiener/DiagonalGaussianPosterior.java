@@ -20,7 +20,7 @@ public final class DiagonalGaussianPosterior {
         this.ks = ks;
         this.power = power;
         this.noiseVariance = noiseStd * noiseStd;
-        this.kept = GaussianPosterior.keptModes(ks);
+        this.kept = ks.keptModes();
     }
 
     /** Posterior mean given shear maps. */

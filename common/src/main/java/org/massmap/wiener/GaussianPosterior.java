@@ -1,6 +1,6 @@
 package org.massmap.wiener;
 
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.massmap.fft.Fft2;
 import org.massmap.lensing.KaiserSquires;
 import org.massmap.lensing.ShearLikelihood;
@@ -63,7 +63,7 @@ public final class GaussianPosterior {
             }
         }
         this.preconditioner = new double[n];
-        double[] kept = keptModes(ks);
+        double[] kept = ks.keptModes();
         for (int k = 1; k < n; k++) {
             preconditioner[k] = 1 / (meanWeight * kept[k] + 1 / priorPower(k));
         }
@@ -71,20 +71,6 @@ public final class GaussianPosterior {
 
     private double priorPower(int k) {
         return power.at(k) + sigma * sigma;
-    }
-
-    /** 1 on Fourier modes the Kaiser-Squires operator keeps, 0 on k = 0 and Nyquist modes. */
-    static double[] keptModes(KaiserSquires ks) {
-        int nx = ks.nx();
-        int ny = ks.ny();
-        double[] kept = new double[nx * ny];
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ix = 0; ix < nx; ix++) {
-                boolean removed = (ix == 0 && iy == 0) || Fft2.isNyquist(ix, nx) || Fft2.isNyquist(iy, ny);
-                kept[iy * nx + ix] = removed ? 0 : 1;
-            }
-        }
-        return kept;
     }
 
     /** The Wiener filter of the data (the posterior mean and maximum). */
@@ -96,7 +82,7 @@ public final class GaussianPosterior {
      * One exact posterior sample: κ_s ~ N(0, S), fake data d_s = Aκ_s + n_s, and
      * sample = WF(γ − d_s) + κ_s. Exact to the solver tolerance.
      */
-    public WienerResult constrainedRealisation(Random rng, double tolerance, int maxIterations) {
+    public WienerResult constrainedRealisation(RandomGenerator rng, double tolerance, int maxIterations) {
         double[] kappaS = new GaussianFieldGenerator(power).draw(rng, sigma);
         double[][] shear = ks.forward(kappaS, null);
         double[] d1 = new double[n];

@@ -1,0 +1,38 @@
+package org.massmap.sampling;
+
+import java.util.random.RandomGenerator;
+
+/** The identity mass matrix (the reference implementation's choice), projected to zero-mean maps. */
+public final class IdentityMass implements MassMatrix {
+    static final IdentityMass INSTANCE = new IdentityMass();
+
+    private IdentityMass() {
+    }
+
+    @Override
+    public void drawMomentum(RandomGenerator rng, double[] p) {
+        double mean = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = rng.nextGaussian();
+            mean += p[i];
+        }
+        mean /= p.length;
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= mean;
+        }
+    }
+
+    @Override
+    public void velocity(double[] p, double[] v) {
+        System.arraycopy(p, 0, v, 0, p.length);
+    }
+
+    @Override
+    public double kineticEnergy(double[] p) {
+        double s = 0;
+        for (double x : p) {
+            s += x * x;
+        }
+        return 0.5 * s;
+    }
+}
