@@ -1,0 +1,172 @@
+package org.massmap.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TangentPlane;
+import org.massmap.grid.TileGrid;
+import org.massmap.lensing.KaiserSquires;
+import org.massmap.lensing.ShearModel;
+import org.massmap.prior.GaussianFieldGenerator;
+import org.massmap.prior.PowerMap;
+
+/**
+ * A mock shape catalog of one tile with its known truth. The truth κ (lognormal or Gaussian with
+ * the given C_ℓ, plus halos) is drawn on a field twice the tile's size, its shear computed there by
+ * the Kaiser-Squires forward operator and the tile cut out of the centre, so the mock is not
+ * periodic like the inference operator (no "inverse crime"). Galaxies are placed uniformly at the
+ * given density in the tile's tangent plane, dropped where the mask says so, and given
+ * ellipticities e = (e_s + g)/(1 + g* e_s) (intrinsic e_s Gaussian per component, |e_s| &lt; 1;
+ * g = γ or γ/(1 − κ) interpolated bilinearly at the galaxy). They are written in the sky
+ * convention: e2 of the grid frame negated, then rotated from the tile frame into each galaxy's
+ * local (RA, Dec) frame — the exact inverse of the binning in {@code org.massmap.catalog}.
+ *
+ * @param grid       the tile
+ * @param truthKappa true convergence of the tile (row-major), not mean-subtracted
+ * @param pixelMask  mask evaluated at pixel centres (true = observed)
+ * @param halos      injected halos
+ */
+public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask, List<Halo> halos, double[] ra,
+        double[] dec, double[] e1, double[] e2, double[] weight) {
+
+    public int galaxies() {
+        return ra.length;
+    }
+
+    /** Draws a mock survey; all randomness comes from {@code rng}. */
+    public static MockSurvey generate(MockSurveySpec spec, DoubleUnaryOperator cl, List<Halo> halos,
+            RandomGenerator rng) {
+        TileGrid tile = TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre());
+        int big = 2 * spec.size() + spec.size() % 2; // (big − size) even: the tile sits on the big grid's pixels
+        TileGrid field = TileGrid.square(big, spec.pixelArcmin(), spec.centre());
+        PowerMap power = PowerMap.fromCl(field, cl);
+        double[] kappa = spec.lognormalShift() > 0
+                ? new LognormalFieldGenerator(power, spec.lognormalShift()).draw(rng)
+                : new GaussianFieldGenerator(power).draw(rng);
+        HaloRenderer.add(field, halos, kappa);
+        double[][] shear = new KaiserSquires(big, big).forward(kappa, null);
+        SurveyMask mask = SurveyMask.draw(tile, spec.mask(), rng);
+
+        int offset = (big - spec.size()) / 2;
+        double[] truth = new double[tile.size()];
+        for (int iy = 0; iy < spec.size(); iy++) {
+            for (int ix = 0; ix < spec.size(); ix++) {
+                truth[iy * spec.size() + ix] = kappa[(iy + offset) * big + ix + offset];
+            }
+        }
+
+        double halfX = 0.5 * tile.nx() * tile.pixelRad();
+        double halfY = 0.5 * tile.ny() * tile.pixelRad();
+        double areaArcmin2 = tile.nx() * tile.ny() * tile.pixelArcmin() * tile.pixelArcmin();
+        int n = SurveyMask.poisson(spec.galaxiesPerArcmin2() * areaArcmin2, rng);
+        TangentPlane plane = tile.tangentPlane();
+        Galaxies out = new Galaxies(n);
+        for (int k = 0; k < n; k++) {
+            double xi = (2 * rng.nextDouble() - 1) * halfX;
+            double eta = (2 * rng.nextDouble() - 1) * halfY;
+            if (!mask.observed(xi, eta)) {
+                continue;
+            }
+            double fx = field.xOf(xi);
+            double fy = field.yOf(eta);
+            double g1 = bilinear(shear[0], big, fx, fy);
+            double g2 = bilinear(shear[1], big, fx, fy);
+            if (spec.shearModel() == ShearModel.REDUCED_SHEAR) {
+                double k0 = bilinear(kappa, big, fx, fy);
+                g1 /= 1 - k0;
+                g2 /= 1 - k0;
+            }
+            double[] e = lensed(intrinsic(spec.sigmaE(), rng), g1, g2);
+            SkyPoint sky = plane.deproject(xi, eta);
+            // grid frame → sky convention in the tile frame (negate e2) → galaxy's local frame (rotate by −2φ)
+            double phi = plane.frameRotation(sky.raDeg(), sky.decDeg());
+            double c = Math.cos(2 * phi);
+            double s = Math.sin(2 * phi);
+            double t1 = e[0];
+            double t2 = -e[1];
+            out.add(sky.raDeg(), sky.decDeg(), t1 * c + t2 * s, -t1 * s + t2 * c);
+        }
+        return new MockSurvey(tile, truth, mask.pixelMask(tile), List.copyOf(halos), out.ra(), out.dec(), out.e1(),
+                out.e2(), out.weights());
+    }
+
+    /** Intrinsic ellipticity: Gaussian components of std σ_e, redrawn until |e| &lt; 1. */
+    private static double[] intrinsic(double sigmaE, RandomGenerator rng) {
+        while (true) {
+            double a = sigmaE * rng.nextGaussian();
+            double b = sigmaE * rng.nextGaussian();
+            if (a * a + b * b < 1) {
+                return new double[] {a, b};
+            }
+        }
+    }
+
+    /** e = (e_s + g)/(1 + g* e_s) in complex arithmetic (Seitz &amp; Schneider 1997, |g| &lt; 1). */
+    static double[] lensed(double[] es, double g1, double g2) {
+        double nr = es[0] + g1;
+        double ni = es[1] + g2;
+        double dr = 1 + g1 * es[0] + g2 * es[1]; // 1 + conj(g)·e_s
+        double di = g1 * es[1] - g2 * es[0];
+        double d2 = dr * dr + di * di;
+        return new double[] {(nr * dr + ni * di) / d2, (ni * dr - nr * di) / d2};
+    }
+
+    private static double bilinear(double[] map, int n, double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        x0 = Math.max(0, Math.min(n - 2, x0));
+        y0 = Math.max(0, Math.min(n - 2, y0));
+        double a = map[y0 * n + x0];
+        double b = map[y0 * n + x0 + 1];
+        double c = map[(y0 + 1) * n + x0];
+        double d = map[(y0 + 1) * n + x0 + 1];
+        return a * (1 - fx) * (1 - fy) + b * fx * (1 - fy) + c * (1 - fx) * fy + d * fx * fy;
+    }
+
+    /** Growable columns of galaxies. */
+    private static final class Galaxies {
+        private final List<double[]> rows;
+
+        Galaxies(int capacity) {
+            rows = new ArrayList<>(capacity);
+        }
+
+        void add(double ra, double dec, double e1, double e2) {
+            rows.add(new double[] {ra, dec, e1, e2});
+        }
+
+        double[] column(int c) {
+            double[] a = new double[rows.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rows.get(i)[c];
+            }
+            return a;
+        }
+
+        double[] ra() {
+            return column(0);
+        }
+
+        double[] dec() {
+            return column(1);
+        }
+
+        double[] e1() {
+            return column(2);
+        }
+
+        double[] e2() {
+            return column(3);
+        }
+
+        double[] weights() {
+            double[] w = new double[rows.size()];
+            java.util.Arrays.fill(w, 1.0);
+            return w;
+        }
+    }
+}
