@@ -12,7 +12,8 @@ import java.util.function.DoubleUnaryOperator;
  * where q(χ) = ∫_χ dχ' n(χ') (χ' − χ)/χ' is the lensing efficiency of the normalised source
  * distribution ({@link LensingEfficiency}) and χ_max = χ(z_max of the sources). Units: χ in Mpc/h,
  * H0/c = 1/2997.92458 h/Mpc, P in (Mpc/h)³, so C_ℓ is dimensionless. The χ integral uses composite
- * 8-point Gauss-Legendre panels (default 64 panels, 512 nodes); q(χ) and a(χ) at the nodes are
+ * 8-point Gauss-Legendre panels in u = (χ/χ_max)^(1/2) (default 64 panels, 512 nodes), which puts
+ * more nodes at small χ where P((ℓ + 1/2)/χ) varies fastest; q(χ) and a(χ) at the nodes are
  * computed once, and P is evaluated per node through {@link MatterPower#atRedshift(double)}.
  * Immutable and thread-safe.
  */
@@ -35,10 +36,15 @@ public final class LimberIntegrator {
         }
         this.sources = sources;
         double chiMax = background.comovingDistance(sources.maxRedshift());
-        double[][] rule = GaussLegendre.rule(0, chiMax, panels);
-        chi = rule[0];
+        double[][] rule = GaussLegendre.rule(0, 1, panels);
+        chi = new double[rule[0].length];
         z = new double[chi.length];
         weight = new double[chi.length];
+        for (int i = 0; i < chi.length; i++) {
+            double u = rule[0][i];
+            chi[i] = chiMax * u * u; // χ = χ_max u²: nodes dense at small χ, where P(k = (ℓ+½)/χ) varies fastest
+            rule[1][i] *= 2 * chiMax * u; // dχ = 2 χ_max u du
+        }
         double[] q = LensingEfficiency.at(background, sources, chi);
         double omegaM = background.params().omegaM();
         double prefactor = 2.25 * omegaM * omegaM / Math.pow(Background.HUBBLE_DISTANCE, 4); // (9/4) Ω_m² (H0/c)⁴
