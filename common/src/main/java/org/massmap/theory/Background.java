@@ -58,8 +58,8 @@ public final class Background {
     /** Redshift at comoving distance χ (Mpc/h), the inverse of {@link #comovingDistance(double)}. */
     public double redshiftAt(double chi) {
         if (!(chi >= 0 && chi <= maxComovingDistance())) {
-            throw new IllegalArgumentException("comoving distance chi = " + chi + " Mpc/h is outside the supported range [0, "
-                    + maxComovingDistance() + "] Mpc/h (z <= " + MAX_REDSHIFT + ")");
+            throw new IllegalArgumentException("comoving distance chi = " + chi
+                    + " Mpc/h is outside the supported range [0, " + maxComovingDistance() + "] Mpc/h (z <= " + MAX_REDSHIFT + ")");
         }
         if (chi == 0) {
             return 0;

@@ -25,7 +25,8 @@ final class BbksTransfer implements DoubleUnaryOperator {
         }
         double x = 2.34 * q;
         double poly = 1 + 3.89 * q + sq(16.1 * q) + cube(5.46 * q) + sq(sq(6.71 * q));
-        return Math.log1p(x) / x * Math.pow(poly, -0.25); // T = ln(1+2.34q)/(2.34q) [1+3.89q+(16.1q)²+(5.46q)³+(6.71q)⁴]^(-1/4)
+        // T = ln(1+2.34q)/(2.34q) [1 + 3.89q + (16.1q)² + (5.46q)³ + (6.71q)⁴]^(-1/4)
+        return Math.log1p(x) / x * Math.pow(poly, -0.25);
     }
 
     private static double sq(double x) {

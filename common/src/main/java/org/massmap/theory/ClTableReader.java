@@ -79,7 +79,8 @@ public final class ClTableReader {
                 }
             }
             if (table == null) {
-                throw new TheoryFileException("C_ell table " + file + " is a FITS file without a table extension;"
+                throw new TheoryFileException("C_ell table " + file
+                        + " is a FITS file without a table extension (or is truncated before it);"
                         + " write the spectrum as a binary table with columns ELL and CL");
             }
             if (table.getNCols() < 2) {

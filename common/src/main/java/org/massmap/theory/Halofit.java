@@ -176,7 +176,8 @@ public final class Halofit {
             double n3 = n2 * n;
             double n4 = n3 * n;
             double de = omegaDe * (1 + w);
-            an = Math.pow(10, 1.5222 + 2.8553 * n + 2.3706 * n2 + 0.9903 * n3 + 0.2250 * n4 - 0.6038 * c + 0.1749 * de); // A6
+            an = Math.pow(10, 1.5222 + 2.8553 * n + 2.3706 * n2 + 0.9903 * n3 + 0.2250 * n4 - 0.6038 * c
+                    + 0.1749 * de); // A6
             bn = Math.pow(10, -0.5642 + 0.5864 * n + 0.5716 * n2 - 1.5474 * c + 0.2279 * de); // A7
             cn = Math.pow(10, 0.3698 + 2.0404 * n + 0.8161 * n2 + 0.5869 * c); // A8
             gamman = 0.1971 - 0.0843 * n + 0.8460 * c; // A9

@@ -3,6 +3,7 @@ package org.massmap.theory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LimberIntegratorTest {
@@ -106,7 +107,7 @@ class LimberIntegratorTest {
         Background bg = new Background(c);
         HalofitPower p = new HalofitPower(LinearPower.of(c, TransferFunction.EISENSTEIN_HU));
         double[] ells = {2, 100, 3000, 50000};
-        for (SourceDistribution s : new SourceDistribution[] {SourceDistribution.plane(1), SourceDistribution.gaussian(0.9, 0.3)}) {
+        for (SourceDistribution s : List.of(SourceDistribution.plane(1), SourceDistribution.gaussian(0.9, 0.3))) {
             double[] coarse = new LimberIntegrator(bg, s).cl(p, ells);
             double[] fine = new LimberIntegrator(bg, s, 4 * LimberIntegrator.DEFAULT_PANELS).cl(p, ells);
             for (int i = 0; i < ells.length; i++) {
