@@ -5,7 +5,7 @@ package org.massmap.theory;
  * function, σ8, ODE growth), optional Halofit, Limber projection for the source distribution.
  *
  * <p>C_ℓ is computed once, at construction, on {@code ellCount} log-spaced multipoles over
- * [ellMin, ellMax] (about 0.1 s for the defaults), and {@link #cl(double)} then interpolates that
+ * [ellMin, ellMax] (0.1-0.2 s on one core for the defaults), and {@link #cl(double)} then interpolates that
  * table log-log, so repeated evaluation is cheap. Outside the range the rules of
  * {@link TabulatedConvergenceSpectrum} apply (constant below, power law with a warning above).
  * With the default 64 points per decade, interpolation changes C_ℓ by less than 10⁻⁴ relative.
