@@ -51,7 +51,7 @@ public final class AtomicDirectory implements AutoCloseable {
             throw new MassmapIoException(target, "cannot write an output directory: a file of that name exists");
         }
         try {
-            return new AtomicDirectory(target, Files.createTempDirectory(parent, absolute.getFileName() + ".tmp-"));
+            return new AtomicDirectory(target, AtomicFile.createUnique(parent, absolute.getFileName() + ".tmp-", true));
         } catch (IOException e) {
             throw new MassmapIoException(target, "cannot create a temporary directory in " + parent, e);
         }
@@ -89,7 +89,7 @@ public final class AtomicDirectory implements AutoCloseable {
         Path old = null;
         try {
             if (Files.exists(absolute)) {
-                old = Files.createTempDirectory(absolute.getParent(), absolute.getFileName() + ".old-");
+                old = AtomicFile.createUnique(absolute.getParent(), absolute.getFileName() + ".old-", false);
                 Files.delete(old); // only the unique name is wanted
                 AtomicFile.move(absolute, old);
             }

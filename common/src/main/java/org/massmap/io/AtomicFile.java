@@ -62,7 +62,7 @@ public final class AtomicFile implements AutoCloseable {
             throw new MassmapIoException(target, "cannot write a file: a directory of that name exists");
         }
         try {
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".tmp-", "");
+            Path temp = createUnique(dir, "." + absolute.getFileName() + ".tmp-", false);
             return new AtomicFile(target, temp);
         } catch (IOException e) {
             throw new MassmapIoException(target, "cannot create a temporary file in " + dir, e);
@@ -146,6 +146,23 @@ public final class AtomicFile implements AutoCloseable {
     @Override
     public void close() throws MassmapIoException {
         abort();
+    }
+
+    /**
+     * Creates a new empty file or directory named {@code prefix + random} in {@code dir}. Unlike
+     * {@link Files#createTempFile}, it gets the default permissions (umask), as the published output should.
+     */
+    static Path createUnique(Path dir, String prefix, boolean directory) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return directory ? Files.createDirectory(p) : Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Renames {@code from} to {@code to}, atomically where the file system allows it. */

@@ -33,6 +33,9 @@ class AtomicOutputTest {
         AtomicFile.writeStream(target, out -> out.write("second".getBytes(StandardCharsets.UTF_8)));
         assertEquals("second", Files.readString(target));
         assertEquals(List.of("out.txt"), listing());
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target),
+                "published files get the usual permissions, not the 0600 of temporary files");
     }
 
     @Test
