@@ -51,7 +51,8 @@ public final class FitsCubeWriter implements AutoCloseable {
         if (depth < 1) {
             throw new IllegalArgumentException(file + ": a cube needs at least one plane, got depth " + depth);
         }
-        new SkyMap(name, unit, grid, new double[grid.size()]); // validates the name
+        FitsNames.checkName("cube name", name);
+        FitsNames.checkText("unit of cube '" + name + "'", unit);
         Header header = new Header();
         FitsHeaders.put(header, FitsKeywords.empty()
                 .with("SIMPLE", true).with("BITPIX", -32).with("NAXIS", 3)

@@ -18,9 +18,8 @@ import org.massmap.grid.TileGrid;
 public record SkyMap(String name, String unit, TileGrid grid, double[] values) {
 
     public SkyMap {
-        if (name == null || name.isBlank() || name.length() > 68 || !name.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            throw new IllegalArgumentException("map name must be 1-68 printable ASCII characters, got '" + name + "'");
-        }
+        FitsNames.checkName("map name", name);
+        FitsNames.checkText("unit of map '" + name + "'", unit);
         Objects.requireNonNull(grid, "grid");
         Objects.requireNonNull(values, "values");
         if (values.length != grid.size()) {
