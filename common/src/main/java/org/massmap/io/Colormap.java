@@ -19,9 +19,13 @@ import java.util.List;
  */
 public final class Colormap {
 
+    /** Sequential, perceptually uniform, dark blue to yellow: the default for maps. */
     public static final Colormap VIRIDIS = load("viridis");
+    /** Sequential, perceptually uniform, black to pale yellow. */
     public static final Colormap MAGMA = load("magma");
+    /** Diverging, dark blue (low) through white to dark red (high): residuals, with a symmetric scale. */
     public static final Colormap RDBU = load("rdbu");
+    /** Black (0) to white (1): masks. */
     public static final Colormap GREYS = fromKnots("greys", new double[][] {{0, 0, 0}, {1, 1, 1}});
 
     private static final int SIZE = 256;

@@ -57,6 +57,22 @@ public final class FitsKeywords {
         return new FitsKeywords(Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * Only the given keywords that are present, in this set's order: e.g. the extra keywords worth
+     * carrying over when a map or table read back is written again (the complete header read
+     * back repeats keywords the writers set themselves, which they refuse as extras).
+     */
+    public FitsKeywords select(String... keys) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        java.util.Set<String> wanted = java.util.Set.of(keys);
+        values.forEach((k, v) -> {
+            if (wanted.contains(k)) {
+                copy.put(k, v);
+            }
+        });
+        return new FitsKeywords(Collections.unmodifiableMap(copy));
+    }
+
     /** Whether {@code key} is present. */
     public boolean contains(String key) {
         return values.containsKey(key);

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A FITS binary table held in memory: a name (EXTNAME), columns of equal length, and header
- * keywords (extra keywords when writing; the complete header when read back). Used for cluster
+ * keywords (extra keywords when writing; the complete header when read back: use
+ * {@link FitsKeywords#select} to carry extras over into a new table). Used for cluster
  * candidates, per-chain diagnostics and mock catalogs (ra, dec in deg; e1, e2; w). Immutable.
  */
 public record FitsTable(String name, List<TableColumn> columns, FitsKeywords keywords) {

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One 2-D image HDU: a {@link SkyMap} and header keywords. When writing, {@code keywords} are
- * extra keywords for this HDU (e.g. {@code NSAMPLE}); when reading, the complete header.
+ * extra keywords for this HDU (e.g. {@code NSAMPLE}); when reading, the complete header (to write
+ * a map read back again, pass {@code keywords().select(...)} of the extras to keep).
  */
 public record MapHdu(SkyMap map, FitsKeywords keywords) {
 

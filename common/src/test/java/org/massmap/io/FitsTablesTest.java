@@ -54,6 +54,12 @@ class FitsTablesTest {
         assertEquals(FitsTestData.PROVENANCE, Provenance.fromKeywords(t.keywords()));
         assertArrayEquals(new int[] {0, 1}, all.get(1).ints("chain"));
 
+        FitsTable copy = new FitsTable("COPY", t.columns(), t.keywords().select("THRESH", "NOSUCHKEY"));
+        FitsTables.write(dir.resolve("copy.fits"), FitsTestData.PROVENANCE, copy);
+        assertEquals(0.05, FitsTables.read(dir.resolve("copy.fits")).keywords().number("THRESH").orElseThrow(), 0);
+        assertThrows(IllegalArgumentException.class, () -> FitsTables.write(dir.resolve("bad.fits"), FitsTestData.PROVENANCE,
+                new FitsTable("AGAIN", t.columns(), t.keywords())), "the full header read back repeats writer keywords");
+
         FitsTable selected = FitsTables.read(file, "candidates", "DEC", "label");
         assertEquals(List.of("dec", "label"), selected.names());
         assertArrayEquals(new double[] {10, 40, 63}, t.doubles("ix"));
@@ -146,6 +152,16 @@ class FitsTablesTest {
         Path cut = FitsTestData.truncated(file, dir.resolve("cut.fits"), 2 * 2880 + 10_000);
         MassmapIoException e = assertThrows(MassmapIoException.class, () -> FitsTables.read(cut));
         assertTrue(e.getMessage().startsWith(cut.toString()) && e.getMessage().contains("HDU 1 'CATALOG' is truncated"), e.getMessage());
+
+        // A corrupted row count (BUILD-NOTES: nom-tam-fits then fails with a NullPointerException in getColumn).
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        int card = text.indexOf("NAXIS2  =", 2880);
+        byte[] garbage = String.format("NAXIS2  = %20d", 999_999_999L).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(garbage, 0, bytes, card, garbage.length);
+        Path corrupt = Files.write(dir.resolve("corrupt.fits"), bytes);
+        MassmapIoException c = assertThrows(MassmapIoException.class, () -> FitsTables.read(corrupt, "CATALOG", "ra"));
+        assertTrue(c.getMessage().startsWith(corrupt.toString()) && c.getMessage().contains("truncated"), c.getMessage());
 
         Path map = dir.resolve("map.fits");
         FitsMaps.write(map, FitsTestData.PROVENANCE, SkyMap.of("KAPPA", FitsTestData.grid(4, 4), new double[16]));
