@@ -26,7 +26,7 @@ public final class ShearBinner {
     private static final Logger LOG = LoggerFactory.getLogger(ShearBinner.class);
 
     private final TileGrid grid;
-    private final TangentPlane plane;
+    private final TileFrame frame;
     private final int nx;
     private final int ny;
     private final double cx;
@@ -35,7 +35,7 @@ public final class ShearBinner {
 
     public ShearBinner(TileGrid grid) {
         this.grid = grid;
-        this.plane = grid.tangentPlane();
+        this.frame = new TileFrame(grid.centre());
         this.nx = grid.nx();
         this.ny = grid.ny();
         this.cx = grid.centreX();
@@ -59,24 +59,21 @@ public final class ShearBinner {
         double[] e1 = chunk.e1();
         double[] e2 = chunk.e2();
         double[] w = chunk.w();
-        double[] xiEta = new double[2];
+        double[] m = new double[4]; // xi, eta, cos 2phi, sin 2phi
         long outside = 0;
         for (int i = 0, n = chunk.size(); i < n; i++) {
-            if (!plane.project(ra[i], dec[i], xiEta)) {
+            if (!frame.map(ra[i], dec[i], m)) {
                 outside++;
                 continue;
             }
-            long ix = Math.round(cx - xiEta[0] * invPixel);
-            long iy = Math.round(cy + xiEta[1] * invPixel);
+            long ix = Math.round(cx - m[0] * invPixel);
+            long iy = Math.round(cy + m[1] * invPixel);
             if (ix < 0 || iy < 0 || ix >= nx || iy >= ny) {
                 outside++;
                 continue;
             }
-            double phi2 = 2 * plane.frameRotation(ra[i], dec[i]);
-            double c = Math.cos(phi2);
-            double s = Math.sin(phi2);
-            double t1 = e1[i] * c - e2[i] * s; // e' = e exp(2i phi)
-            double t2 = e1[i] * s + e2[i] * c;
+            double t1 = e1[i] * m[2] - e2[i] * m[3]; // e' = e exp(2i phi)
+            double t2 = e1[i] * m[3] + e2[i] * m[2];
             acc.add((int) (iy * nx + ix), w[i], t1, -t2); // grid x points West: gamma2 = -e'2
         }
         acc.outside += outside;
