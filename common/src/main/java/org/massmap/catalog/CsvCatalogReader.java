@@ -205,13 +205,14 @@ public final class CsvCatalogReader implements CatalogReader {
     }
 
     private double number(String field, int u) throws CatalogException {
-        if (field.isEmpty()) {
+        String text = unquote(field).strip();
+        if (text.isEmpty()) {
             return Double.NaN;
         }
         try {
-            return Double.parseDouble(field);
+            return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            String lower = unquote(field).toLowerCase(java.util.Locale.ROOT);
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
             switch (lower) {
                 case "nan", "+nan", "-nan", "null", "none" -> {
                     return Double.NaN;

@@ -2,7 +2,6 @@ package org.massmap.catalog;
 
 import java.nio.ByteBuffer;
 import java.util.Locale;
-import nom.tam.fits.BinaryTable;
 import nom.tam.fits.Header;
 
 /**
@@ -49,24 +48,19 @@ final class FitsColumn {
      *
      * @throws CatalogException naming the column, its TFORM and the accepted types otherwise
      */
-    static FitsColumn of(String file, Header header, int index, BinaryTable.ColumnDesc desc, int offset)
-            throws CatalogException {
+    static FitsColumn of(String file, Header header, int index, int offset) throws CatalogException {
         int n = index + 1;
         String name = header.getStringValue("TTYPE" + n, "").trim();
         String tform = header.getStringValue("TFORM" + n, "").trim().toUpperCase(Locale.ROOT);
-        int p = 0;
-        while (p < tform.length() && Character.isDigit(tform.charAt(p))) {
-            p++;
-        }
-        long repeat = p == 0 ? 1 : Long.parseLong(tform.substring(0, p));
-        char code = p < tform.length() ? tform.charAt(p) : '?';
+        long repeat = repeat(tform);
+        char code = code(tform);
         Type type = null;
         for (Type t : Type.values()) {
             if (t.code == code) {
                 type = t;
             }
         }
-        if (type == null || repeat != 1 || desc.isVariableSize() || desc.getElementCount() != 1) {
+        if (type == null || repeat != 1) {
             throw new CatalogException(file, "column '" + name + "' has TFORM" + n + "='" + tform + "' (" + describe(code, repeat)
                     + "); expected one number per row: TFORM 1D, 1E, 1K, 1J, 1I or 1B");
         }
@@ -78,6 +72,49 @@ final class FitsColumn {
         return new FitsColumn(name, type, offset, scale, zero, hasNull, nullValue);
     }
 
+    /** Repeat count of a TFORM value (1 when absent), -1 if it is not a number. */
+    private static long repeat(String tform) {
+        int p = 0;
+        while (p < tform.length() && Character.isDigit(tform.charAt(p))) {
+            p++;
+        }
+        try {
+            return p == 0 ? 1 : Long.parseLong(tform.substring(0, p));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Type letter of a TFORM value, upper case, or '?' when missing. */
+    private static char code(String tform) {
+        int p = 0;
+        while (p < tform.length() && Character.isDigit(tform.charAt(p))) {
+            p++;
+        }
+        return p < tform.length() ? Character.toUpperCase(tform.charAt(p)) : '?';
+    }
+
+    /**
+     * Bytes per row taken by a column of format {@code tform} (FITS standard 4.0, table 18: rT with
+     * L, B, A 1 byte; I 2; J, E 4; K, D, C, P 8; M, Q 16; X ⌈r/8⌉), or -1 if it is not a valid format.
+     */
+    static long byteWidth(String tform) {
+        String t = tform.trim().toUpperCase(Locale.ROOT);
+        long r = repeat(t);
+        if (r < 0) {
+            return -1;
+        }
+        return switch (code(t)) {
+            case 'L', 'B', 'A' -> r;
+            case 'I' -> 2 * r;
+            case 'J', 'E' -> 4 * r;
+            case 'K', 'D', 'C', 'P' -> 8 * r;
+            case 'M', 'Q' -> 16 * r;
+            case 'X' -> (r + 7) / 8;
+            default -> -1;
+        };
+    }
+
     private static String describe(char code, long repeat) {
         String kind = switch (code) {
             case 'A' -> "text";
@@ -85,7 +122,7 @@ final class FitsColumn {
             case 'X' -> "bits";
             case 'C', 'M' -> "complex numbers";
             case 'P', 'Q' -> "variable-length arrays";
-            case 'B', 'I', 'J', 'K', 'E', 'D' -> repeat == 1 ? "a multi-dimensional cell" : repeat + " numbers per row";
+            case 'B', 'I', 'J', 'K', 'E', 'D' -> repeat + " numbers per row";
             default -> "unknown type";
         };
         return kind;

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nom.tam.fits.BinaryTable;
-import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
 import nom.tam.fits.TruncatedFileException;
 import nom.tam.util.FitsFile;
@@ -178,20 +176,16 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
         }
         // Byte offset of every column inside a row, from the TFORMs of all columns.
         int[] offsets = new int[names.size()];
-        int offset = 0;
-        BinaryTable.ColumnDesc[] descs = new BinaryTable.ColumnDesc[names.size()];
+        long offset = 0;
         for (int c = 0; c < names.size(); c++) {
-            try {
-                descs[c] = BinaryTable.getDescriptor(header, c);
-            } catch (FitsException e) { // unchecked in nom-tam-fits 1.21, as are its other parse errors
-                throw new CatalogException(name, "cannot parse TFORM" + (c + 1) + " ('" + header.getStringValue("TFORM" + (c + 1), "")
-                        + "') of the binary table in HDU " + hdu + ": " + e.getMessage(), e);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new CatalogException(name, "cannot parse TFORM" + (c + 1) + " ('" + header.getStringValue("TFORM" + (c + 1), "")
-                        + "') of the binary table in HDU " + hdu + ": " + e.getMessage(), e);
+            String tform = header.getStringValue("TFORM" + (c + 1), null);
+            long width = tform == null ? -1 : FitsColumn.byteWidth(tform);
+            if (width < 0) {
+                throw new CatalogException(name, "corrupt binary table header in HDU " + hdu + ": TFORM" + (c + 1) + " = '"
+                        + tform + "' is missing or not a valid FITS binary-table format");
             }
-            offsets[c] = offset;
-            offset += descs[c].rowLen();
+            offsets[c] = (int) Math.min(Integer.MAX_VALUE, offset);
+            offset += width;
         }
         if (offset != rowBytes) {
             throw new CatalogException(name, "corrupt binary table header in HDU " + hdu + ": the TFORMs add up to "
@@ -206,7 +200,7 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
         FitsColumn[] columns = new FitsColumn[used.size()];
         for (int u = 0; u < used.size(); u++) {
             int c = indexOf(names, used.get(u));
-            columns[u] = FitsColumn.of(name, header, c, descs[c], offsets[c]);
+            columns[u] = FitsColumn.of(name, header, c, offsets[c]);
         }
         String extname = header.getStringValue("EXTNAME", "");
         return new FitsTableLayout(name, hdu, extname == null ? "" : extname.trim(), dataStart, rowBytes, rows, length, columns);

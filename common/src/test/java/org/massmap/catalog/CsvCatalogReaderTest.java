@@ -32,7 +32,7 @@ class CsvCatalogReaderTest {
                 # a comment before the header
 
                 id, "E2", Dec ,RA,e1,weight
-                1,0.2,-10,359.5,0.1,2
+                1,"0.2",-10,359.5,0.1,2
                   # a comment between rows
                 2,-0.4,-11,0.5,0.3,0.5
                 """);

@@ -102,6 +102,21 @@ class FitsCatalogReaderTest {
     }
 
     @Test
+    void decodesLongAndUnsignedByteColumns() throws Exception {
+        long[] ra = {359, 1};
+        double[] dec = {-89.5, 89.5};
+        double[] e1 = {0.1, 0.2};
+        double[] e2 = {0.3, 0.4};
+        byte[] w = {(byte) 200, 3}; // FITS B is unsigned: 200, not -56
+        Path f = Fixtures.writeFits(dir.resolve("kb.fits"), new String[] {"ra", "dec", "e1", "e2", "w"}, ra, dec, e1, e2, w);
+        try (FitsCatalogReader r = FitsCatalogReader.open(f, COLS)) {
+            double[][] got = readAll(r, 10);
+            assertArrayEquals(new double[] {359, 1}, got[0]);
+            assertArrayEquals(new double[] {200, 3}, got[4]);
+        }
+    }
+
+    @Test
     void nonFiniteAndZeroWeightRowsAreDroppedAndCounted() throws Exception {
         double[] ra = {1, 2, Double.NaN, 4, 5, 6, 7};
         double[] dec = {1, 2, 3, Double.POSITIVE_INFINITY, 5, 6, 7};
@@ -200,6 +215,30 @@ class FitsCatalogReaderTest {
         Arrays.fill(garbage, 2880, 2880 + 80, (byte) 0x07); // binary junk where the table header starts
         Path junk = Files.write(dir.resolve("junk.fits"), garbage);
         assertMessage(junk, "corrupt");
+    }
+
+    @Test
+    void corruptTableHeaderValuesAreErrors() throws IOException {
+        Fixtures.Catalog cat = Fixtures.random(3, 100, new SkyPoint(150, 2), 1.0, 0.3, true);
+        byte[] bytes = Files.readAllBytes(Fixtures.writeFits(dir.resolve("ok.fits"), cat));
+        assertMessage(Files.write(dir.resolve("naxis1.fits"), withCard(bytes, "NAXIS1", "41")), "add up to 40 bytes per row");
+        assertMessage(Files.write(dir.resolve("naxis2.fits"), withCard(bytes, "NAXIS2", "1000000000")), "truncated");
+        assertMessage(Files.write(dir.resolve("naxis2text.fits"), withCard(bytes, "NAXIS2", "'many'")), "NAXIS2");
+        assertMessage(Files.write(dir.resolve("tform.fits"), withCard(bytes, "TFORM2", "'1Z'")), "TFORM2");
+    }
+
+    /** A copy of a FITS file with the value of the first card {@code key} in the table header replaced. */
+    private static byte[] withCard(byte[] fits, String key, String value) {
+        byte[] out = fits.clone();
+        String text = new String(fits, 2880, 2880, java.nio.charset.StandardCharsets.US_ASCII);
+        int at = text.indexOf(String.format("%-8s= ", key));
+        assertTrue(at >= 0 && at % 80 == 0, key);
+        byte[] card = String.format("%-8s= %20s", key, value).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] blank = new byte[80];
+        Arrays.fill(blank, (byte) ' ');
+        System.arraycopy(blank, 0, out, 2880 + at, 80);
+        System.arraycopy(card, 0, out, 2880 + at, card.length);
+        return out;
     }
 
     private static void assertMessage(Path file, String fragment) {
