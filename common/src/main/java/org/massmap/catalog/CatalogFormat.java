@@ -1,0 +1,98 @@
+package org.massmap.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Catalog file formats, detected from the file's first bytes and, where the content is ambiguous,
+ * its name.
+ *
+ * <ul>
+ *   <li>{@link #FITS}: a FITS file (first card {@code SIMPLE  =}) whose first binary table with the
+ *       mapped columns holds the galaxies; also any file named {@code .fits}, {@code .fit} or
+ *       {@code .fts}, so that a damaged FITS file is reported as such.</li>
+ *   <li>{@link #CSV}: a text table with a header line naming the columns; gzip-compressed if the
+ *       file starts with the gzip magic bytes.</li>
+ * </ul>
+ */
+public enum CatalogFormat {
+    FITS,
+    CSV;
+
+    private static final int SNIFF_BYTES = 1024;
+
+    /**
+     * Detects the format of {@code file}.
+     *
+     * @throws CatalogException if the file is missing or unreadable, is gzip-compressed FITS (which
+     *                          cannot be read by row range), or is binary but not FITS
+     */
+    public static CatalogFormat detect(Path file) throws CatalogException {
+        String name = file.toString();
+        byte[] head = readHead(file, name);
+        String lower = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean fitsName = lower.endsWith(".fits") || lower.endsWith(".fit") || lower.endsWith(".fts");
+        if (startsWith(head, "SIMPLE  =")) {
+            return FITS;
+        }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            if (lower.matches(".*\\.(fits|fit|fts)\\.gz")) {
+                throw new CatalogException(name, "gzip-compressed FITS tables cannot be read by row range; "
+                        + "decompress it first (gunzip)");
+            }
+            return CSV;
+        }
+        if (fitsName) {
+            return FITS;
+        }
+        if (looksLikeText(head)) {
+            return CSV;
+        }
+        throw new CatalogException(name, "neither a FITS file (no SIMPLE card at the start) nor a text (CSV) table; "
+                + "give a FITS binary table or a CSV file with a header line");
+    }
+
+    private static byte[] readHead(Path file, String name) throws CatalogException {
+        if (!Files.exists(file)) {
+            throw new CatalogException(name, "no such catalog file; check the path");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CatalogException(name, "not a regular file; give the path of a FITS or CSV catalog");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SNIFF_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(name, "no such catalog file; check the path", e);
+        } catch (IOException e) {
+            throw new CatalogException(name, "cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean startsWith(byte[] head, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+        if (head.length < p.length) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (head[i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean looksLikeText(byte[] head) {
+        for (byte b : head) {
+            int c = b & 0xff;
+            if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+package org.massmap.catalog;
+
+import java.nio.file.Path;
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TileGrid;
+
+/**
+ * Entry points from a catalog file to binned maps. Formats are detected by {@link CatalogFormat}.
+ *
+ * <pre>{@code
+ * ColumnMapping cols = ColumnMapping.defaults().withWeight("w");
+ * TileGrid grid = TileGrid.square(128, 0.5, Catalogs.meanCentre(path, cols));
+ * BinnedShear shear = Catalogs.bin(path, cols, grid, ShapeNoise.configured(0.26));
+ * }</pre>
+ */
+public final class Catalogs {
+    private Catalogs() {
+    }
+
+    /** Opens a FITS or CSV catalog, detecting the format from the file. */
+    public static CatalogReader open(Path file, ColumnMapping mapping) throws CatalogException {
+        return switch (CatalogFormat.detect(file)) {
+            case FITS -> FitsCatalogReader.open(file, mapping);
+            case CSV -> CsvCatalogReader.open(file, mapping);
+        };
+    }
+
+    /** Mean direction of all galaxy positions (one streaming pass), for a default tile centre. */
+    public static SkyPoint meanCentre(Path file, ColumnMapping mapping) throws CatalogException {
+        CentreAccumulator acc = new CentreAccumulator();
+        try (CatalogReader reader = open(file, mapping)) {
+            GalaxyChunk chunk = new GalaxyChunk();
+            while (reader.next(chunk)) {
+                acc.accumulate(chunk);
+            }
+        }
+        return acc.centre(file.toString());
+    }
+
+    /** Bins a whole catalog onto {@code grid} in one streaming pass. */
+    public static BinnedShear bin(Path file, ColumnMapping mapping, TileGrid grid, ShapeNoise noise)
+            throws CatalogException {
+        try (CatalogReader reader = open(file, mapping)) {
+            return new ShearBinner(grid).bin(reader, noise);
+        }
+    }
+}

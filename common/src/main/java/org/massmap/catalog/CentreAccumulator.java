@@ -1,0 +1,70 @@
+package org.massmap.catalog;
+
+import java.io.Serializable;
+import org.massmap.grid.SkyPoint;
+
+/**
+ * Mean direction of galaxy positions, for a default tile centre: the normalised sum of the unit
+ * vectors of all positions (unweighted). Unlike a mean of RA and Dec it is right across RA = 0 and
+ * near the poles. Mergeable over disjoint chunks and {@link Serializable}. Mutable, not thread-safe.
+ */
+public final class CentreAccumulator implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Below this mean resultant length the positions have no meaningful mean direction. */
+    static final double MIN_RESULTANT = 0.05;
+
+    private double sx;
+    private double sy;
+    private double sz;
+    private long n;
+
+    public void accumulate(GalaxyChunk chunk) {
+        double[] ra = chunk.ra();
+        double[] dec = chunk.dec();
+        for (int i = 0, m = chunk.size(); i < m; i++) {
+            double a = Math.toRadians(ra[i]);
+            double d = Math.toRadians(dec[i]);
+            double cd = Math.cos(d);
+            sx += cd * Math.cos(a);
+            sy += cd * Math.sin(a);
+            sz += Math.sin(d);
+        }
+        n += chunk.size();
+    }
+
+    public void merge(CentreAccumulator other) {
+        sx += other.sx;
+        sy += other.sy;
+        sz += other.sz;
+        n += other.n;
+    }
+
+    /** Positions accumulated. */
+    public long count() {
+        return n;
+    }
+
+    /**
+     * The mean direction.
+     *
+     * @param source name for error messages (the catalog file)
+     * @throws CatalogException if there are no positions, or they spread over so much of the sky
+     *                          (mean resultant length below {@value #MIN_RESULTANT}) that a single tile
+     *                          centre makes no sense
+     */
+    public SkyPoint centre(String source) throws CatalogException {
+        if (n == 0) {
+            throw new CatalogException(source, "no galaxy positions to compute a tile centre from");
+        }
+        double r = Math.sqrt(sx * sx + sy * sy + sz * sz);
+        if (r < MIN_RESULTANT * n) {
+            throw new CatalogException(source, String.format(java.util.Locale.ROOT,
+                    "the galaxy positions spread over most of the sky (mean resultant length %.3g), so they have no "
+                            + "useful mean direction; give the tile centre explicitly", r / n));
+        }
+        double dec = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, sz / r))));
+        double ra = Math.toDegrees(Math.atan2(sy, sx));
+        return new SkyPoint(ra, dec);
+    }
+}

@@ -1,0 +1,204 @@
+package org.massmap.catalog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams galaxies from the first binary table (BINTABLE HDU) of a FITS file that has all mapped
+ * columns (names matched case-insensitively), optionally restricted to a row range
+ * [startRow, endRow) so that several tasks can share one large file.
+ *
+ * <p>Headers are parsed by nom-tam-fits and validated against the file length (nom-tam-fits logs
+ * rather than throws on some damaged files). Rows are then read directly, a block of whole rows
+ * at a time (at most {@value #MAX_BUFFER_BYTES} bytes), and only the mapped columns are decoded:
+ * memory use is one I/O buffer plus the caller's chunk, whatever the table size. Numeric scalar
+ * columns of types D, E, K, J, I and B are accepted, with TSCAL/TZERO applied and TNULL read as
+ * NaN. Not thread-safe.
+ */
+public final class FitsCatalogReader implements CatalogReader {
+    private static final Logger LOG = LoggerFactory.getLogger(FitsCatalogReader.class);
+    static final int MAX_BUFFER_BYTES = 8 << 20;
+
+    private final FitsTableLayout layout;
+    private final ColumnMapping mapping;
+    private final long startRow;
+    private final long endRow;
+    private final FileChannel channel;
+    private final ByteBuffer buffer;
+    private final int bufferRows;
+    private long nextRow;
+    private long rowsRead;
+    private long galaxies;
+    private long droppedNonFinite;
+    private long droppedZeroWeight;
+    private boolean reported;
+
+    private FitsCatalogReader(FitsTableLayout layout, ColumnMapping mapping, long startRow, long endRow,
+                              FileChannel channel) {
+        this.layout = layout;
+        this.mapping = mapping;
+        this.startRow = startRow;
+        this.endRow = endRow;
+        this.channel = channel;
+        this.bufferRows = (int) Math.max(1, Math.min(Math.min(GalaxyChunk.DEFAULT_CAPACITY, endRow - startRow),
+                MAX_BUFFER_BYTES / Math.max(1, layout.rowBytes())));
+        this.buffer = ByteBuffer.allocate(bufferRows * layout.rowBytes());
+        this.nextRow = startRow;
+    }
+
+    /** Opens the whole table. */
+    public static FitsCatalogReader open(Path file, ColumnMapping mapping) throws CatalogException {
+        FitsTableLayout layout = FitsTableLayout.locate(file, mapping);
+        return open(file, layout, mapping, 0, layout.rows());
+    }
+
+    /**
+     * Opens rows [startRow, endRow) (0-based) of the table; an empty range is allowed and yields no
+     * galaxies. Reading every range of a partition of [0, {@link #rowCount}) visits each row once.
+     *
+     * @throws CatalogException if the range does not lie inside the table, or on any error of {@link #open(Path, ColumnMapping)}
+     */
+    public static FitsCatalogReader open(Path file, ColumnMapping mapping, long startRow, long endRow)
+            throws CatalogException {
+        return open(file, FitsTableLayout.locate(file, mapping), mapping, startRow, endRow);
+    }
+
+    /** Number of rows of the catalog table (headers only are read), for splitting it into ranges. */
+    public static long rowCount(Path file, ColumnMapping mapping) throws CatalogException {
+        return FitsTableLayout.locate(file, mapping).rows();
+    }
+
+    private static FitsCatalogReader open(Path file, FitsTableLayout layout, ColumnMapping mapping, long startRow, long endRow)
+            throws CatalogException {
+        if (startRow < 0 || endRow < startRow || endRow > layout.rows()) {
+            throw new CatalogException(layout.source(), "row range [" + startRow + ", " + endRow
+                    + ") is not inside the table's " + layout.rows() + " rows; use 0 <= start <= end <= " + layout.rows());
+        }
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            LOG.debug("reading rows [{}, {}) of {}", startRow, endRow, layout);
+            return new FitsCatalogReader(layout, mapping, startRow, endRow, channel);
+        } catch (IOException e) {
+            throw new CatalogException(layout.source(), "cannot open the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String source() {
+        return layout.source();
+    }
+
+    /** Rows in the whole table. */
+    public long tableRows() {
+        return layout.rows();
+    }
+
+    public long startRow() {
+        return startRow;
+    }
+
+    public long endRow() {
+        return endRow;
+    }
+
+    /** 0-based index of the HDU read. */
+    public int hdu() {
+        return layout.hdu();
+    }
+
+    @Override
+    public boolean next(GalaxyChunk chunk) throws CatalogException {
+        chunk.clear();
+        FitsColumn ra = layout.columns()[0];
+        FitsColumn dec = layout.columns()[1];
+        FitsColumn e1 = layout.columns()[2];
+        FitsColumn e2 = layout.columns()[3];
+        FitsColumn w = mapping.hasWeight() ? layout.columns()[4] : null;
+        int rowBytes = layout.rowBytes();
+        while (!chunk.isFull() && nextRow < endRow) {
+            int rows = (int) Math.min(Math.min(endRow - nextRow, bufferRows), chunk.capacity() - chunk.size());
+            fill(nextRow, rows);
+            for (int r = 0, at = 0; r < rows; r++, at += rowBytes) {
+                rowsRead++;
+                double vRa = ra.read(buffer, at);
+                double vDec = dec.read(buffer, at);
+                double v1 = e1.read(buffer, at);
+                double v2 = e2.read(buffer, at);
+                double vw = w == null ? 1.0 : w.read(buffer, at);
+                if (!(Double.isFinite(vRa) && Double.isFinite(vDec) && Double.isFinite(v1) && Double.isFinite(v2)
+                        && Double.isFinite(vw))) {
+                    droppedNonFinite++;
+                    continue;
+                }
+                if (vw <= 0) {
+                    if (vw < 0) {
+                        throw new CatalogException(source(), "row " + (nextRow + r) + " has a negative weight " + vw
+                                + " in column '" + w.name() + "'; weights must be >= 0 (0 drops the galaxy)");
+                    }
+                    droppedZeroWeight++;
+                    continue;
+                }
+                if (vDec < -90 || vDec > 90) {
+                    throw new CatalogException(source(), "row " + (nextRow + r) + " has Dec = " + vDec + " in column '"
+                            + dec.name() + "', outside [-90, 90] degrees; check the column mapping (degrees expected)");
+                }
+                chunk.add(vRa, vDec, mapping.toSkyE1(v1), mapping.toSkyE2(v2), vw);
+                galaxies++;
+            }
+            nextRow += rows;
+        }
+        if (chunk.size() == 0) {
+            reportOnce();
+            return false;
+        }
+        return true;
+    }
+
+    private void fill(long firstRow, int rows) throws CatalogException {
+        buffer.clear();
+        buffer.limit(rows * layout.rowBytes());
+        long position = layout.dataOffset() + firstRow * layout.rowBytes();
+        try {
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, position + buffer.position());
+                if (n < 0) {
+                    throw new CatalogException(source(), "truncated FITS: the file ended while reading row " + firstRow
+                            + " (it was " + layout.fileLength() + " bytes when opened); re-copy the file");
+                }
+            }
+        } catch (IOException e) {
+            throw new CatalogException(source(), "cannot read rows from " + firstRow + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void reportOnce() {
+        if (!reported) {
+            reported = true;
+            ReadStats s = stats();
+            if (s.dropped() > 0) {
+                LOG.info("{} (rows [{}, {}))", s, startRow, endRow);
+            } else {
+                LOG.debug("{} (rows [{}, {}))", s, startRow, endRow);
+            }
+        }
+    }
+
+    @Override
+    public ReadStats stats() {
+        return new ReadStats(source(), rowsRead, galaxies, droppedNonFinite, droppedZeroWeight);
+    }
+
+    @Override
+    public void close() throws CatalogException {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new CatalogException(source(), "cannot close the catalog: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Galaxy shear catalogs: streaming readers for FITS binary tables and CSV files, the column mapping
+ * and ellipticity sign conventions, and binning onto a tile's pixel grid (DESIGN.md sections 2–3).
+ *
+ * <p>Data flow: a {@link org.massmap.catalog.CatalogReader} hands out
+ * {@link org.massmap.catalog.GalaxyChunk}s (positions in degrees, ellipticities in the sky
+ * convention, weights); a {@link org.massmap.catalog.ShearBinner} projects each galaxy onto the
+ * tile, rotates its ellipticity into the tile frame and the grid convention, and adds it to a
+ * mergeable {@link org.massmap.catalog.ShearAccumulator}; {@code finish} gives the immutable
+ * {@link org.massmap.catalog.BinnedShear} maps (γ1, γ2, counts, mask, σ_n). The order of the sign
+ * operations is documented on {@link org.massmap.catalog.ColumnMapping}. Every failure tied to a
+ * file is a {@link org.massmap.catalog.CatalogException} naming it.
+ */
+package org.massmap.catalog;
