@@ -1,0 +1,64 @@
+package org.massmap.products;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.massmap.catalog.BinnedShear;
+import org.massmap.io.FitsKeywords;
+import org.massmap.io.FitsMaps;
+import org.massmap.io.MapFigure;
+import org.massmap.io.MassmapIoException;
+import org.massmap.io.Provenance;
+import org.massmap.io.SkyMap;
+
+/**
+ * Writes the standard per-tile files into a directory: the binned data (shear.fits with GAMMA1 and
+ * GAMMA2 images, noise.fits, mask.fits with MASK and COUNTS) and Kaiser-Squires maps
+ * (kappa_ks_e.fits, kappa_ks_b.fits, kappa_ks_e.png). Units: κ, γ and σ_n are dimensionless.
+ */
+public final class TileProducts {
+    private TileProducts() {
+    }
+
+    /** shear.fits, noise.fits and mask.fits of binned data. */
+    public static void writeBinned(Path dir, BinnedShear b, Provenance prov) throws MassmapIoException {
+        double[] mask = maskValues(b.mask());
+        FitsMaps.write(dir.resolve("shear.fits"), prov, SkyMap.of("GAMMA1", b.grid(), b.gamma1()).masked(mask),
+                SkyMap.of("GAMMA2", b.grid(), b.gamma2()).masked(mask));
+        double[] sigma = b.noiseSigma();
+        for (int i = 0; i < sigma.length; i++) {
+            if (!Double.isFinite(sigma[i])) {
+                sigma[i] = Double.NaN;
+            }
+        }
+        FitsMaps.write(dir.resolve("noise.fits"), prov, SkyMap.of("NOISE", b.grid(), sigma));
+        int[] counts = b.counts();
+        double[] c = new double[counts.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = counts[i];
+        }
+        FitsMaps.write(dir.resolve("mask.fits"), prov, SkyMap.of("MASK", b.grid(), mask),
+                new SkyMap("COUNTS", "galaxies", b.grid(), c));
+    }
+
+    /** kappa_ks_e.fits, kappa_ks_b.fits and the kappa_ks_e.png preview. */
+    public static void writeKaiserSquires(Path dir, KaiserSquiresMaps ks, Provenance prov) throws MassmapIoException {
+        FitsKeywords extra = FitsKeywords.empty().with("SMOOTH", ks.smoothArcmin());
+        FitsMaps.write(dir.resolve("kappa_ks_e.fits"), prov, List.of(
+                new org.massmap.io.MapHdu(SkyMap.of("KAPPA_KS_E", ks.grid(), ks.kappaE()), extra)));
+        FitsMaps.write(dir.resolve("kappa_ks_b.fits"), prov, List.of(
+                new org.massmap.io.MapHdu(SkyMap.of("KAPPA_KS_B", ks.grid(), ks.kappaB()), extra)));
+        String title = ks.smoothArcmin() > 0
+                ? String.format(java.util.Locale.ROOT, "Kaiser-Squires κ_E (smoothed %.2g′)", ks.smoothArcmin())
+                : "Kaiser-Squires κ_E";
+        MapFigure.single(SkyMap.of("KAPPA_KS_E", ks.grid(), ks.kappaE()), title).writePng(dir.resolve("kappa_ks_e.png"));
+    }
+
+    /** 1 where observed, 0 elsewhere. */
+    public static double[] maskValues(boolean[] mask) {
+        double[] m = new double[mask.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = mask[i] ? 1 : 0;
+        }
+        return m;
+    }
+}
