@@ -35,12 +35,18 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
         return ra.length;
     }
 
+    /** The field, twice the tile's size about the same centre, on which the truth is drawn (halos go there too). */
+    public static TileGrid field(MockSurveySpec spec) {
+        int big = 2 * spec.size() + spec.size() % 2; // (big − size) even: the tile sits on the big grid's pixels
+        return TileGrid.square(big, spec.pixelArcmin(), spec.centre());
+    }
+
     /** Draws a mock survey; all randomness comes from {@code rng}. */
     public static MockSurvey generate(MockSurveySpec spec, DoubleUnaryOperator cl, List<Halo> halos,
             RandomGenerator rng) {
         TileGrid tile = TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre());
-        int big = 2 * spec.size() + spec.size() % 2; // (big − size) even: the tile sits on the big grid's pixels
-        TileGrid field = TileGrid.square(big, spec.pixelArcmin(), spec.centre());
+        TileGrid field = field(spec);
+        int big = field.nx();
         PowerMap power = PowerMap.fromCl(field, cl);
         double[] kappa = spec.lognormalShift() > 0
                 ? new LognormalFieldGenerator(power, spec.lognormalShift()).draw(rng)

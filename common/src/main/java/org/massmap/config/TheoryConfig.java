@@ -1,0 +1,64 @@
+package org.massmap.config;
+
+import java.nio.file.Path;
+import org.massmap.theory.ConvergenceSpectrum;
+import org.massmap.theory.CosmologyParams;
+import org.massmap.theory.NonLinear;
+import org.massmap.theory.SourceDistribution;
+import org.massmap.theory.TabulatedConvergenceSpectrum;
+import org.massmap.theory.TheoryConvergenceSpectrum;
+import org.massmap.theory.TheoryFileException;
+import org.massmap.theory.TheorySettings;
+import org.massmap.theory.TransferFunction;
+
+/**
+ * Reads the theory power spectrum settings (section {@code theory}) and resolves the C_ℓ of the
+ * Gaussian prior: a tabulated file when {@code prior.cl-file} is set, else computed from theory.
+ */
+public final class TheoryConfig {
+    private TheoryConfig() {
+    }
+
+    /** The theory settings of section {@code theory}. */
+    public static TheorySettings settings(Settings s) throws TheoryFileException {
+        CosmologyParams c;
+        try {
+            c = new CosmologyParams(s.finite("theory.omega-c"), s.finite("theory.omega-b"), s.finite("theory.h"),
+                    s.finite("theory.sigma8"), s.finite("theory.ns"), s.finite("theory.w0"), s.finite("theory.wa"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("theory: " + e.getMessage(), e);
+        }
+        SourceDistribution nz;
+        try {
+            nz = SourceDistribution.parse(s.string("theory.nz"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("theory.nz: " + e.getMessage(), e);
+        }
+        double ellMin = s.positive("theory.ell-min");
+        double ellMax = s.positive("theory.ell-max");
+        if (ellMax <= ellMin) {
+            throw new IllegalArgumentException("theory.ell-max (" + ellMax + ") must exceed theory.ell-min (" + ellMin + ")");
+        }
+        return TheorySettings.defaults(nz).withCosmology(c).withPower(transfer(s.string("theory.transfer")),
+                s.enumValue("theory.nonlinear", NonLinear.class)).withEllRange(ellMin, ellMax, TheorySettings.DEFAULT_ELL_COUNT);
+    }
+
+    /** The transfer function named bbks, eh or eh-nowiggle. */
+    public static TransferFunction transfer(String name) {
+        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "bbks" -> TransferFunction.BBKS;
+            case "eh", "eisenstein-hu" -> TransferFunction.EISENSTEIN_HU;
+            case "eh-nowiggle", "eisenstein-hu-nowiggle" -> TransferFunction.EISENSTEIN_HU_NOWIGGLE;
+            default -> throw new IllegalArgumentException("theory.transfer must be bbks, eh or eh-nowiggle, got '" + name + "'");
+        };
+    }
+
+    /** The prior's C_ℓ: the table in {@code prior.cl-file} if set, else the theory spectrum. */
+    public static ConvergenceSpectrum priorSpectrum(Settings s) throws TheoryFileException {
+        String file = s.string("prior.cl-file").trim();
+        if (!file.isEmpty()) {
+            return TabulatedConvergenceSpectrum.read(Path.of(file));
+        }
+        return TheoryConvergenceSpectrum.compute(settings(s));
+    }
+}
