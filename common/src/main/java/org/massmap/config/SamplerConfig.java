@@ -1,0 +1,55 @@
+package org.massmap.config;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.massmap.sampling.HmcSettings;
+import org.massmap.sampling.MassKind;
+import org.massmap.sampling.Schedule;
+import org.massmap.stats.ClusterSettings;
+
+/**
+ * The sampling settings (section {@code sampler}) resolved once: the HMC settings, how σ_min is
+ * chosen, chains, seed, batching and threads.
+ *
+ * @param hmc               HMC settings; its σ_min is a placeholder when {@code sigmaMin} is empty
+ * @param sigmaMin          a fixed σ_min, or empty for "auto"
+ * @param sigmaMinTolerance allowed std inflation when σ_min is automatic
+ * @param prior             gaussian or hybrid
+ * @param model             model directory ("" = bundled)
+ */
+public record SamplerConfig(HmcSettings hmc, OptionalDouble sigmaMin, double sigmaMinTolerance, int chains, long seed,
+        int batchSize, int threads, String prior, String model) {
+
+    public static SamplerConfig from(Settings s) {
+        String rawMin = s.string("sampler.sigma-min").trim();
+        OptionalDouble sigmaMin = rawMin.equalsIgnoreCase("auto") ? OptionalDouble.empty()
+                : OptionalDouble.of(s.positive("sampler.sigma-min"));
+        double sigmaMax = s.positive("sampler.sigma-max");
+        double placeholder = sigmaMin.orElse(sigmaMax * 1e-3);
+        HmcSettings hmc = new HmcSettings(s.enumValue("sampler.schedule", Schedule.class), sigmaMax, placeholder,
+                s.positiveInt("sampler.levels"), s.positiveInt("sampler.steps-per-level"), s.finite("sampler.drop-factor"),
+                s.nonNegativeInt("sampler.min-steps-per-level"), s.positiveInt("sampler.max-iterations"),
+                s.nonNegativeInt("sampler.final-steps"), s.positiveInt("sampler.leapfrog-steps"), s.positive("sampler.step-size"),
+                s.finite("sampler.target-acceptance"), s.enumValue("sampler.mass", MassKind.class),
+                s.bool("sampler.probability-flow"), s.positiveInt("sampler.ode-steps"), s.nonNegative("sampler.ode-sigma-end"));
+        int chains = s.positiveInt("sampler.chains");
+        if (chains < 2) {
+            throw new IllegalArgumentException("sampler.chains must be at least 2 for a posterior standard deviation, got " + chains);
+        }
+        int threads = s.nonNegativeInt("sampler.threads");
+        String prior = s.string("sampler.prior").trim().toLowerCase(Locale.ROOT);
+        if (!prior.equals("gaussian") && !prior.equals("hybrid")) {
+            throw new IllegalArgumentException("sampler.prior must be gaussian or hybrid, got '" + prior + "'");
+        }
+        return new SamplerConfig(hmc, sigmaMin, s.positive("sampler.sigma-min-tolerance"), chains, s.longValue("sampler.seed"),
+                s.positiveInt("sampler.batch-size"), threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+                prior, s.string("sampler.model").trim());
+    }
+
+    /** The cluster-detection settings (section {@code clusters}). */
+    public static ClusterSettings clusters(Settings s) {
+        return new ClusterSettings(s.positive("clusters.aperture-arcmin"), s.positive("clusters.snr-threshold"),
+                s.positive("clusters.radius-arcmin"), s.inRange("clusters.min-frequency", 1e-9, 1),
+                s.positiveInt("clusters.noise-realisations"));
+    }
+}

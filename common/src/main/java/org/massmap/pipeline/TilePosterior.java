@@ -1,0 +1,41 @@
+package org.massmap.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.massmap.catalog.BinnedShear;
+import org.massmap.grid.TileGrid;
+import org.massmap.products.KnownCluster;
+import org.massmap.products.NoiseOnlyMaps;
+import org.massmap.products.PosteriorProducts.KnownClusterFrequency;
+import org.massmap.products.PosteriorSummary;
+import org.massmap.stats.ClusterDetector;
+import org.massmap.stats.ClusterSettings;
+
+/** Turns a tile's posterior samples into its summaries (moments, quantiles, cluster frequency). */
+public final class TilePosterior {
+    private TilePosterior() {
+    }
+
+    /** Summaries of the samples of one tile, with noise-only maps drawn from the tile's own seed. */
+    public static PosteriorSummary summarize(TileProblem problem, List<double[]> samples, ClusterSettings clusters) {
+        BinnedShear b = problem.binned();
+        TileGrid g = b.grid();
+        List<double[]> noise = NoiseOnlyMaps.draw(g.nx(), g.ny(), b.noiseSigma(), b.mask(), clusters.noiseRealisations(),
+                problem.auxiliaryRandom());
+        double[] sigmaS = ClusterDetector.noiseStd(noise, ClusterDetector.smoother(g, clusters));
+        ClusterDetector detector = new ClusterDetector(g, clusters, sigmaS, b.mask());
+        return PosteriorSummary.of(g, samples, detector, noise);
+    }
+
+    /** Each known cluster's frequency at its pixel (NaN and not in the tile when it falls outside). */
+    public static List<KnownClusterFrequency> known(TileGrid grid, double[] frequency, List<KnownCluster> clusters) {
+        List<KnownClusterFrequency> out = new ArrayList<>();
+        double[] xy = new double[2];
+        for (KnownCluster c : clusters) {
+            boolean in = grid.tangentPlane().project(c.position().raDeg(), c.position().decDeg(), xy);
+            int i = in ? grid.pixelIndex(grid.xOf(xy[0]), grid.yOf(xy[1])) : -1;
+            out.add(new KnownClusterFrequency(c, i >= 0 ? frequency[i] : Double.NaN, i >= 0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package org.massmap.pipeline;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.massmap.catalog.BinnedShear;
+import org.massmap.config.SamplerConfig;
+import org.massmap.lensing.ShearLikelihood;
+import org.massmap.lensing.ShearModel;
+import org.massmap.prior.PowerMap;
+import org.massmap.products.KaiserSquiresMaps;
+import org.massmap.products.TileInference;
+import org.massmap.sampling.ChainResult;
+import org.massmap.sampling.ChainSeeds;
+import org.massmap.sampling.GaussianApproximation;
+import org.massmap.sampling.HmcSettings;
+import org.massmap.sampling.PosteriorSampler;
+import org.massmap.sampling.TemperedPosterior;
+import org.massmap.theory.ConvergenceSpectrum;
+
+/**
+ * One tile, ready to sample: its likelihood, Gaussian power map, prior score, the resolved σ_min
+ * and the Kaiser-Squires start map. Immutable; sampling any slice of its chains gives the same
+ * chains whatever the slicing (seeds from run seed, tile id and chain index).
+ */
+public final class TileProblem {
+    private final String tileId;
+    private final BinnedShear binned;
+    private final ShearLikelihood likelihood;
+    private final PowerMap power;
+    private final GaussianApproximation approximation;
+    private final TemperedPosterior posterior;
+    private final HmcSettings hmc;
+    private final SamplerConfig sampler;
+    private final double[] start;
+
+    /**
+     * @throws IllegalArgumentException for a tile without galaxies, σ ranges outside the prior's
+     *                                  validity, or σ_min ≥ σ_max
+     */
+    public TileProblem(String tileId, BinnedShear binned, ShearModel model, ConvergenceSpectrum cl, PriorModel prior,
+            SamplerConfig sampler) {
+        this.tileId = tileId;
+        this.binned = binned;
+        this.sampler = sampler;
+        this.likelihood = TileInference.likelihood(binned, model);
+        this.power = TileInference.power(binned.grid(), cl);
+        this.approximation = new GaussianApproximation(likelihood, power);
+        double[] range = prior.sigmaRange();
+        double sigmaMax = sampler.hmc().sigmaMax();
+        if (sigmaMax > range[1] * (1 + 1e-9)) {
+            throw new IllegalArgumentException("sampler.sigma-max=" + sigmaMax + " lies outside the prior model's trained range ["
+                    + range[0] + ", " + range[1] + "]; lower sampler.sigma-max or retrain with larger noise levels");
+        }
+        double sigmaMin = sampler.sigmaMin().isPresent() ? sampler.sigmaMin().getAsDouble()
+                : approximation.sigmaMin(sampler.sigmaMinTolerance(), sigmaMax);
+        if (sigmaMin < range[0]) {
+            sigmaMin = range[0];
+        }
+        if (sigmaMin >= sigmaMax) {
+            throw new IllegalArgumentException("sigma-min (" + sigmaMin + ") must be below sampler.sigma-max (" + sigmaMax
+                    + "); lower sampler.sigma-min or raise sampler.sigma-max");
+        }
+        this.hmc = sampler.hmc().withSigmaMin(sigmaMin);
+        this.posterior = new TemperedPosterior(likelihood, prior.scoreFor(power));
+        this.start = KaiserSquiresMaps.of(binned, 0).kappaE();
+    }
+
+    public String tileId() {
+        return tileId;
+    }
+
+    public BinnedShear binned() {
+        return binned;
+    }
+
+    public ShearLikelihood likelihood() {
+        return likelihood;
+    }
+
+    public PowerMap power() {
+        return power;
+    }
+
+    /** HMC settings with the resolved σ_min. */
+    public HmcSettings hmc() {
+        return hmc;
+    }
+
+    /** Runs chains [first, first + count) with the configured batching. */
+    public List<ChainResult> sample(int first, int count, int threads, IntConsumer onChainsDone) {
+        return new PosteriorSampler(posterior, approximation, hmc).sample(start, sampler.seed(), tileId, first, count,
+                sampler.batchSize(), threads, onChainsDone);
+    }
+
+    /** A generator for this tile's auxiliary draws (noise-only maps), independent of every chain. */
+    public SplittableRandom auxiliaryRandom() {
+        return new SplittableRandom(ChainSeeds.seed(sampler.seed(), tileId + "#noise-only", 0));
+    }
+}
