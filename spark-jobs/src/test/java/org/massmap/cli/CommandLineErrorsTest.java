@@ -1,0 +1,178 @@
+package org.massmap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.massmap.io.FitsTable;
+import org.massmap.io.FitsTables;
+import org.massmap.io.Provenance;
+import org.massmap.io.TableColumn;
+
+/** Bad input to the map-making commands: one clear message, a non-zero exit, no partial output. */
+class CommandLineErrorsTest {
+    @TempDir
+    static Path dir;
+    static Path good;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void catalog() throws Exception {
+        good = dir.resolve("good.fits");
+        writeCatalog(good, 4000, false, "e1");
+    }
+
+    static void writeCatalog(Path file, int n, boolean withNaN, String e1Name) throws Exception {
+        Random rng = new Random(1);
+        double[] ra = new double[n];
+        double[] dec = new double[n];
+        double[] e1 = new double[n];
+        double[] e2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = 150 + (rng.nextDouble() - 0.5) * 0.5;
+            dec[i] = 2 + (rng.nextDouble() - 0.5) * 0.5;
+            e1[i] = 0.3 * rng.nextGaussian();
+            e2[i] = 0.3 * rng.nextGaussian();
+        }
+        if (withNaN) {
+            e1[3] = Double.NaN;
+            ra[7] = Double.POSITIVE_INFINITY;
+        }
+        FitsTables.write(file, Provenance.of("test", Instant.EPOCH), FitsTable.of("GALAXIES",
+                TableColumn.doubles("ra", "deg", ra), TableColumn.doubles("dec", "deg", dec),
+                TableColumn.doubles(e1Name, "", e1), TableColumn.doubles("e2", "", e2)));
+    }
+
+    private static void assertFailsCleanly(Result r, Path out, String... mentions) throws Exception {
+        assertEquals(Main.EXIT_FAILED, r.code(), r.out() + r.err());
+        for (String m : mentions) {
+            assertTrue(r.err().contains(m), "stderr should mention '" + m + "': " + r.err());
+        }
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(Files.exists(out), "no output may be left behind");
+        try (Stream<Path> s = Files.list(out.toAbsolutePath().getParent())) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(out.getFileName() + ".tmp")), "no temp dir left");
+        }
+    }
+
+    @Test
+    void goodCatalogWritesEveryFile() throws Exception {
+        Path out = dir.resolve("ok");
+        Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"kappa_ks_e.fits", "kappa_ks_b.fits", "shear.fits", "noise.fits", "mask.fits", "kappa_ks_e.png"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void missingFile() throws Exception {
+        Path out = dir.resolve("o1");
+        assertFailsCleanly(run("ks", "--catalog", dir.resolve("nope.fits").toString(), "--out", out.toString()), out, "nope.fits");
+    }
+
+    @Test
+    void nonFitsFile() throws Exception {
+        Path bad = dir.resolve("garbage.fits");
+        Files.write(bad, "this is not a FITS file at all, just text".repeat(100).getBytes());
+        Path out = dir.resolve("o2");
+        assertFailsCleanly(run("ks", "--catalog", bad.toString(), "--out", out.toString()), out, "garbage.fits");
+    }
+
+    @Test
+    void truncatedFits() throws Exception {
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = dir.resolve("truncated.fits");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        Path out = dir.resolve("o3");
+        assertFailsCleanly(run("ks", "--catalog", cut.toString(), "--out", out.toString()), out, "truncated.fits");
+    }
+
+    @Test
+    void missingColumn() throws Exception {
+        Path f = dir.resolve("noe1.fits");
+        writeCatalog(f, 100, false, "g1");
+        Path out = dir.resolve("o4");
+        assertFailsCleanly(run("ks", "--catalog", f.toString(), "--out", out.toString()), out, "noe1.fits", "e1");
+    }
+
+    @Test
+    void nanRowsAreDroppedCountedAndReported() throws Exception {
+        Path f = dir.resolve("nan.fits");
+        writeCatalog(f, 2000, true, "e1");
+        Path out = dir.resolve("o5");
+        Result r = run("ks", "--catalog", f.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 rows dropped for NaN/inf"), r.out());
+    }
+
+    @Test
+    void emptyCatalog() throws Exception {
+        Path f = dir.resolve("empty.fits");
+        writeCatalog(f, 0, false, "e1");
+        Path out = dir.resolve("o6");
+        assertFailsCleanly(run("ks", "--catalog", f.toString(), "--out", out.toString()), out, "empty.fits");
+    }
+
+    @Test
+    void catalogMissingTheTile() throws Exception {
+        Path out = dir.resolve("o7");
+        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--center", "10,-40"), out, "good.fits");
+    }
+
+    @Test
+    void negativePixelSize() throws Exception {
+        Path out = dir.resolve("o8");
+        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--pixel-arcmin", "-1"), out,
+                "map.pixel-arcmin");
+    }
+
+    @Test
+    void badConfigValueAndUnknownOption() throws Exception {
+        Path out = dir.resolve("o9");
+        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--set", "map.shear-model=sheer"), out,
+                "map.shear-model");
+        Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--no-such-option");
+        assertEquals(Main.EXIT_USAGE, r.code());
+    }
+
+    @Test
+    void samplerRejectsTooFewChainsAndInvertedSigmas() throws Exception {
+        Path out = dir.resolve("o10");
+        assertFailsCleanly(run("sample", "--catalog", good.toString(), "--out", out.toString(), "--chains", "1"), out,
+                "sampler.chains");
+        assertFailsCleanly(run("sample", "--catalog", good.toString(), "--out", out.toString(), "--set", "sampler.sigma-min=0.5",
+                "--set", "sampler.sigma-max=0.1"), out, "sigma-min");
+    }
+
+    @Test
+    void helpListsCommandsAndDefaults() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        for (String c : new String[] {"ks", "wiener", "sample", "simulate", "theory", "validate"}) {
+            assertTrue(r.out().contains(c), c);
+        }
+        Result ks = run("ks", "--help");
+        assertTrue(ks.out().contains("(default 64)"), ks.out());
+    }
+}
