@@ -1,0 +1,268 @@
+package org.massmap.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.massmap.catalog.GalaxyChunk;
+import org.massmap.catalog.ShapeNoise;
+import org.massmap.catalog.ShearAccumulator;
+import org.massmap.catalog.ShearBinner;
+import org.massmap.config.SamplerConfig;
+import org.massmap.config.Settings;
+import org.massmap.config.SurveyConfig;
+import org.massmap.config.TheoryConfig;
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TileGrid;
+import org.massmap.io.LinePlot;
+import org.massmap.lensing.KaiserSquires;
+import org.massmap.lensing.ShearLikelihood;
+import org.massmap.lensing.ShearModel;
+import org.massmap.prior.GaussianFieldGenerator;
+import org.massmap.prior.PowerMap;
+import org.massmap.sampling.GaussianApproximation;
+import org.massmap.sampling.HmcSettings;
+import org.massmap.sampling.MassKind;
+import org.massmap.sampling.SamplerStudy;
+import org.massmap.sampling.Schedule;
+import org.massmap.sim.MaskSpec;
+import org.massmap.sim.SurveyMask;
+import org.massmap.theory.ConvergenceSpectrum;
+import org.massmap.wiener.GaussianPosterior;
+import org.massmap.wiener.WienerResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code massmap bench}: measured speed and accuracy studies whose results go into docs/. Each
+ * prints a Markdown table with the machine and the command. Not part of the tests.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks and studies (results for docs/benchmarks.md, docs/sampler.md).",
+        subcommands = {BenchCommand.Fft.class, BenchCommand.Binning.class, BenchCommand.Wiener.class, BenchCommand.Sampler.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static String machine() {
+        return String.format(Locale.ROOT, "%d cores visible to the JVM, Java %s, %s %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /** Median of repeated timings, in milliseconds. */
+    static double medianMillis(Runnable r, int repeats) {
+        for (int i = 0; i < 3; i++) {
+            r.run();
+        }
+        double[] t = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - t0) * 1e-6;
+        }
+        java.util.Arrays.sort(t);
+        return t[repeats / 2];
+    }
+
+    @Command(name = "ks", mixinStandardHelpOptions = true, description = "Kaiser-Squires forward + inverse at 256², 512², 1024² (one thread).")
+    static final class Fft implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            org.visnow.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("| map | KS forward + inverse (ms, median) | per pixel (ns) |");
+            out.println("|---|---|---|");
+            for (int n : new int[] {256, 512, 1024}) {
+                KaiserSquires ks = new KaiserSquires(n, n);
+                double[] k = new double[n * n];
+                SplittableRandom rng = new SplittableRandom(1);
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = rng.nextGaussian();
+                }
+                double ms = medianMillis(() -> {
+                    double[][] g = ks.forward(k, null);
+                    ks.inverse(g[0], g[1]);
+                }, n >= 1024 ? 7 : 15);
+                out.printf(Locale.ROOT, "| %d² | %.1f | %.1f |%n", n, ms, ms * 1e6 / (n * (double) n));
+            }
+            out.println("\nmachine: " + machine());
+            return 0;
+        }
+    }
+
+    @Command(name = "binning", mixinStandardHelpOptions = true, description = "Binning 10⁶ galaxies from memory onto a 360² tile.")
+    static final class Binning implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--galaxies", defaultValue = "1000000", description = "Galaxies (default ${DEFAULT-VALUE}).")
+        int galaxies;
+
+        @Override
+        public Integer call() {
+            TileGrid grid = TileGrid.square(360, 0.29, new SkyPoint(150, 2));
+            ShearBinner binner = new ShearBinner(grid);
+            GalaxyChunk chunk = new GalaxyChunk(galaxies);
+            SplittableRandom rng = new SplittableRandom(2);
+            double half = 0.87;
+            for (int i = 0; i < galaxies; i++) {
+                chunk.add(150 + (2 * rng.nextDouble() - 1) * half, 2 + (2 * rng.nextDouble() - 1) * half,
+                        0.3 * rng.nextGaussian(), 0.3 * rng.nextGaussian(), 1);
+            }
+            double ms = medianMillis(() -> {
+                ShearAccumulator acc = binner.newAccumulator();
+                binner.accumulate(chunk, acc);
+                try {
+                    binner.finish(acc, ShapeNoise.configured(0.3));
+                } catch (org.massmap.catalog.CatalogException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 9);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "| galaxies | tile | time (ms, median) | galaxies/s |%n|---|---|---|---|%n| %d | 360² at 0.29′ | %.0f | %.2e |%n",
+                    galaxies, ms, galaxies / (ms * 1e-3));
+            out.println("\nmachine: " + machine());
+            return 0;
+        }
+    }
+
+    @Command(name = "wiener", mixinStandardHelpOptions = true, description = "Wiener filter at 360² with the COSMOS-like mask, to a 1e-6 relative residual.")
+    static final class Wiener implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOptions config;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings s = ResolvedConfig.of(spec, config);
+            ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
+            TileGrid grid = TileGrid.square(360, 0.29, new SkyPoint(150.1, 2.2));
+            PowerMap p = PowerMap.fromCl(grid, cl::cl);
+            SplittableRandom rng = new SplittableRandom(3);
+            double[] truth = new GaussianFieldGenerator(p).draw(rng);
+            KaiserSquires ks = new KaiserSquires(360, 360);
+            double[][] g = ks.forward(truth, null);
+            boolean[] mask = SurveyMask.draw(grid, new MaskSpec(0.74, 10, 20, 0.3, 1.5, 0, 0.2), rng).pixelMask(grid);
+            double[] sn = new double[grid.size()];
+            java.util.Arrays.fill(sn, 0.148);
+            for (int i = 0; i < sn.length; i++) {
+                g[0][i] = mask[i] ? g[0][i] + 0.148 * rng.nextGaussian() : 0;
+                g[1][i] = mask[i] ? g[1][i] + 0.148 * rng.nextGaussian() : 0;
+            }
+            GaussianPosterior post = new GaussianPosterior(new ShearLikelihood(ks, g[0], g[1], sn, mask, ShearModel.SHEAR), p, 0);
+            WienerResult[] last = new WienerResult[1];
+            double ms = medianMillis(() -> last[0] = post.wienerFilter(1e-6, 5000), 5);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "| map | mask | iterations | relative residual | time (ms, median) |%n|---|---|---|---|---|%n"
+                    + "| 360² at 0.29′ | COSMOS-like (%.0f%% observed) | %d | %.1e | %.0f |%n",
+                    100.0 * count(mask) / mask.length, last[0].iterations(), last[0].relativeResidual(), ms);
+            out.println("\nmachine: " + machine());
+            return 0;
+        }
+
+        private static int count(boolean[] m) {
+            int c = 0;
+            for (boolean b : m) {
+                c += b ? 1 : 0;
+            }
+            return c;
+        }
+    }
+
+    @Command(name = "sampler", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Accuracy of annealed HMC against score evaluations per sample, on a masked tile with the Gaussian prior",
+                    "where the exact posterior is known (Wiener mean, constrained-realisation std). Writes a table and PLOT."})
+    static final class Sampler implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--size", defaultValue = "64", description = "Tile size (default ${DEFAULT-VALUE}).")
+        int size;
+        @Option(names = "--chains", defaultValue = "64", description = "Chains per configuration (default ${DEFAULT-VALUE}).")
+        int chains;
+        @Option(names = "--exact-draws", defaultValue = "400", description = "Constrained realisations for the exact std (default ${DEFAULT-VALUE}).")
+        int exactDraws;
+        @Option(names = "--plot", description = "PNG of the curve.")
+        java.nio.file.Path plot;
+        @Mixin
+        ConfigOptions config;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings s = ResolvedConfig.of(spec, config);
+            ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
+            double pixel = s.positive("map.pixel-arcmin");
+            double noise = s.positive("survey.sigma-e") / Math.sqrt(s.positive("survey.galaxies-per-arcmin2") * pixel * pixel);
+            PrintWriter out = spec.commandLine().getOut();
+            long t0 = System.nanoTime();
+            SamplerStudy.Problem p = SamplerStudy.problem(size, pixel, cl::cl, noise, SurveyConfig.mask(s), exactDraws, 7);
+            GaussianApproximation ap = new GaussianApproximation(p.likelihood(), p.power());
+            HmcSettings base = SamplerConfig.from(s).hmc();
+            double sigmaMin = ap.sigmaMin(s.positive("sampler.sigma-min-tolerance"), base.sigmaMax());
+            out.printf(Locale.ROOT, "problem: %d² at %.2f′, noise %.3f per pixel, mask %s; exact moments from %d constrained realisations (%.0f s)%n",
+                    size, pixel, noise, "survey.mask", exactDraws, (System.nanoTime() - t0) * 1e-9);
+            out.printf(Locale.ROOT, "sigma-max %.3g, sigma-min %.3g (auto, %.1f%% std inflation)%n%n", base.sigmaMax(), sigmaMin,
+                    100 * s.positive("sampler.sigma-min-tolerance"));
+            out.println("| schedule | mass | levels × steps + final | score evals / sample | mean error / σ (MC floor) | std ratio | s / sample (1 core) |");
+            out.println("|---|---|---|---|---|---|---|");
+            List<double[]> fourier = new ArrayList<>();
+            List<double[]> identity = new ArrayList<>();
+            List<double[]> adaptive = new ArrayList<>();
+            int[][] geometric = {{4, 2, 4}, {8, 2, 8}, {10, 5, 10}, {20, 5, 20}, {40, 5, 40}, {80, 10, 80}};
+            for (MassKind mass : MassKind.values()) {
+                for (int[] g : geometric) {
+                    HmcSettings h = new HmcSettings(Schedule.GEOMETRIC, base.sigmaMax(), sigmaMin, g[0], g[1], 0.98, 10, 100_000,
+                            g[2], 3, mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass, false, 8, 0);
+                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, chains, Runtime.getRuntime().availableProcessors());
+                    print(out, "geometric", mass, g[0] + " × " + g[1] + " + " + g[2], r);
+                    (mass == MassKind.FOURIER ? fourier : identity).add(new double[] {r.evaluationsPerSample(),
+                            Math.abs(r.stdRatio() - 1), r.meanError()});
+                }
+            }
+            for (MassKind mass : MassKind.values()) {
+                for (double drop : new double[] {0.9, 0.98}) {
+                    HmcSettings h = new HmcSettings(Schedule.ADAPTIVE, base.sigmaMax(), sigmaMin, 2, 1, drop, 10, 200_000, 20, 3,
+                            mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass, false, 8, 0);
+                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, chains, Runtime.getRuntime().availableProcessors());
+                    print(out, "adaptive ×" + drop, mass, "≥10 per level + 20", r);
+                    adaptive.add(new double[] {r.evaluationsPerSample(), Math.abs(r.stdRatio() - 1), r.meanError()});
+                }
+            }
+            out.println("\nmachine: " + machine());
+            if (plot != null) {
+                LinePlot.of("Sampler accuracy vs cost", "score evaluations per sample", "|std ratio − 1|").withLogX().withLogY()
+                        .with(new LinePlot.Series("geometric, Fourier mass", col(fourier, 0), col(fourier, 1), LinePlot.Style.LINE_AND_POINTS))
+                        .with(new LinePlot.Series("geometric, identity mass", col(identity, 0), col(identity, 1), LinePlot.Style.LINE_AND_POINTS))
+                        .with(new LinePlot.Series("adaptive (reference)", col(adaptive, 0), col(adaptive, 1), LinePlot.Style.POINTS))
+                        .writePng(plot);
+            }
+            return 0;
+        }
+
+        private static double[] col(List<double[]> rows, int c) {
+            double[] a = new double[rows.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.max(rows.get(i)[c], 1e-4);
+            }
+            return a;
+        }
+
+        private static void print(PrintWriter out, String schedule, MassKind mass, String ladder, SamplerStudy.Row r) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.3f (%.3f) | %.3f | %.3f |%n", schedule,
+                    mass.name().toLowerCase(Locale.ROOT), ladder, r.evaluationsPerSample(), r.meanError(), r.meanErrorFloor(),
+                    r.stdRatio(), r.secondsPerSample());
+            out.flush();
+        }
+    }
+}
