@@ -80,7 +80,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            org.visnow.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+            org.massmap.runtime.ThreadSettings.configure(1);
             PrintWriter out = spec.commandLine().getOut();
             out.println("| map | KS forward + inverse (ms, median) | per pixel (ns) |");
             out.println("|---|---|---|");

@@ -98,6 +98,8 @@ final class SampleCommand implements Callable<Integer> {
         TileProblem problem = new TileProblem("tile", binned, m.shearModel(), cl, priorModel, sampler);
         console.printf("sampling %d chains with the %s prior, sigma %.3g -> %.3g (%s schedule, %s mass)%n", sampler.chains(),
                 priorModel.describe(), problem.hmc().sigmaMax(), problem.hmc().sigmaMin(), problem.hmc().schedule(), problem.hmc().mass());
+        // chains run one batch per thread: each FFT stays on its own thread
+        org.massmap.runtime.ThreadSettings.configure(1);
         AtomicInteger done = new AtomicInteger();
         long t0 = System.nanoTime();
         List<ChainResult> results = problem.sample(0, sampler.chains(), sampler.threads(), n -> {
