@@ -35,7 +35,7 @@ import java.util.List;
  * Check the tangential shear sign of one known cluster when unsure.
  */
 public record ColumnMapping(String ra, String dec, String e1, String e2, String weight,
-                            boolean flipE1, boolean flipE2) {
+                            boolean flipE1, boolean flipE2) implements java.io.Serializable {
 
     public ColumnMapping {
         requireName("ra", ra);

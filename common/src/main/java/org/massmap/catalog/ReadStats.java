@@ -10,7 +10,7 @@ package org.massmap.catalog;
  *                           infinite, empty (CSV) or equal to the column's TNULL (FITS integers)
  * @param droppedZeroWeight  rows dropped because their weight was exactly 0
  */
-public record ReadStats(String source, long rowsRead, long galaxies, long droppedNonFinite, long droppedZeroWeight) {
+public record ReadStats(String source, long rowsRead, long galaxies, long droppedNonFinite, long droppedZeroWeight) implements java.io.Serializable {
 
     public ReadStats {
         if (rowsRead != galaxies + droppedNonFinite + droppedZeroWeight) {

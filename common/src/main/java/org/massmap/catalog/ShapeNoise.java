@@ -8,7 +8,7 @@ package org.massmap.catalog;
  * @param source  where σ_e comes from
  * @param sigmaE  the configured σ_e (&gt; 0), or NaN when measured
  */
-public record ShapeNoise(Source source, double sigmaE) {
+public record ShapeNoise(Source source, double sigmaE) implements java.io.Serializable {
 
     /** Where σ_e comes from. */
     public enum Source {

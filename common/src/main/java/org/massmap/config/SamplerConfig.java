@@ -1,7 +1,6 @@
 package org.massmap.config;
 
 import java.util.Locale;
-import java.util.OptionalDouble;
 import org.massmap.sampling.HmcSettings;
 import org.massmap.sampling.MassKind;
 import org.massmap.sampling.Schedule;
@@ -12,20 +11,24 @@ import org.massmap.stats.ClusterSettings;
  * chosen, chains, seed, batching and threads.
  *
  * @param hmc               HMC settings; its σ_min is a placeholder when {@code sigmaMin} is empty
- * @param sigmaMin          a fixed σ_min, or empty for "auto"
+ * @param sigmaMin          a fixed σ_min, or NaN for "auto"
  * @param sigmaMinTolerance allowed std inflation when σ_min is automatic
  * @param prior             gaussian or hybrid
  * @param model             model directory ("" = bundled)
  */
-public record SamplerConfig(HmcSettings hmc, OptionalDouble sigmaMin, double sigmaMinTolerance, int chains, long seed,
-        int batchSize, int threads, String prior, String model) {
+public record SamplerConfig(HmcSettings hmc, double sigmaMin, double sigmaMinTolerance, int chains, long seed,
+        int batchSize, int threads, String prior, String model) implements java.io.Serializable {
+
+    /** True when σ_min is chosen automatically from the std-inflation tolerance. */
+    public boolean sigmaMinAuto() {
+        return Double.isNaN(sigmaMin);
+    }
 
     public static SamplerConfig from(Settings s) {
         String rawMin = s.string("sampler.sigma-min").trim();
-        OptionalDouble sigmaMin = rawMin.equalsIgnoreCase("auto") ? OptionalDouble.empty()
-                : OptionalDouble.of(s.positive("sampler.sigma-min"));
+        double sigmaMin = rawMin.equalsIgnoreCase("auto") ? Double.NaN : s.positive("sampler.sigma-min");
         double sigmaMax = s.positive("sampler.sigma-max");
-        double placeholder = sigmaMin.orElse(sigmaMax * 1e-3);
+        double placeholder = Double.isNaN(sigmaMin) ? sigmaMax * 1e-3 : sigmaMin;
         HmcSettings hmc = new HmcSettings(s.enumValue("sampler.schedule", Schedule.class), sigmaMax, placeholder,
                 s.positiveInt("sampler.levels"), s.positiveInt("sampler.steps-per-level"), s.finite("sampler.drop-factor"),
                 s.nonNegativeInt("sampler.min-steps-per-level"), s.positiveInt("sampler.max-iterations"),

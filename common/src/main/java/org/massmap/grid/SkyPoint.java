@@ -4,7 +4,7 @@ package org.massmap.grid;
  * A position on the celestial sphere, ICRS right ascension and declination in degrees.
  * RA is normalised to [0, 360); Dec must lie in [-90, 90].
  */
-public record SkyPoint(double raDeg, double decDeg) {
+public record SkyPoint(double raDeg, double decDeg) implements java.io.Serializable {
 
     public SkyPoint {
         if (!Double.isFinite(raDeg) || !Double.isFinite(decDeg)) {

@@ -11,7 +11,7 @@ import java.util.Locale;
  * 0-based pixel coordinate ((nx-1)/2, (ny-1)/2), i.e. FITS CRPIX = ((nx+1)/2, (ny+1)/2).
  * Immutable and thread-safe.
  */
-public record TileGrid(int nx, int ny, double pixelRad, SkyPoint centre) {
+public record TileGrid(int nx, int ny, double pixelRad, SkyPoint centre) implements java.io.Serializable {
 
     public static final double ARCMIN = Math.PI / (180.0 * 60.0);
 

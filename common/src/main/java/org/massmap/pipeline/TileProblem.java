@@ -52,8 +52,8 @@ public final class TileProblem {
             throw new IllegalArgumentException("sampler.sigma-max=" + sigmaMax + " lies outside the prior model's trained range ["
                     + range[0] + ", " + range[1] + "]; lower sampler.sigma-max or retrain with larger noise levels");
         }
-        double sigmaMin = sampler.sigmaMin().isPresent() ? sampler.sigmaMin().getAsDouble()
-                : approximation.sigmaMin(sampler.sigmaMinTolerance(), sigmaMax);
+        double sigmaMin = sampler.sigmaMinAuto() ? approximation.sigmaMin(sampler.sigmaMinTolerance(), sigmaMax)
+                : sampler.sigmaMin();
         if (sigmaMin < range[0]) {
             sigmaMin = range[0];
         }

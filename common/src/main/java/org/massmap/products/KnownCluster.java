@@ -13,7 +13,7 @@ import org.massmap.io.MassmapIoException;
  * A known cluster to report on (e.g. from X-ray catalogues): name and position. Read from a text
  * file with one "RA,DEC,NAME" line each (degrees; '#' starts a comment).
  */
-public record KnownCluster(String name, SkyPoint position) {
+public record KnownCluster(String name, SkyPoint position) implements java.io.Serializable {
 
     public static List<KnownCluster> read(Path file) throws MassmapIoException {
         List<String> lines;

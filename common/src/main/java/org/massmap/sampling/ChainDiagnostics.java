@@ -8,7 +8,7 @@ package org.massmap.sampling;
  */
 public record ChainDiagnostics(int chain, long seed, double[] levelSigma, int[] levelAccepted, int[] levelProposed,
         int iterations, long scoreEvaluations, double finalStepSize, double finalSigma, double wallSeconds,
-        String failure) {
+        String failure) implements java.io.Serializable {
 
     public boolean failed() {
         return failure != null;

@@ -22,7 +22,7 @@ package org.massmap.sampling;
  */
 public record HmcSettings(Schedule schedule, double sigmaMax, double sigmaMin, int levels, int stepsPerLevel,
         double dropFactor, int minStepsPerLevel, int maxIterations, int finalSteps, int leapfrogSteps, double stepSize,
-        double targetAcceptance, MassKind mass, boolean probabilityFlow, int odeSteps, double odeSigmaEnd) {
+        double targetAcceptance, MassKind mass, boolean probabilityFlow, int odeSteps, double odeSigmaEnd) implements java.io.Serializable {
 
     public HmcSettings {
         if (!(sigmaMax > 0) || !Double.isFinite(sigmaMax)) {

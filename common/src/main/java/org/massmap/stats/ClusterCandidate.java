@@ -6,5 +6,5 @@ package org.massmap.stats;
  * signal-to-noise against shape-noise-only data.
  */
 public record ClusterCandidate(double raDeg, double decDeg, int x, int y, double frequency, double meanKappa,
-        double meanSnr) {
+        double meanSnr) implements java.io.Serializable {
 }

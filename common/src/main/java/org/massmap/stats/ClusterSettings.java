@@ -11,7 +11,7 @@ package org.massmap.stats;
  * @param noiseRealisations  shape-noise-only realisations used to measure the noise std and the false-peak rate
  */
 public record ClusterSettings(double apertureArcmin, double snrThreshold, double radiusArcmin, double minFrequency,
-        int noiseRealisations) {
+        int noiseRealisations) implements java.io.Serializable {
 
     public ClusterSettings {
         if (!(apertureArcmin > 0) || !(radiusArcmin > 0)) {

@@ -4,7 +4,7 @@ package org.massmap.validation;
  * Agreement of an estimate with the truth over selected pixels, each map mean-subtracted over those
  * pixels first: root-mean-square error and Pearson correlation coefficient.
  */
-public record MapMetrics(double rmse, double pearson, int pixels) {
+public record MapMetrics(double rmse, double pearson, int pixels) implements java.io.Serializable {
 
     public static MapMetrics of(double[] estimate, double[] truth, boolean[] select) {
         double me = 0;
