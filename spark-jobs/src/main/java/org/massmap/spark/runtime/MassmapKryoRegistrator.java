@@ -1,0 +1,42 @@
+package org.massmap.spark.runtime;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/**
+ * Registers every class the massmap job moves between JVMs, so that
+ * {@code spark.kryo.registrationRequired=true} holds. Plain classes with array fields (accumulators,
+ * binned maps) use Kryo's field serialiser; Java records are registered with Kryo's
+ * {@link JavaSerializer}, since records' final fields cannot be set reflectively.
+ */
+public final class MassmapKryoRegistrator implements KryoRegistrator {
+
+    /** Classes serialised field by field. */
+    static final Class<?>[] PLAIN = {
+        double[].class, double[][].class, int[].class, long[].class, boolean[].class, byte[].class, float[].class,
+        String[].class, Object[].class, java.util.ArrayList.class, java.util.HashMap.class, java.util.LinkedHashMap.class,
+        org.massmap.catalog.ShearAccumulator.class,
+        org.massmap.stats.PixelMoments.class, org.massmap.stats.FrequencyCounts.class,
+    };
+
+    /** Records and other classes that go through Java serialisation inside Kryo. */
+    static final Class<?>[] JAVA_SERIALIZED = {
+        org.massmap.grid.SkyPoint.class, org.massmap.grid.TileGrid.class,
+        org.massmap.catalog.ColumnMapping.class, org.massmap.catalog.ShapeNoise.class, org.massmap.catalog.ReadStats.class,
+        org.massmap.sampling.HmcSettings.class, org.massmap.sampling.ChainDiagnostics.class,
+        org.massmap.sampling.ChainResult.class, org.massmap.config.SamplerConfig.class,
+        org.massmap.stats.ClusterSettings.class, org.massmap.stats.ClusterCandidate.class,
+    };
+
+    @Override
+    public void registerClasses(Kryo kryo) {
+        for (Class<?> c : PLAIN) {
+            kryo.register(c);
+        }
+        JavaSerializer java = new JavaSerializer();
+        for (Class<?> c : JAVA_SERIALIZED) {
+            kryo.register(c, java);
+        }
+    }
+}
