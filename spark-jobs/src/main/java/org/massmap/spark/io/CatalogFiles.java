@@ -23,10 +23,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a file: taken whatever its name (its format is detected when it is split);</li>
  *   <li>a directory: scanned recursively for *.fits, *.fit, *.fts, *.csv and *.csv.gz (any case);
- *       other files are ignored,
- *       and so are files and directories whose name starts with '.' or '_' (Hadoop's hidden
- *       files: {@code _SUCCESS}, {@code .crc}, {@code _temporary});</li>
- *   <li>a glob pattern ({@code hdfs://nn/survey/2024-*&#47;cat_*.fits}): matching files are taken
+ *       other files are ignored, and so are files and directories whose name starts with '.' or
+ *       '_' (Hadoop's hidden files: {@code _SUCCESS}, {@code .crc}, {@code _temporary});</li>
+ *   <li>a glob pattern (<code>hdfs://nn/survey/2024-*&#47;cat_*.fits</code>): matching files are taken
  *       as given, matching directories are scanned as above.</li>
  * </ul>
  * gzip-compressed FITS ({@code .fits.gz}, {@code .fit.gz}, {@code .fts.gz}) is refused wherever it
