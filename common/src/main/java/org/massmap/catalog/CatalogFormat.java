@@ -3,8 +3,6 @@ package org.massmap.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -26,16 +24,22 @@ public enum CatalogFormat {
 
     private static final int SNIFF_BYTES = 1024;
 
+    /** Detects the format of the local file {@code file}. */
+    public static CatalogFormat detect(Path file) throws CatalogException {
+        return detect(CatalogSource.of(file));
+    }
+
     /**
-     * Detects the format of {@code file}.
+     * Detects the format of {@code source} from its first {@value #SNIFF_BYTES} bytes and the last
+     * segment of its name.
      *
      * @throws CatalogException if the file is missing or unreadable, is gzip-compressed FITS (which
      *                          cannot be read by row range), or is binary but not FITS
      */
-    public static CatalogFormat detect(Path file) throws CatalogException {
-        String name = file.toString();
-        byte[] head = readHead(file, name);
-        String lower = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    public static CatalogFormat detect(CatalogSource source) throws CatalogException {
+        String name = source.name();
+        byte[] head = readHead(source);
+        String lower = fileName(name).toLowerCase(Locale.ROOT);
         boolean fitsName = lower.endsWith(".fits") || lower.endsWith(".fit") || lower.endsWith(".fts");
         if (startsWith(head, "SIMPLE  =")) {
             return FITS;
@@ -57,19 +61,17 @@ public enum CatalogFormat {
                 + "give a FITS binary table or a CSV file with a header line");
     }
 
-    private static byte[] readHead(Path file, String name) throws CatalogException {
-        if (!Files.exists(file)) {
-            throw new CatalogException(name, "no such catalog file; check the path");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new CatalogException(name, "not a regular file; give the path of a FITS or CSV catalog");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+    /** The last segment of a path or URI (after the last '/' or, on Windows, '\\'). */
+    static String fileName(String name) {
+        int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(cut + 1);
+    }
+
+    private static byte[] readHead(CatalogSource source) throws CatalogException {
+        try (InputStream in = source.openStream()) {
             return in.readNBytes(SNIFF_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new CatalogException(name, "no such catalog file; check the path", e);
         } catch (IOException e) {
-            throw new CatalogException(name, "cannot read the catalog: " + e.getMessage(), e);
+            throw new CatalogException(source.name(), "cannot read the catalog: " + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,8 @@ import org.massmap.grid.TileGrid;
 
 /**
  * Entry points from a catalog file to binned maps. Formats are detected by {@link CatalogFormat}.
+ * Every method takes a {@link CatalogSource} (local file, Hadoop URI, memory) or, as a shorthand
+ * for {@link CatalogSource#of(Path)}, a local {@link Path}.
  *
  * <pre>{@code
  * ColumnMapping cols = ColumnMapping.defaults().withWeight("w");
@@ -19,28 +21,44 @@ public final class Catalogs {
 
     /** Opens a FITS or CSV catalog, detecting the format from the file. */
     public static CatalogReader open(Path file, ColumnMapping mapping) throws CatalogException {
-        return switch (CatalogFormat.detect(file)) {
-            case FITS -> FitsCatalogReader.open(file, mapping);
-            case CSV -> CsvCatalogReader.open(file, mapping);
-        };
+        return open(CatalogSource.of(file), mapping);
     }
 
     /** Mean direction of all galaxy positions (one streaming pass), for a default tile centre. */
     public static SkyPoint meanCentre(Path file, ColumnMapping mapping) throws CatalogException {
-        CentreAccumulator acc = new CentreAccumulator();
-        try (CatalogReader reader = open(file, mapping)) {
-            GalaxyChunk chunk = new GalaxyChunk();
-            while (reader.next(chunk)) {
-                acc.accumulate(chunk);
-            }
-        }
-        return acc.centre(file.toString());
+        return meanCentre(CatalogSource.of(file), mapping);
     }
 
     /** Bins a whole catalog onto {@code grid} in one streaming pass. */
     public static BinnedShear bin(Path file, ColumnMapping mapping, TileGrid grid, ShapeNoise noise)
             throws CatalogException {
-        try (CatalogReader reader = open(file, mapping)) {
+        return bin(CatalogSource.of(file), mapping, grid, noise);
+    }
+
+    /** Opens a FITS or CSV catalog, detecting the format from its first bytes and name. */
+    public static CatalogReader open(CatalogSource source, ColumnMapping mapping) throws CatalogException {
+        return switch (CatalogFormat.detect(source)) {
+            case FITS -> FitsCatalogReader.open(source, mapping);
+            case CSV -> CsvCatalogReader.open(source, mapping);
+        };
+    }
+
+    /** As {@link #meanCentre(Path, ColumnMapping)}, from any source. */
+    public static SkyPoint meanCentre(CatalogSource source, ColumnMapping mapping) throws CatalogException {
+        CentreAccumulator acc = new CentreAccumulator();
+        try (CatalogReader reader = open(source, mapping)) {
+            GalaxyChunk chunk = new GalaxyChunk();
+            while (reader.next(chunk)) {
+                acc.accumulate(chunk);
+            }
+        }
+        return acc.centre(source.name());
+    }
+
+    /** As {@link #bin(Path, ColumnMapping, TileGrid, ShapeNoise)}, from any source. */
+    public static BinnedShear bin(CatalogSource source, ColumnMapping mapping, TileGrid grid, ShapeNoise noise)
+            throws CatalogException {
+        try (CatalogReader reader = open(source, mapping)) {
             return new ShearBinner(grid).bin(reader, noise);
         }
     }

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * tabs if it has one, else by runs of spaces. Every row must have as many fields as the header.
  * Numbers are parsed with {@link Double#parseDouble}; an empty field, "nan", "inf" or "-inf" (any
  * case) reads as non-finite and drops the row. gzip-compressed files are read transparently.
+ * The file is any {@link CatalogSource}, read as one stream from byte 0.
+ *
+ * <p>A CSV catalog is read whole, by one reader (one task in Spark): its rows have no fixed width,
+ * so row <i>i</i> cannot be found without reading the rows before it, a gzip stream cannot be
+ * entered in the middle, and every part would need the header line. Convert a catalog that is too
+ * large for one task to a FITS binary table, which {@link FitsCatalogReader} splits by row range.
  * Not thread-safe.
  */
 public final class CsvCatalogReader implements CatalogReader {
@@ -79,17 +83,26 @@ public final class CsvCatalogReader implements CatalogReader {
         this.values = new double[used.size()];
     }
 
-    /** Opens {@code file} and reads its header line. */
+    /** Opens the local file {@code file} and reads its header line. */
     public static CsvCatalogReader open(Path file, ColumnMapping mapping) throws CatalogException {
-        String name = file.toString();
+        return open(CatalogSource.of(file), mapping);
+    }
+
+    /** Opens {@code source} (read once, from byte 0) and reads its header line. */
+    public static CsvCatalogReader open(CatalogSource source, ColumnMapping mapping) throws CatalogException {
+        String name = source.name();
+        InputStream raw = source.openStream();
         BufferedReader reader;
         try {
-            reader = new BufferedReader(new InputStreamReader(maybeGunzip(Files.newInputStream(file)),
-                    StandardCharsets.UTF_8), 1 << 16);
-        } catch (NoSuchFileException e) {
-            throw new CatalogException(name, "no such catalog file; check the path", e);
+            reader = new BufferedReader(new InputStreamReader(maybeGunzip(raw), StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
-            throw new CatalogException(name, "cannot open the catalog: " + e.getMessage(), e);
+            CatalogException failure = new CatalogException(name, "cannot open the catalog: " + e.getMessage(), e);
+            try {
+                raw.close();
+            } catch (IOException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            throw failure;
         }
         try {
             long line = 0;

@@ -1,22 +1,25 @@
 package org.massmap.catalog;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Streams galaxies from the first binary table (BINTABLE HDU) of a FITS file that has all mapped
  * columns (names matched case-insensitively), optionally restricted to a row range
- * [startRow, endRow) so that several tasks can share one large file.
+ * [startRow, endRow) so that several tasks can share one large file. The file is any
+ * {@link CatalogSource} (a local path, a Hadoop URI); the {@code Path} methods are shorthands for
+ * {@link CatalogSource#of(Path)}.
  *
- * <p>Headers are parsed by nom-tam-fits and validated against the file length (nom-tam-fits logs
- * rather than throws on some damaged files). Rows are then read directly, a block of whole rows
- * at a time (at most {@value #MAX_BUFFER_BYTES} bytes), and only the mapped columns are decoded:
- * memory use is one I/O buffer plus the caller's chunk, whatever the table size. Numeric scalar
+ * <p>Headers are parsed by nom-tam-fits and validated against the source length (nom-tam-fits logs
+ * rather than throws on some damaged files). Rows are then read by positional reads, a block of
+ * whole rows at a time (at most {@value #MAX_BUFFER_BYTES} bytes), and only the mapped columns are
+ * decoded: memory use is one I/O buffer plus the caller's chunk, whatever the table size. A binary
+ * table is stored row by row, so a row range costs reading its whole rows (every column) plus the
+ * headers, and nothing outside the range. Numeric scalar
  * columns of types D, E, K, J, I and B are accepted, with TSCAL/TZERO applied and TNULL read as
  * NaN. Not thread-safe.
  */
@@ -28,7 +31,7 @@ public final class FitsCatalogReader implements CatalogReader {
     private final ColumnMapping mapping;
     private final long startRow;
     private final long endRow;
-    private final FileChannel channel;
+    private final RandomAccessInput input;
     private final ByteBuffer buffer;
     private final int bufferRows;
     private long nextRow;
@@ -39,52 +42,81 @@ public final class FitsCatalogReader implements CatalogReader {
     private boolean reported;
 
     private FitsCatalogReader(FitsTableLayout layout, ColumnMapping mapping, long startRow, long endRow,
-                              FileChannel channel) {
+                              RandomAccessInput input) {
         this.layout = layout;
         this.mapping = mapping;
         this.startRow = startRow;
         this.endRow = endRow;
-        this.channel = channel;
+        this.input = input;
         this.bufferRows = (int) Math.max(1, Math.min(Math.min(GalaxyChunk.DEFAULT_CAPACITY, endRow - startRow),
                 MAX_BUFFER_BYTES / Math.max(1, layout.rowBytes())));
         this.buffer = ByteBuffer.allocate(bufferRows * layout.rowBytes());
         this.nextRow = startRow;
     }
 
-    /** Opens the whole table. */
+    /** Opens the whole table of a local file. */
     public static FitsCatalogReader open(Path file, ColumnMapping mapping) throws CatalogException {
-        FitsTableLayout layout = FitsTableLayout.locate(file, mapping);
-        return open(file, layout, mapping, 0, layout.rows());
+        return open(CatalogSource.of(file), mapping);
+    }
+
+    /**
+     * Opens rows [startRow, endRow) of a local file; see {@link #open(CatalogSource, ColumnMapping, long, long)}.
+     */
+    public static FitsCatalogReader open(Path file, ColumnMapping mapping, long startRow, long endRow)
+            throws CatalogException {
+        return open(CatalogSource.of(file), mapping, startRow, endRow);
+    }
+
+    /** Number of rows of the catalog table of a local file (headers only are read). */
+    public static long rowCount(Path file, ColumnMapping mapping) throws CatalogException {
+        return rowCount(CatalogSource.of(file), mapping);
+    }
+
+    /** Opens the whole table. */
+    public static FitsCatalogReader open(CatalogSource source, ColumnMapping mapping) throws CatalogException {
+        return open(source, mapping, true, 0, 0);
     }
 
     /**
      * Opens rows [startRow, endRow) (0-based) of the table; an empty range is allowed and yields no
      * galaxies. Reading every range of a partition of [0, {@link #rowCount}) visits each row once.
+     * Only the headers and the blocks of the range are read.
      *
-     * @throws CatalogException if the range does not lie inside the table, or on any error of {@link #open(Path, ColumnMapping)}
+     * @throws CatalogException if the range does not lie inside the table, or on any error of
+     *                          {@link #open(CatalogSource, ColumnMapping)}
      */
-    public static FitsCatalogReader open(Path file, ColumnMapping mapping, long startRow, long endRow)
+    public static FitsCatalogReader open(CatalogSource source, ColumnMapping mapping, long startRow, long endRow)
             throws CatalogException {
-        return open(file, FitsTableLayout.locate(file, mapping), mapping, startRow, endRow);
+        return open(source, mapping, false, startRow, endRow);
     }
 
     /** Number of rows of the catalog table (headers only are read), for splitting it into ranges. */
-    public static long rowCount(Path file, ColumnMapping mapping) throws CatalogException {
-        return FitsTableLayout.locate(file, mapping).rows();
+    public static long rowCount(CatalogSource source, ColumnMapping mapping) throws CatalogException {
+        try (FitsCatalogReader reader = open(source, mapping, 0, 0)) {
+            return reader.tableRows();
+        }
     }
 
-    private static FitsCatalogReader open(Path file, FitsTableLayout layout, ColumnMapping mapping, long startRow, long endRow)
-            throws CatalogException {
-        if (startRow < 0 || endRow < startRow || endRow > layout.rows()) {
-            throw new CatalogException(layout.source(), "row range [" + startRow + ", " + endRow
-                    + ") is not inside the table's " + layout.rows() + " rows; use 0 <= start <= end <= " + layout.rows());
-        }
+    private static FitsCatalogReader open(CatalogSource source, ColumnMapping mapping, boolean wholeTable,
+                                          long startRow, long endRow) throws CatalogException {
+        RandomAccessInput input = source.openInput();
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            LOG.debug("reading rows [{}, {}) of {}", startRow, endRow, layout);
-            return new FitsCatalogReader(layout, mapping, startRow, endRow, channel);
-        } catch (IOException e) {
-            throw new CatalogException(layout.source(), "cannot open the catalog: " + e.getMessage(), e);
+            FitsTableLayout layout = FitsTableLayout.locate(source, input, mapping);
+            long start = wholeTable ? 0 : startRow;
+            long end = wholeTable ? layout.rows() : endRow;
+            if (start < 0 || end < start || end > layout.rows()) {
+                throw new CatalogException(layout.source(), "row range [" + start + ", " + end
+                        + ") is not inside the table's " + layout.rows() + " rows; use 0 <= start <= end <= " + layout.rows());
+            }
+            LOG.debug("reading rows [{}, {}) of {}", start, end, layout);
+            return new FitsCatalogReader(layout, mapping, start, end, input);
+        } catch (CatalogException | RuntimeException e) {
+            try {
+                input.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -160,17 +192,12 @@ public final class FitsCatalogReader implements CatalogReader {
     }
 
     private void fill(long firstRow, int rows) throws CatalogException {
-        buffer.clear();
-        buffer.limit(rows * layout.rowBytes());
         long position = layout.dataOffset() + firstRow * layout.rowBytes();
         try {
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, position + buffer.position());
-                if (n < 0) {
-                    throw new CatalogException(source(), "truncated FITS: the file ended while reading row " + firstRow
-                            + " (it was " + layout.fileLength() + " bytes when opened); re-copy the file");
-                }
-            }
+            input.readFully(position, buffer.array(), 0, rows * layout.rowBytes());
+        } catch (EOFException e) {
+            throw new CatalogException(source(), "truncated FITS: the file ended while reading row " + firstRow
+                    + " (it was " + layout.fileLength() + " bytes when opened); re-copy the file", e);
         } catch (IOException e) {
             throw new CatalogException(source(), "cannot read rows from " + firstRow + ": " + e.getMessage(), e);
         }
@@ -196,7 +223,7 @@ public final class FitsCatalogReader implements CatalogReader {
     @Override
     public void close() throws CatalogException {
         try {
-            channel.close();
+            input.close();
         } catch (IOException e) {
             throw new CatalogException(source(), "cannot close the catalog: " + e.getMessage(), e);
         }

@@ -1,69 +1,65 @@
 package org.massmap.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nom.tam.fits.Header;
 import nom.tam.fits.TruncatedFileException;
-import nom.tam.util.FitsFile;
+import nom.tam.util.FitsInputStream;
 
 /**
  * Where the galaxy columns sit in a FITS file: the first BINTABLE HDU holding all mapped columns,
- * its data offset, row width, row count and one decoder per used column. Headers are parsed with
- * nom-tam-fits; because it logs (instead of throwing) on several kinds of damage, every size and
- * count is checked here against the file length.
+ * its data offset, row width, row count and one decoder per used column. Each header is read by
+ * positional reads from its own offset (so only the headers are read, from any
+ * {@link CatalogSource}) and parsed with nom-tam-fits; because it logs (instead of throwing) on
+ * several kinds of damage, every size and count is checked here against the source length.
  */
 record FitsTableLayout(String source, int hdu, String extname, long dataOffset, int rowBytes, long rows,
                        long fileLength, FitsColumn[] columns) {
 
     private static final int BLOCK = 2880;
+    private static final int CARD = 80;
 
-    /** Scans the headers of {@code file} for the first binary table with all columns of {@code mapping}. */
-    static FitsTableLayout locate(Path file, ColumnMapping mapping) throws CatalogException {
-        String name = file.toString();
-        long length = checkFitsStart(file, name);
+    /**
+     * Scans the headers of {@code source}, read through {@code in}, for the first binary table with
+     * all columns of {@code mapping}. Every size is checked against the source length.
+     */
+    static FitsTableLayout locate(CatalogSource source, RandomAccessInput in, ColumnMapping mapping)
+            throws CatalogException {
+        String name = source.name();
+        long length = checkFitsStart(source, in);
         List<String> firstTableColumns = null;
         int firstTableHdu = -1;
         List<String> seen = new ArrayList<>();
-        try (FitsFile in = new FitsFile(file.toFile(), "r")) {
-            for (int hdu = 0; ; hdu++) {
-                long headerStart = in.getFilePointer();
-                if (headerStart >= length) {
-                    break;
-                }
-                Header header = readHeader(in, name, hdu, headerStart);
-                if (header == null) {
-                    throw new CatalogException(name, "truncated or corrupt FITS: no valid header where HDU " + hdu
-                            + " should start (byte " + headerStart + " of " + length + "); re-copy or regenerate the file");
-                }
-                long dataStart = in.getFilePointer();
-                long dataSize = header.getDataSize();
-                String xtension = header.getStringValue("XTENSION", hdu == 0 ? "PRIMARY" : "?").trim();
-                seen.add(hdu + ":" + xtension);
-                if ("BINTABLE".equalsIgnoreCase(xtension)) {
-                    List<String> names = columnNames(header);
-                    if (firstTableColumns == null) {
-                        firstTableColumns = names;
-                        firstTableHdu = hdu;
-                    }
-                    if (allPresent(names, mapping)) {
-                        return build(name, hdu, header, names, mapping, dataStart, length);
-                    }
-                }
-                if (dataStart + dataSize > length && dataStart + unpadded(header) > length) {
-                    throw new CatalogException(name, "truncated FITS: HDU " + hdu + " (" + xtension + ") needs "
-                            + unpadded(header) + " data bytes after byte " + dataStart + " but the file has " + length
-                            + " bytes; re-copy or regenerate the file");
-                }
-                in.seek(dataStart + dataSize);
+        long headerStart = 0;
+        for (int hdu = 0; headerStart < length; hdu++) {
+            Header header = readHeader(in, name, hdu, headerStart, length);
+            if (header == null) {
+                throw new CatalogException(name, "truncated or corrupt FITS: no valid header where HDU " + hdu
+                        + " should start (byte " + headerStart + " of " + length + "); re-copy or regenerate the file");
             }
-        } catch (IOException e) {
-            throw new CatalogException(name, "cannot read FITS headers: " + e.getMessage(), e);
+            long dataStart = headerStart + headerBytes(in, name, hdu, headerStart, length);
+            long dataSize = header.getDataSize();
+            String xtension = header.getStringValue("XTENSION", hdu == 0 ? "PRIMARY" : "?").trim();
+            seen.add(hdu + ":" + xtension);
+            if ("BINTABLE".equalsIgnoreCase(xtension)) {
+                List<String> names = columnNames(header);
+                if (firstTableColumns == null) {
+                    firstTableColumns = names;
+                    firstTableHdu = hdu;
+                }
+                if (allPresent(names, mapping)) {
+                    return build(name, hdu, header, names, mapping, dataStart, length);
+                }
+            }
+            if (dataStart + dataSize > length && dataStart + unpadded(header) > length) {
+                throw new CatalogException(name, "truncated FITS: HDU " + hdu + " (" + xtension + ") needs "
+                        + unpadded(header) + " data bytes after byte " + dataStart + " but the file has " + length
+                        + " bytes; re-copy or regenerate the file");
+            }
+            headerStart = dataStart + dataSize;
         }
         if (firstTableColumns == null) {
             throw new CatalogException(name, "no binary table (BINTABLE extension) found; HDUs present: " + seen
@@ -80,18 +76,19 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
                 + String.join(", ", firstTableColumns) + ". Map the catalog's own column names in the ColumnMapping");
     }
 
-    private static long checkFitsStart(Path file, String name) throws CatalogException {
-        long length;
+    /** Checks the first card and the minimum size; returns the source length. */
+    private static long checkFitsStart(CatalogSource source, RandomAccessInput in) throws CatalogException {
+        String name = source.name();
+        long length = source.length();
         byte[] first = new byte[80];
-        int got;
+        int got = 0;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new CatalogException(name, Files.exists(file) ? "not a regular file; give the path of a FITS catalog"
-                        : "no such catalog file; check the path");
-            }
-            length = Files.size(file);
-            try (InputStream in = Files.newInputStream(file)) {
-                got = in.readNBytes(first, 0, 80);
+            while (got < first.length) {
+                int n = in.read(got, first, got, first.length - got);
+                if (n < 0) {
+                    break;
+                }
+                got += n;
             }
         } catch (IOException e) {
             throw new CatalogException(name, "cannot read the catalog: " + e.getMessage(), e);
@@ -108,9 +105,11 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
         return length;
     }
 
-    private static Header readHeader(FitsFile in, String name, int hdu, long at) throws CatalogException {
-        try {
-            return Header.readHeader(in);
+    /** Parses the header starting at byte {@code at} with nom-tam-fits. */
+    private static Header readHeader(RandomAccessInput in, String name, int hdu, long at, long length)
+            throws CatalogException {
+        try (FitsInputStream stream = new FitsInputStream(new PositionedInputStream(in, at, length), BLOCK)) {
+            return Header.readHeader(stream);
         } catch (TruncatedFileException e) {
             throw new CatalogException(name, "truncated FITS: the file ends inside the header of HDU " + hdu
                     + " (starting at byte " + at + "); re-copy or regenerate the file", e);
@@ -120,6 +119,46 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
             // nom-tam-fits reports some malformed cards with unchecked exceptions
             throw new CatalogException(name, "corrupt FITS header of HDU " + hdu + " at byte " + at + ": " + e, e);
         }
+    }
+
+    /**
+     * Size in bytes of the header starting at byte {@code at}, already parsed: the whole 2880-byte
+     * blocks up to and including the one with the END card (FITS standard 4.0, section 4.4.1). The
+     * padding of the last block may lie past the end of a truncated file; the data-size checks
+     * that follow report that.
+     */
+    private static long headerBytes(RandomAccessInput in, String name, int hdu, long at, long length)
+            throws CatalogException {
+        byte[] block = new byte[BLOCK];
+        try {
+            for (long start = at; start < length; start += BLOCK) {
+                int bytes = (int) Math.min(BLOCK, length - start);
+                in.readFully(start, block, 0, bytes);
+                for (int card = 0; card + CARD <= bytes; card += CARD) {
+                    if (isEndCard(block, card)) {
+                        return start + BLOCK - at;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new CatalogException(name, "cannot read the header of HDU " + hdu + " at byte " + at + ": "
+                    + e.getMessage(), e);
+        }
+        throw new CatalogException(name, "truncated FITS: the file ends inside the header of HDU " + hdu
+                + " (starting at byte " + at + "); re-copy or regenerate the file");
+    }
+
+    /** Whether the 80-byte card at {@code from} is {@code END} followed by blanks to column 8. */
+    private static boolean isEndCard(byte[] block, int from) {
+        if (block[from] != 'E' || block[from + 1] != 'N' || block[from + 2] != 'D') {
+            return false;
+        }
+        for (int i = 3; i < 8; i++) {
+            if (block[from + i] != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long unpadded(Header header) {

@@ -10,5 +10,11 @@
  * {@link org.massmap.catalog.BinnedShear} maps (γ1, γ2, counts, mask, σ_n). The order of the sign
  * operations is documented on {@link org.massmap.catalog.ColumnMapping}. Every failure tied to a
  * file is a {@link org.massmap.catalog.CatalogException} naming it.
+ *
+ * <p>Readers take their bytes from a {@link org.massmap.catalog.CatalogSource}: a length, a stream
+ * from byte 0 and positional reads. {@link org.massmap.catalog.LocalCatalogSource} serves local
+ * files (every {@code Path} method is a shorthand for it); the Spark job supplies one over Hadoop
+ * file systems, which this package does not depend on. A FITS table can be read by row range
+ * (only the headers and the range's rows are read); a CSV file is read whole, by one reader.
  */
 package org.massmap.catalog;

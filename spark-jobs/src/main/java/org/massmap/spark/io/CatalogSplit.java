@@ -1,0 +1,84 @@
+package org.massmap.spark.io;
+
+import java.io.Serializable;
+import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+import org.massmap.catalog.CatalogException;
+import org.massmap.catalog.CatalogFormat;
+import org.massmap.catalog.CatalogReader;
+import org.massmap.catalog.CatalogSource;
+import org.massmap.catalog.ColumnMapping;
+import org.massmap.catalog.CsvCatalogReader;
+import org.massmap.catalog.FitsCatalogReader;
+
+/**
+ * One task's share of a catalog: rows [startRow, endRow) (0-based) of a FITS table, or a whole CSV
+ * file (startRow = 0, endRow = {@link #WHOLE_FILE}: CSV rows cannot be found by index without
+ * reading all rows before them). A small serializable value, built by {@link CatalogSplits} on the
+ * driver and opened on an executor.
+ *
+ * @param uri      fully qualified Hadoop URI of the catalog file
+ * @param format   the file's format, detected on the driver
+ * @param startRow first row (FITS), 0 for CSV
+ * @param endRow   one past the last row (FITS), {@link #WHOLE_FILE} for CSV
+ */
+public record CatalogSplit(String uri, CatalogFormat format, long startRow, long endRow) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The endRow of a split that covers a whole (CSV) file. */
+    public static final long WHOLE_FILE = -1;
+
+    public CatalogSplit {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(format, "format");
+        if (format == CatalogFormat.CSV && (startRow != 0 || endRow != WHOLE_FILE)) {
+            throw new IllegalArgumentException("a CSV split covers its whole file (rows 0 to WHOLE_FILE), got ["
+                    + startRow + ", " + endRow + ") for " + uri);
+        }
+        if (format == CatalogFormat.FITS && (startRow < 0 || endRow < startRow)) {
+            throw new IllegalArgumentException("FITS row range [" + startRow + ", " + endRow + ") of " + uri
+                    + " is not a range; need 0 <= startRow <= endRow");
+        }
+    }
+
+    /** The whole CSV file {@code uri}. */
+    public static CatalogSplit wholeCsv(String uri) {
+        return new CatalogSplit(uri, CatalogFormat.CSV, 0, WHOLE_FILE);
+    }
+
+    /** Rows [startRow, endRow) of the FITS table in {@code uri}. */
+    public static CatalogSplit fitsRows(String uri, long startRow, long endRow) {
+        return new CatalogSplit(uri, CatalogFormat.FITS, startRow, endRow);
+    }
+
+    /** Whether this split covers its whole file (CSV). */
+    public boolean wholeFile() {
+        return endRow == WHOLE_FILE;
+    }
+
+    /** Rows in this split, or -1 when unknown (CSV). */
+    public long rows() {
+        return wholeFile() ? -1 : endRow - startRow;
+    }
+
+    /**
+     * Opens this split's rows of {@code source} (which must be this split's file, typically
+     * {@code HadoopCatalogSource.of(uri(), conf)}).
+     */
+    public CatalogReader open(CatalogSource source, ColumnMapping mapping) throws CatalogException {
+        return switch (format) {
+            case FITS -> FitsCatalogReader.open(source, mapping, startRow, endRow);
+            case CSV -> CsvCatalogReader.open(source, mapping);
+        };
+    }
+
+    /** Opens this split's rows through a {@link HadoopCatalogSource} on {@code conf}. */
+    public CatalogReader open(Configuration conf, ColumnMapping mapping) throws CatalogException {
+        return open(HadoopCatalogSource.of(uri, conf), mapping);
+    }
+
+    @Override
+    public String toString() {
+        return uri + (wholeFile() ? " (whole file)" : " rows [" + startRow + ", " + endRow + ")");
+    }
+}
