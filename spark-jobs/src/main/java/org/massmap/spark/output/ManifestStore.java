@@ -51,7 +51,9 @@ final class ManifestStore {
         try {
             try (FSDataOutputStream out = fs.create(temp, false)) {
                 out.write(bytes);
-                out.hsync();
+                if (out.hasCapability(StreamCapabilities.HSYNC)) {
+                    out.hsync(); // the content is on disk before the rename makes it the manifest
+                }
             }
             if (mode == PublishMode.ATOMIC_RENAME) {
                 FileUtil.rename(fs, temp, target, Options.Rename.OVERWRITE);

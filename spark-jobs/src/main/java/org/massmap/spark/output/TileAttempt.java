@@ -17,12 +17,15 @@ import java.util.stream.Stream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StreamCapabilities;
 
 /**
  * One attempt at a tile's output: a new directory {@code OUT/tiles/TILE/RUNID-UUID} that nothing
  * else writes to, filled with the tile's files, then handed to {@link TileCommitter#publish}.
- * Files are created once (never overwritten); the SHA-256 and size of each file written through
- * this object are recorded on the way, so publishing need not read them back. Not thread-safe.
+ * Files are created once (never overwritten) and synced where the file system can; the SHA-256 and
+ * size of each file written through this object are recorded on the way, so publishing need not
+ * read them back. An attempt in which a write failed is never published: begin a new one. Not
+ * thread-safe.
  *
  * <pre>{@code
  * TileAttempt a = committer.begin("t012_0034");
@@ -40,6 +43,7 @@ public final class TileAttempt {
     private final String name;
     private final Path dir;
     private final Map<String, TileManifest.FileEntry> written = new LinkedHashMap<>();
+    private String failure; // the first write that failed: such an attempt is never published
 
     TileAttempt(FileSystem fs, String tileId, String name, Path dir) {
         this.fs = fs;
@@ -82,14 +86,17 @@ public final class TileAttempt {
 
             @Override
             public void write(int b) throws IOException {
-                out.write(b);
-                digest.update((byte) b);
-                bytes++;
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
+                try {
+                    out.write(b, off, len);
+                } catch (IOException | RuntimeException e) {
+                    failure = failure == null ? path + ": " + e.getMessage() : failure;
+                    throw e;
+                }
                 digest.update(b, off, len);
                 bytes += len;
             }
@@ -100,8 +107,18 @@ public final class TileAttempt {
                     return;
                 }
                 closed = true;
-                out.close();
-                written.put(relativeName, new TileManifest.FileEntry(relativeName, bytes, HexFormat.of().formatHex(digest.digest())));
+                try {
+                    if (raw.hasCapability(StreamCapabilities.HSYNC)) {
+                        raw.hsync(); // on disk before any manifest can name it
+                    }
+                    out.close();
+                } catch (IOException | RuntimeException e) {
+                    failure = failure == null ? path + ": " + e.getMessage() : failure;
+                    throw e;
+                }
+                if (failure == null) {
+                    written.put(relativeName, new TileManifest.FileEntry(relativeName, bytes, HexFormat.of().formatHex(digest.digest())));
+                }
             }
         };
     }
@@ -137,6 +154,11 @@ public final class TileAttempt {
             localDir.relativize(f).forEach(p -> parts.add(p.toString()));
             upload(f, String.join("/", parts));
         }
+    }
+
+    /** The first failed write, if any: a broken attempt must not be published. */
+    java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     /** Files written through this object so far, by relative name. */

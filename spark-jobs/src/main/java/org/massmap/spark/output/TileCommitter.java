@@ -133,6 +133,10 @@ public final class TileCommitter {
         if (!attempt.dir().getParent().equals(tileDir)) {
             throw new IllegalArgumentException("attempt " + attempt.dir() + " was not begun by this committer (expected under " + tileDir + ")");
         }
+        if (attempt.failure().isPresent()) {
+            throw new OutputException(attempt.dir().toString(), "a write of this attempt failed (" + attempt.failure().get()
+                    + "); begin a new attempt instead of publishing this one");
+        }
         List<TileManifest.FileEntry> files = describe(attempt);
         List<String> problems = new ArrayList<>();
         String previous = null;

@@ -149,6 +149,20 @@ class TileCommitterTest {
     }
 
     @Test
+    void anAttemptWithAFailedWriteIsNeverPublished() throws Exception {
+        publish(committer("run1"), "run1", OLD);
+        TileCommitter c2 = committer("run2");
+        TileAttempt a = c2.begin(TILE);
+        faulty.failWrites("kappa_mean", 5);
+        assertThrows(OutputException.class, () -> a.write("kappa_mean.fits", "mean of run2".getBytes(StandardCharsets.UTF_8)));
+        faulty.heal();
+        a.write("samples/chain_0.fits", "chain of run2".getBytes(StandardCharsets.UTF_8));
+        OutputException e = assertThrows(OutputException.class, () -> c2.publish(a, NEW, Map.of()));
+        assertTrue(e.getMessage().contains("begin a new attempt"), e.getMessage());
+        assertPublished(c2, "run1", OLD);
+    }
+
+    @Test
     void aFailedManifestRenameLeavesTheOldTileIntactAndNoTemporaryFile() throws Exception {
         publish(committer("run1"), "run1", OLD);
         TileCommitter c2 = committer(faulty, "run2", PublishMode.LOCAL_RENAME, Duration.ofHours(1));
