@@ -10,8 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import org.massmap.healpix.Healpix;
 import org.massmap.healpix.HealpixOrdering;
+import org.massmap.io.ColumnSpec;
 import org.massmap.io.FitsKeywords;
 import org.massmap.io.FitsTable;
+import org.massmap.io.FitsTableWriter;
 import org.massmap.io.FitsTables;
 import org.massmap.io.MassmapIoException;
 import org.massmap.io.Provenance;
@@ -27,6 +29,8 @@ import org.massmap.io.TableColumn;
  * Immutable.
  */
 public final class HealpixMosaic {
+
+    private static final int CHUNK = 1 << 20;
 
     private final Healpix healpix;
     private final HealpixOrdering ordering;
@@ -156,9 +160,16 @@ public final class HealpixMosaic {
         return i < 0 ? Double.NaN : column(name).get(i);
     }
 
-    /** The HEALPix partial-sky binary table (EXTNAME {@code extname}). */
+    /** The HEALPix partial-sky binary table (EXTNAME {@code extname}), in memory. */
     public FitsTable toFitsTable(String extname) {
-        FitsKeywords k = FitsKeywords.empty()
+        List<TableColumn> all = new ArrayList<>();
+        all.add(TableColumn.longs("PIXEL", null, pixels));
+        all.addAll(columns);
+        return new FitsTable(extname, all, keywords());
+    }
+
+    private FitsKeywords keywords() {
+        return FitsKeywords.empty()
                 .with("PIXTYPE", "HEALPIX")
                 .with("ORDERING", ordering.name())
                 .with("NSIDE", healpix.nside())
@@ -166,15 +177,28 @@ public final class HealpixMosaic {
                 .with("OBJECT", "PARTIAL")
                 .with("COORDSYS", "C")
                 .with("OBS_NPIX", (long) pixels.length);
-        List<TableColumn> all = new ArrayList<>();
-        all.add(TableColumn.longs("PIXEL", null, pixels));
-        all.addAll(columns);
-        return new FitsTable(extname, all, k);
     }
 
-    /** Writes the mosaic as one HEALPix binary table, atomically. */
+    /** Writes the mosaic as one HEALPix binary table, atomically, streamed in chunks of rows (survey mosaics are large). */
     public void writeFits(Path file, String extname, Provenance provenance) throws MassmapIoException {
-        FitsTables.write(file, provenance, toFitsTable(extname));
+        List<ColumnSpec> specs = new ArrayList<>();
+        specs.add(ColumnSpec.longs("PIXEL", null));
+        columns.forEach(c -> specs.add(ColumnSpec.doubles(c.name(), c.unit())));
+        double[][] data = columns.stream().map(TableColumn.Doubles::values).toArray(double[][]::new);
+        try (FitsTableWriter w = FitsTableWriter.open(file, provenance, extname, specs, keywords())) {
+            int from = 0;
+            do {
+                int to = Math.min(pixels.length, from + CHUNK);
+                List<TableColumn> chunk = new ArrayList<>();
+                chunk.add(TableColumn.longs("PIXEL", null, Arrays.copyOfRange(pixels, from, to)));
+                for (int j = 0; j < data.length; j++) {
+                    chunk.add(TableColumn.doubles(columns.get(j).name(), columns.get(j).unit(), Arrays.copyOfRange(data[j], from, to)));
+                }
+                w.append(chunk);
+                from = to;
+            } while (from < pixels.length);
+            w.commit();
+        }
     }
 
     /**
