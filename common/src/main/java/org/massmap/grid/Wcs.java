@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * FITS World Coordinate System keywords of a tile (celestial TAN projection, ICRS), as DESIGN.md
  * section 5 requires: CTYPE RA---TAN/DEC--TAN, CRVAL at the tile centre, CRPIX = (n+1)/2,
- * CDELT1 = -pixel (East left), CDELT2 = +pixel, in degrees.
+ * CDELT1 = -pixel (East left), CDELT2 = +pixel, in degrees. LONPOLE = 180 is written explicitly: it is
+ * the FITS default for every tile centre except CRVAL2 = +90, where the default (0) would show a
+ * pole-centred tile rotated by 180 degrees against {@link TangentPlane} (Calabretta &amp; Greisen 2002,
+ * section 2.5).
  */
 public final class Wcs {
     private Wcs() {
@@ -26,6 +29,7 @@ public final class Wcs {
         k.put("CRPIX2", (grid.ny() + 1) / 2.0);
         k.put("CDELT1", -grid.pixelDeg());
         k.put("CDELT2", grid.pixelDeg());
+        k.put("LONPOLE", 180.0);
         k.put("RADESYS", "ICRS");
         k.put("EQUINOX", 2000.0);
         return k;

@@ -29,6 +29,7 @@ final class FitsHeaders {
             Map.entry("CDELT1", "[deg] pixel size, negative: East left"),
             Map.entry("CDELT2", "[deg] pixel size, North up"),
             Map.entry("CDELT3", "sample index step"),
+            Map.entry("LONPOLE", "[deg] native longitude of the celestial pole"),
             Map.entry("RADESYS", "reference frame"),
             Map.entry("EQUINOX", "equinox of the coordinates"),
             Map.entry(Provenance.ORIGIN, "software that wrote this file"),
