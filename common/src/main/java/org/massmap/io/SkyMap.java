@@ -15,7 +15,7 @@ import org.massmap.grid.TileGrid;
  * @param grid   pixel grid and sky position
  * @param values {@code grid.size()} values
  */
-public record SkyMap(String name, String unit, TileGrid grid, double[] values) {
+public record SkyMap(String name, String unit, TileGrid grid, double[] values) implements java.io.Serializable {
 
     public SkyMap {
         FitsNames.checkName("map name", name);

@@ -16,7 +16,6 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
     static final Class<?>[] PLAIN = {
         double[].class, double[][].class, int[].class, long[].class, boolean[].class, byte[].class, float[].class,
         String[].class, Object[].class, java.util.ArrayList.class, java.util.HashMap.class, java.util.LinkedHashMap.class,
-        org.massmap.catalog.ShearAccumulator.class,
         org.massmap.stats.PixelMoments.class, org.massmap.stats.FrequencyCounts.class,
     };
 
@@ -27,6 +26,16 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
         org.massmap.sampling.HmcSettings.class, org.massmap.sampling.ChainDiagnostics.class,
         org.massmap.sampling.ChainResult.class, org.massmap.config.SamplerConfig.class,
         org.massmap.stats.ClusterSettings.class, org.massmap.stats.ClusterCandidate.class,
+        org.massmap.catalog.ShearAccumulator.class, org.massmap.spark.output.GalaxyDigest.class,
+        org.massmap.spark.io.CatalogSplit.class, org.massmap.spark.io.CatalogFile.class,
+        org.massmap.survey.Tile.class, org.massmap.survey.TilingSpec.class, org.massmap.survey.SurveyTiling.class,
+        org.massmap.survey.TileList.class, org.massmap.survey.MosaicAccumulator.class, org.massmap.io.SkyMap.class,
+        org.massmap.spark.job.JobSpec.class, org.massmap.spark.job.TileBinning.class, org.massmap.spark.job.TilePlan.class,
+        org.massmap.spark.job.ChainTask.class, org.massmap.spark.job.ChainBatch.class, org.massmap.spark.job.TileReport.class,
+        org.massmap.spark.job.InputProblem.class, org.massmap.spark.job.ReadTotals.class,
+        org.massmap.spark.job.InputChecksum.class, org.massmap.spark.job.PublishedTile.class,
+        org.apache.spark.SerializableWritable.class,
+        org.massmap.catalog.CentreAccumulator.class,
     };
 
     @Override

@@ -1,0 +1,75 @@
+package org.massmap.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.massmap.catalog.ShapeNoise;
+import org.massmap.config.CatalogSettings;
+import org.massmap.config.MapSettings;
+import org.massmap.config.SamplerConfig;
+import org.massmap.config.Settings;
+import org.massmap.config.TheoryConfig;
+import org.massmap.products.KnownCluster;
+import org.massmap.spark.job.JobSpec;
+import org.massmap.spark.job.SurveyJob;
+import org.massmap.spark.job.TilingChoice;
+import org.massmap.survey.TilingSpec;
+import org.massmap.theory.ConvergenceSpectrum;
+import org.massmap.theory.TheoryTable;
+
+/** Builds the survey job's specification and request from the resolved configuration (driver side). */
+final class JobSpecs {
+    /** Configuration sections whose values change a tile's results (they enter its fingerprint). */
+    static final List<String> RESULT_SECTIONS = List.of("map", "catalog", "theory", "prior", "sampler", "clusters", "wiener");
+
+    private JobSpecs() {
+    }
+
+    static JobSpec spec(Settings s, String outputUri, String modelUri, String modelSha, String truthUri) throws Exception {
+        MapSettings m = MapSettings.from(s);
+        SamplerConfig sampler = SamplerConfig.from(s);
+        ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
+        double ellMax = 2 * Math.PI / (m.pixelArcmin() * Math.PI / 10800) * 1.5;
+        double[][] table = TheoryTable.tabulate(cl, 1, Math.max(ellMax, 1e3), 400);
+        String known = s.string("clusters.known").trim();
+        List<KnownCluster> knownClusters = known.isEmpty() ? List.of() : KnownCluster.read(Path.of(known));
+        ShapeNoise noise = m.sigmaE().isPresent() ? ShapeNoise.configured(m.sigmaE().getAsDouble()) : ShapeNoise.measured();
+        String runId = s.string("job.run-id").trim();
+        if (runId.isEmpty()) {
+            runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+        }
+        long minGalaxies = s.nonNegativeInt("job.min-galaxies");
+        return new JobSpec(outputUri, runId, CatalogSettings.columns(s, m), noise, m.shearModel(), null, minGalaxies,
+                table[0], table[1], sampler, SamplerConfig.clusters(s), modelUri, modelSha, knownClusters,
+                canonicalConfig(s.config()), truthUri, s.bool("job.force"), s.nonNegative("job.mosaic-taper-arcmin"),
+                s.positive("wiener.tolerance"), s.positiveInt("wiener.max-iterations"), Version.current());
+    }
+
+    static SurveyJob.Request request(Settings s, List<String> locations) throws Exception {
+        MapSettings m = MapSettings.from(s);
+        TilingSpec tiling = new TilingSpec(m.size(), m.pixelArcmin(), s.nonNegative("job.overlap-arcmin"));
+        Object resolved = new ObjectMapper().readTree(s.config().root().render(ConfigRenderOptions.concise().setJson(true)));
+        long rows = s.longValue("job.rows-per-split");
+        if (rows < 1) {
+            throw new IllegalArgumentException("job.rows-per-split must be positive, got " + rows);
+        }
+        return new SurveyJob.Request(locations, rows, TilingChoice.parse(s.string("job.tiling")), tiling, m.center(), resolved);
+    }
+
+    /** The settings that change results, as canonical JSON (threads excluded: they do not change results). */
+    static String canonicalConfig(Config c) {
+        Config kept = c.withoutPath("sampler.threads").withOnlyPath(RESULT_SECTIONS.get(0));
+        for (String section : RESULT_SECTIONS.subList(1, RESULT_SECTIONS.size())) {
+            if (c.hasPath(section)) {
+                kept = kept.withFallback(c.withOnlyPath(section));
+            }
+        }
+        kept = kept.withoutPath("sampler.threads");
+        return org.massmap.spark.output.CanonicalJson.ofText(kept.root().render(ConfigRenderOptions.concise().setJson(true)));
+    }
+}

@@ -1,0 +1,93 @@
+package org.massmap.spark.job;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.massmap.io.Checksums;
+import org.massmap.io.FitsMaps;
+import org.massmap.io.Provenance;
+import org.massmap.io.SkyMap;
+import org.massmap.spark.output.TileAttempt;
+import org.massmap.spark.output.TileCommitter;
+import org.massmap.spark.output.TileFingerprint;
+import org.massmap.survey.EdgeTaper;
+import org.massmap.survey.HealpixMosaic;
+import org.massmap.survey.MosaicAccumulator;
+import org.massmap.survey.MosaicPreview;
+import org.massmap.survey.Resampling;
+
+/**
+ * The survey-wide mosaic: every current tile's posterior mean (NaN outside its mask) is resampled
+ * onto HEALPix pixels with edge-tapered weights, partial sums are built on executors and merged by
+ * tree reduction, and the result (mosaic.fits: a partial-sky HEALPix table with KAPPA_MEAN and
+ * WEIGHT; mosaic.png) is committed like a tile, under OUT/tiles/mosaic. The mosaic of a survey
+ * travels to the driver: it is a map, not samples, about 16 bytes per HEALPix pixel covered.
+ */
+final class MosaicStage {
+    private MosaicStage() {
+    }
+
+    /** The published posterior mean of an up-to-date tile, read on an executor. */
+    static SkyMap currentMean(JobSpec spec, String tileId, Configuration hadoop) throws Exception {
+        TileCommitter committer = TileCommitter.open(new org.apache.hadoop.fs.Path(spec.outputUri()), hadoop, spec.runId());
+        Path tmp = Files.createTempFile("massmap-mean-", ".fits");
+        try (InputStream in = committer.open(tileId, "posterior_mean.fits")) {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            return FitsMaps.read(tmp).map();
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Fingerprint of the mosaic: the published tiles and their input fingerprints. */
+    static String fingerprint(List<TileReport> reports) {
+        StringBuilder sb = new StringBuilder("massmap-mosaic/1\n");
+        reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped"))
+                .sorted((a, b) -> a.tileId().compareTo(b.tileId()))
+                .forEach(r -> sb.append(r.tileId()).append(' ').append(r.fingerprint()).append('\n'));
+        return Checksums.sha256(sb.toString());
+    }
+
+    static void publish(JavaSparkContext jsc, JobSpec spec, JavaRDD<SkyMap> means, String fingerprint, double pixelArcmin,
+            Configuration hadoop, PrintWriter console) throws Exception {
+        TileCommitter committer = TileCommitter.open(new org.apache.hadoop.fs.Path(spec.outputUri()), hadoop, spec.runId());
+        TileFingerprint fp = new TileFingerprint(fingerprint);
+        if (committer.isUpToDate(SurveyJob.MOSAIC_ID, fp)) {
+            console.println("mosaic up to date");
+            return;
+        }
+        if (means.isEmpty()) {
+            console.println("no published tile: no mosaic");
+            return;
+        }
+        double taper = spec.mosaicTaperArcmin();
+        MosaicAccumulator total = means.mapPartitions(it -> {
+            MosaicAccumulator acc = MosaicAccumulator.forPixelSize(pixelArcmin, new EdgeTaper(taper), Resampling.BILINEAR);
+            it.forEachRemaining(acc::add);
+            return List.of(acc).iterator();
+        }).treeReduce(MosaicAccumulator::merge);
+        HealpixMosaic mosaic = HealpixMosaic.join(List.of(total.result("KAPPA_MEAN", null), total.weights()));
+        Provenance prov = Provenance.of(spec.softwareVersion(), Instant.now()).withSeed(spec.sampler().seed())
+                .withConfigChecksum(Checksums.sha256(spec.canonicalConfig()));
+        Path local = Files.createTempDirectory("massmap-mosaic-");
+        try {
+            mosaic.writeFits(local.resolve("mosaic.fits"), "KAPPA_MEAN", prov);
+            MosaicPreview.figure(mosaic, "KAPPA_MEAN", "Survey mosaic: posterior mean κ").writePng(local.resolve("mosaic.png"));
+            TileAttempt attempt = committer.begin(SurveyJob.MOSAIC_ID);
+            attempt.uploadDirectory(local);
+            committer.publish(attempt, fp, Map.of("nside", Long.toString(mosaic.healpix().nside()),
+                    "pixels", Integer.toString(mosaic.size())));
+            console.printf("mosaic: %d HEALPix pixels (nside %d) in %s%n", mosaic.size(), mosaic.healpix().nside(), attempt.dir());
+        } finally {
+            TilePublisher.deleteQuietly(local);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.massmap.spark.job;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.Partitioner;
+import org.apache.spark.SerializableWritable;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.massmap.grid.SkyPoint;
+import org.massmap.io.SkyMap;
+import org.massmap.spark.io.CatalogFile;
+import org.massmap.spark.io.CatalogFiles;
+import org.massmap.spark.io.CatalogSplit;
+import org.massmap.spark.io.CatalogSplits;
+import org.massmap.spark.output.PublishMode;
+import org.massmap.spark.output.RunManifest;
+import org.massmap.survey.TilingSpec;
+import scala.Tuple2;
+
+/**
+ * The survey-scale posterior job (driver side). Stages, all on executors unless noted:
+ * (1) discover catalog files and split them into row ranges (driver, headers only);
+ * (2) bin every split into per-tile accumulators with content digests, reduced by tile;
+ * (3) plan each tile: fingerprint, skip if unchanged, or run;
+ * (4) one task per (tile, batch of chains) running annealed HMC with the executor's model;
+ * (5) gather each tile's samples on one executor, summarise, commit (current.json last);
+ * (6) blend the tiles' posterior means into a HEALPix mosaic; (7) write the run manifest last
+ * (driver). The driver sees only small records: tile plans without data, reports, the mosaic.
+ */
+public final class SurveyJob {
+    /** Id under OUT/tiles/ of the survey mosaic. */
+    public static final String MOSAIC_ID = "mosaic";
+
+    /**
+     * What to run on.
+     *
+     * @param locations    catalog files, directories or globs (any Hadoop URI)
+     * @param rowsPerSplit FITS rows per split
+     * @param tiling       how tiles are chosen
+     * @param tilingSpec   tile size, pixel and overlap
+     * @param centre       centre of a single tile, if configured
+     * @param resolvedConfig the resolved configuration (for the manifest)
+     */
+    public record Request(List<String> locations, long rowsPerSplit, TilingChoice tiling, TilingSpec tilingSpec,
+            Optional<SkyPoint> centre, Object resolvedConfig) {
+    }
+
+    /** The run's outcome: exit code (0 ok, 3 partial, 1 failed), tile reports and problems. */
+    public record Outcome(int exitCode, List<TileReport> tiles, List<InputProblem> inputProblems, String manifestUri) {
+    }
+
+    private SurveyJob() {
+    }
+
+    public static Outcome run(JavaSparkContext jsc, JobSpec template, Request request, PrintWriter console) throws Exception {
+        Instant started = Instant.now();
+        Clock clock = Clock.systemUTC();
+        Configuration hadoopConf = jsc.hadoopConfiguration();
+        RunManifest.Builder manifest = RunManifest.builder(template.runId(), template.softwareVersion(), clock)
+                .config(request.resolvedConfig()).seed("run", template.sampler().seed());
+        if (template.modelUri() != null) {
+            manifest.model(new RunManifest.ModelRef(template.modelUri(), template.modelSha256()));
+        }
+
+        // (1) discovery and splits (driver: headers only)
+        long t = System.nanoTime();
+        List<CatalogFile> files = new CatalogFiles(hadoopConf).discover(request.locations());
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no catalog files (*.fits, *.csv) found under " + request.locations());
+        }
+        List<CatalogSplit> splits = new CatalogSplits(hadoopConf, template.columns(), request.rowsPerSplit()).split(files);
+        console.printf(Locale.ROOT, "found %d catalog file(s), %d split(s)%n", files.size(), splits.size());
+        Broadcast<SerializableWritable<Configuration>> hadoop = jsc.broadcast(new SerializableWritable<>(hadoopConf));
+        JavaRDD<CatalogSplit> splitRdd = jsc.parallelize(splits, Math.max(1, splits.size()));
+        manifest.timing("discover", Duration.ofNanos(System.nanoTime() - t));
+
+        // tiles
+        t = System.nanoTime();
+        var tiling = TilingResolver.resolve(request.tiling(), request.tilingSpec(), request.centre(), splitRdd,
+                template.columns(), hadoop);
+        JobSpec spec = new JobSpec(template.outputUri(), template.runId(), template.columns(), template.shapeNoise(),
+                template.shearModel(), tiling, template.minGalaxies(), template.clEll(), template.clValues(), template.sampler(),
+                template.clusters(), template.modelUri(), template.modelSha256(), template.knownClusters(),
+                template.canonicalConfig(), template.truthUri(), template.force(), template.mosaicTaperArcmin(),
+                template.wienerTolerance(), template.wienerMaxIterations(), template.softwareVersion());
+        if (tiling.tile(MOSAIC_ID).isPresent()) {
+            throw new IllegalArgumentException("tile id '" + MOSAIC_ID + "' is reserved for the survey mosaic; rename that tile");
+        }
+        Broadcast<JobSpec> specB = jsc.broadcast(spec);
+
+        // (2) binning per tile
+        CollectionAccumulator<InputProblem> inputProblems = jsc.sc().collectionAccumulator("input problems");
+        CollectionAccumulator<ReadTotals> readTotals = jsc.sc().collectionAccumulator("rows read");
+        JavaPairRDD<String, TileBinning> perTile = splitRdd.mapPartitionsToPair(it -> {
+            JobSpec s = specB.value();
+            SplitBinner binner = new SplitBinner(s.tiling(), s.columns(), hadoop.value().value());
+            while (it.hasNext()) {
+                InputProblem p = binner.add(it.next());
+                if (p != null) {
+                    inputProblems.add(p);
+                }
+            }
+            readTotals.add(binner.totals());
+            List<Tuple2<String, TileBinning>> out = new ArrayList<>();
+            binner.tiles().forEach((id, b) -> out.add(new Tuple2<>(id, b)));
+            return out.iterator();
+        }).reduceByKey(TileBinning::merge);
+
+        // (3) plans
+        JavaRDD<TilePlan> plans = perTile.map(p -> TilePlanner.plan(specB.value(), p._2, hadoop.value().value()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<TilePlan> planned = plans.map(TilePlan::summary).collect();
+        manifest.timing("bin-and-plan", Duration.ofNanos(System.nanoTime() - t));
+        List<InputProblem> problems = dedupe(inputProblems.value());
+        for (InputProblem p : problems) {
+            console.printf("warning: catalog %s rows [%d, %d) skipped: %s%n", p.uri(), p.startRow(), p.endRow(), p.reason());
+        }
+        List<String> runIds = new ArrayList<>();
+        for (TilePlan p : planned) {
+            if (p.status() == TileStatus.RUN) {
+                runIds.add(p.tile().id());
+            }
+        }
+        runIds.sort(null);
+        int chains = spec.sampler().chains();
+        int perTask = spec.chainsPerTask();
+        int groups = (chains + perTask - 1) / perTask;
+        console.printf(Locale.ROOT, "%d tile(s): %d to sample (%d chains each), %d up to date, %d with too few galaxies%n",
+                planned.size(), runIds.size(), chains, count(planned, TileStatus.UP_TO_DATE),
+                count(planned, TileStatus.TOO_FEW_GALAXIES));
+
+        // (4) chain tasks, one partition each, placed by (tile index, group) only
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < runIds.size(); i++) {
+            index.put(runIds.get(i), i);
+        }
+        Broadcast<HashMap<String, Integer>> indexB = jsc.broadcast(new HashMap<>(index));
+        int taskCount = Math.max(1, runIds.size() * groups);
+        LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
+        LongAccumulator tilesDone = jsc.sc().longAccumulator("tiles done");
+        JavaPairRDD<Integer, ChainTask> tasks = plans.filter(p -> p.status() == TileStatus.RUN).flatMapToPair(p -> {
+            List<Tuple2<Integer, ChainTask>> out = new ArrayList<>();
+            int tileIndex = indexB.value().get(p.tile().id());
+            int total = specB.value().sampler().chains();
+            int b = specB.value().chainsPerTask();
+            for (int g = 0, first = 0; first < total; g++, first += b) {
+                out.add(new Tuple2<>(tileIndex * ((total + b - 1) / b) + g, new ChainTask(p, first, Math.min(b, total - first))));
+            }
+            return out.iterator();
+        }).partitionBy(new IndexPartitioner(taskCount));
+        JavaPairRDD<String, ChainBatch> batches = tasks.mapToPair(task -> {
+            ChainBatch b = ChainRunner.run(specB.value(), task._2);
+            chainsDone.add(task._2.count());
+            return new Tuple2<>(b.tileId(), b);
+        });
+
+        // (5) gather per tile, summarise and commit on executors
+        t = System.nanoTime();
+        JavaPairRDD<String, TilePlan> runPlans = plans.filter(p -> p.status() == TileStatus.RUN)
+                .mapToPair(p -> new Tuple2<>(p.tile().id(), p));
+        JavaRDD<PublishedTile> published;
+        List<TileReport> reports = new ArrayList<>();
+        try (Progress progress = new Progress(console, chainsDone, (long) runIds.size() * chains, tilesDone, runIds.size(), 10)) {
+            published = runPlans.join(batches.groupByKey()).map(p -> {
+                PublishedTile r = TilePublisher.publish(specB.value(), p._2._1, p._2._2, hadoop.value().value());
+                tilesDone.add(1);
+                return r;
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+            reports.addAll(published.map(PublishedTile::report).collect());
+        }
+        manifest.timing("sample-and-publish", Duration.ofNanos(System.nanoTime() - t));
+        for (TilePlan p : planned) {
+            if (p.status() != TileStatus.RUN) {
+                reports.add(new TileReport(p.tile().id(), p.status() == TileStatus.UP_TO_DATE ? "skipped" : p.status() == TileStatus.FAILED
+                        ? "failed" : "too-few-galaxies", p.reason(), p.fingerprint(), null, p.galaxies(), 0, 0, 0, 0,
+                        p.tile().raDeg(), p.tile().decDeg()));
+            }
+        }
+        reports.sort((a, b) -> a.tileId().compareTo(b.tileId()));
+
+        // (6) mosaic of current posterior means (fresh and skipped tiles)
+        t = System.nanoTime();
+        JavaRDD<SkyMap> means = published.filter(p -> p.mean() != null).map(PublishedTile::mean)
+                .union(plans.filter(p -> p.status() == TileStatus.UP_TO_DATE)
+                        .map(p -> MosaicStage.currentMean(specB.value(), p.tile().id(), hadoop.value().value())));
+        double mosaicPixel = planned.stream().mapToDouble(p -> p.tile().pixelArcmin()).min().orElse(1);
+        MosaicStage.publish(jsc, spec, means, MosaicStage.fingerprint(reports), mosaicPixel, hadoopConf, console);
+        manifest.timing("mosaic", Duration.ofNanos(System.nanoTime() - t));
+
+        // (7) run manifest, last
+        for (InputChecksum c : files.isEmpty() ? List.<InputChecksum>of() : checksums(jsc, files, hadoop)) {
+            manifest.input(new RunManifest.InputFile(c.uri(), c.bytes(), c.sha256()));
+        }
+        int failed = 0;
+        int ok = 0;
+        for (TileReport r : reports) {
+            RunManifest.TileOutcome outcome = switch (r.status()) {
+                case "ok" -> RunManifest.TileOutcome.OK;
+                case "skipped", "too-few-galaxies" -> RunManifest.TileOutcome.SKIPPED;
+                default -> RunManifest.TileOutcome.FAILED;
+            };
+            failed += outcome == RunManifest.TileOutcome.FAILED ? 1 : 0;
+            ok += outcome == RunManifest.TileOutcome.OK ? 1 : 0;
+            manifest.tile(new RunManifest.TileStatus(r.tileId(), outcome, r.reason() != null ? r.reason()
+                    : r.status().equals("too-few-galaxies") ? "fewer than " + spec.minGalaxies() + " galaxies" : null,
+                    r.fingerprint(), r.attemptUri(), r.seconds()));
+        }
+        for (InputProblem p : problems) {
+            manifest.tile(new RunManifest.TileStatus("input:" + p.uri() + "[" + p.startRow() + "," + p.endRow() + ")",
+                    RunManifest.TileOutcome.FAILED, p.reason(), null, null, 0));
+        }
+        int exit = failed == 0 && problems.isEmpty() ? 0 : (ok == 0 && !runIds.isEmpty() ? 1 : 3);
+        String message = String.format(Locale.ROOT, "%d tile(s) published, %d skipped, %d failed; %d unreadable input split(s)",
+                ok, reports.size() - ok - failed, failed, problems.size());
+        Path out = new Path(spec.outputUri());
+        FileSystem fs = out.getFileSystem(hadoopConf);
+        manifest.finish(exit, message).write(fs, out, PublishMode.forFileSystem(fs));
+        console.printf(Locale.ROOT, "%s (%.0f s); manifest %s%n", message, Duration.between(started, Instant.now()).toMillis() / 1e3,
+                new Path(out, RunManifest.NAME));
+        plans.unpersist();
+        published.unpersist();
+        return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
+    }
+
+    private static List<InputChecksum> checksums(JavaSparkContext jsc, List<CatalogFile> files,
+            Broadcast<SerializableWritable<Configuration>> hadoop) {
+        List<String> uris = new ArrayList<>();
+        for (CatalogFile f : files) {
+            uris.add(f.uri());
+        }
+        return jsc.parallelize(uris, uris.size()).map(u -> {
+            Path p = new Path(u);
+            RunManifest.InputFile d = RunManifest.InputFile.describe(p.getFileSystem(hadoop.value().value()), p);
+            return new InputChecksum(d.path(), d.bytes(), d.sha256());
+        }).collect();
+    }
+
+    private static List<InputProblem> dedupe(List<InputProblem> problems) {
+        Map<String, InputProblem> unique = new java.util.TreeMap<>();
+        for (InputProblem p : problems) {
+            unique.putIfAbsent(p.uri() + "#" + p.startRow(), p);
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    private static long count(List<TilePlan> plans, TileStatus s) {
+        return plans.stream().filter(p -> p.status() == s).count();
+    }
+
+    /** Sends task k to partition k mod n: the placement depends only on (tile index, chain group). */
+    static final class IndexPartitioner extends Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final int partitions;
+
+        IndexPartitioner(int partitions) {
+            this.partitions = partitions;
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return Math.floorMod((Integer) key, partitions);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.massmap.spark.job;
+
+import java.io.Serializable;
+import org.massmap.catalog.ShearAccumulator;
+import org.massmap.survey.Tile;
+
+/**
+ * A tile after binning: its sums (null unless it will run), content fingerprint, galaxy count and
+ * what the job will do with it.
+ */
+public record TilePlan(Tile tile, ShearAccumulator binned, String fingerprint, long galaxies, TileStatus status,
+        String reason) implements Serializable {
+
+    /** The same plan without its (large) binned sums, for the driver. */
+    public TilePlan summary() {
+        return new TilePlan(tile, null, fingerprint, galaxies, status, reason);
+    }
+}

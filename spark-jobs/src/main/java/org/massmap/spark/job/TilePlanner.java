@@ -1,0 +1,35 @@
+package org.massmap.spark.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.massmap.spark.output.TileCommitter;
+import org.massmap.spark.output.TileFingerprint;
+
+/**
+ * Decides, on an executor, what to do with a binned tile: too few galaxies, up to date (its
+ * content fingerprint equals the published one: no sampling), or run. The fingerprint covers the
+ * galaxies that fell in the tile, the model checksum and the settings that change results; file
+ * times never enter.
+ */
+final class TilePlanner {
+    private TilePlanner() {
+    }
+
+    static TilePlan plan(JobSpec spec, TileBinning b, Configuration hadoop) {
+        long galaxies = b.digest().count();
+        String fp = TileFingerprint.of(b.tile(), b.digest(), spec.modelSha256(), spec.canonicalConfig()).sha256();
+        if (galaxies < spec.minGalaxies()) {
+            return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.TOO_FEW_GALAXIES,
+                    galaxies + " galaxies, fewer than job.min-galaxies=" + spec.minGalaxies());
+        }
+        try {
+            TileCommitter committer = TileCommitter.open(new Path(spec.outputUri()), hadoop, spec.runId());
+            if (!spec.force() && committer.isUpToDate(b.tile().id(), new TileFingerprint(fp))) {
+                return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.UP_TO_DATE, "inputs unchanged");
+            }
+        } catch (Exception e) {
+            return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.FAILED, "cannot read its published state: " + e.getMessage());
+        }
+        return new TilePlan(b.tile(), b.accumulator(), fp, galaxies, TileStatus.RUN, null);
+    }
+}
