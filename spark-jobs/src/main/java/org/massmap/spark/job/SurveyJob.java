@@ -84,7 +84,20 @@ public final class SurveyJob {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no catalog files (*.fits, *.csv) found under " + request.locations());
         }
-        List<CatalogSplit> splits = new CatalogSplits(hadoopConf, template.columns(), request.rowsPerSplit()).split(files);
+        CatalogSplits splitter = new CatalogSplits(hadoopConf, template.columns(), request.rowsPerSplit());
+        List<CatalogSplit> splits = new ArrayList<>();
+        List<InputProblem> unreadable = new ArrayList<>();
+        for (CatalogFile f : files) {
+            try {
+                splits.addAll(splitter.split(List.of(f)));
+            } catch (org.massmap.catalog.CatalogException e) {
+                unreadable.add(new InputProblem(f.uri(), 0, -1, e.getMessage()));
+            }
+        }
+        if (splits.isEmpty()) {
+            throw new IllegalArgumentException("none of the " + files.size() + " catalog file(s) under " + request.locations()
+                    + " can be read: " + unreadable.get(0).reason());
+        }
         console.printf(Locale.ROOT, "found %d catalog file(s), %d split(s)%n", files.size(), splits.size());
         Broadcast<SerializableWritable<Configuration>> hadoop = jsc.broadcast(new SerializableWritable<>(hadoopConf));
         JavaRDD<CatalogSplit> splitRdd = jsc.parallelize(splits, Math.max(1, splits.size()));
@@ -127,7 +140,9 @@ public final class SurveyJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<TilePlan> planned = plans.map(TilePlan::summary).collect();
         manifest.timing("bin-and-plan", Duration.ofNanos(System.nanoTime() - t));
-        List<InputProblem> problems = dedupe(inputProblems.value());
+        List<InputProblem> collected = new ArrayList<>(unreadable);
+        collected.addAll(inputProblems.value());
+        List<InputProblem> problems = dedupe(collected);
         for (InputProblem p : problems) {
             console.printf("warning: catalog %s rows [%d, %d) skipped: %s%n", p.uri(), p.startRow(), p.endRow(), p.reason());
         }

@@ -14,6 +14,7 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
 
     /** Classes serialised field by field. */
     static final Class<?>[] PLAIN = {
+        forName("scala.reflect.ManifestFactory$ObjectManifest"),
         double[].class, double[][].class, int[].class, long[].class, boolean[].class, byte[].class, float[].class,
         String[].class, Object[].class, java.util.ArrayList.class, java.util.HashMap.class, java.util.LinkedHashMap.class,
         org.massmap.stats.PixelMoments.class, org.massmap.stats.FrequencyCounts.class,
@@ -37,6 +38,14 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
         org.apache.spark.SerializableWritable.class,
         org.massmap.catalog.CentreAccumulator.class,
     };
+
+    private static Class<?> forName(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Kryo registration: class " + name + " not found", e);
+        }
+    }
 
     @Override
     public void registerClasses(Kryo kryo) {
