@@ -25,14 +25,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares a run's maps (KS, Wiener, posterior) with a known truth inside the mask: RMSE and Pearson r",
                 "(mean-subtracted), power spectra of samples vs truth, one-point statistics and coverage of the 68%/95% intervals.",
-                "Writes RUN/validation.json, RUN/power_spectra.png and RUN/coverage.png."})
+                "Writes validation.json, power_spectra.png and coverage.png into a tile's product directory, or into",
+                "RUN/validation/TILE/ for the survey job's output (published tile directories are never modified)."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth map (FITS image with WCS).")
     Path truth;
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Directory written by `massmap sample` (or a tile of the Spark job).")
+    @Option(names = "--run", required = true, paramLabel = "DIR",
+            description = "Output of `massmap sample` (a tile is chosen with --tile), or one tile's product directory.")
     Path run;
+    @Option(names = "--tile", paramLabel = "ID", description = "Tile to validate when the run holds several.")
+    String tile;
 
     @Override
     public Integer call() throws Exception {
@@ -40,17 +44,20 @@ final class ValidateCommand implements Callable<Integer> {
         if (!Files.isDirectory(run)) {
             throw new IllegalArgumentException("--run " + run + ": no such directory");
         }
-        ValidationReport r = validate(truth, run);
-        JsonFiles.write(run.resolve("validation.json"), r.toJson());
+        Path products = RunDirectories.resolve(run, tile);
+        ValidationReport r = validate(truth, products);
+        Path report = products.equals(run) ? run : run.resolve("validation").resolve(products.getParent().getFileName().toString());
+        Files.createDirectories(report);
+        JsonFiles.write(report.resolve("validation.json"), r.toJson());
         LinePlot.of("Power spectra", "multipole ℓ", "C_ℓ").withLogX().withLogY()
                 .with("truth", r.ell(), r.clTruth()).with("posterior samples (mean C_ℓ)", r.ell(), r.clSamples())
                 .with("posterior mean", r.ell(), r.clMean()).with("Wiener filter", r.ell(), r.clWiener())
-                .writePng(run.resolve("power_spectra.png"));
+                .writePng(report.resolve("power_spectra.png"));
         LinePlot.of("Coverage of credible intervals", "nominal", "empirical").withXRange(0, 1).withYRange(0, 1)
                 .with(new LinePlot.Series("ideal", new double[] {0, 1}, new double[] {0, 1}, LinePlot.Style.DASHED))
                 .with(new LinePlot.Series("posterior", new double[] {0.68, 0.95}, new double[] {r.coverage68(), r.coverage95()},
                         LinePlot.Style.LINE_AND_POINTS))
-                .writePng(run.resolve("coverage.png"));
+                .writePng(report.resolve("coverage.png"));
         var out = spec.commandLine().getOut();
         out.printf("%-26s %10s %10s%n", "inside the mask", "RMSE", "Pearson r");
         for (Map.Entry<String, MapMetrics> e : r.methods().entrySet()) {
@@ -58,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.printf("coverage: 68%% interval %.3f, 95%% interval %.3f; skewness truth %.2f, samples %.2f%n", r.coverage68(),
                 r.coverage95(), r.truthOnePoint().skewness(), r.samplesOnePoint().skewness());
-        out.println("wrote " + run.resolve("validation.json"));
+        out.println("wrote " + report.resolve("validation.json"));
         return 0;
     }
 
