@@ -19,13 +19,16 @@ import org.massmap.io.MassmapIoException;
 import org.massmap.io.Provenance;
 import org.massmap.io.SkyMap;
 import org.massmap.io.TableColumn;
+import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.stats.ClusterCandidate;
 
 /**
  * Writes a tile's posterior products into a directory: posterior_mean/std/median.fits,
  * posterior_q02.5/q16/q84/q97.5.fits, cluster_frequency.fits (summary maps, NaN outside the
- * observed mask), clusters.fits (CANDIDATES and, when given, KNOWN), samples.fits (cube, NAXIS3 =
- * sample index, unmasked), and PNG previews: posterior_mean.png, posterior_std.png,
+ * observed mask; cluster_frequency.fits also holds NOISE_STD, the shape-noise std of the
+ * aperture-smoothed statistic that calibrates peak S/N), clusters.fits (CANDIDATES and, when given,
+ * KNOWN), samples.fits (cube, NAXIS3 = sample index, unmasked), chains.fits (table CHAINS of
+ * per-chain diagnostics), and PNG previews: posterior_mean.png, posterior_std.png,
  * cluster_frequency.png and fig1.png (the paper's Fig. 1 layout).
  */
 public final class PosteriorProducts {
@@ -37,7 +40,8 @@ public final class PosteriorProducts {
     }
 
     public static void write(Path dir, PosteriorSummary s, List<double[]> samples, boolean[] mask,
-            List<KnownClusterFrequency> known, Provenance prov) throws MassmapIoException {
+            List<KnownClusterFrequency> known, List<ChainDiagnostics> chains, Provenance prov) throws MassmapIoException {
+        writeChains(dir.resolve("chains.fits"), chains, prov);
         TileGrid g = s.grid();
         double[] m = TileProducts.maskValues(mask);
         FitsKeywords nKey = FitsKeywords.empty().with("NSAMPLES", s.samples());
@@ -48,8 +52,10 @@ public final class PosteriorProducts {
         writeMap(dir, "posterior_q16.fits", "KAPPA_Q16", g, s.q16(), m, nKey, prov);
         writeMap(dir, "posterior_q84.fits", "KAPPA_Q84", g, s.q84(), m, nKey, prov);
         writeMap(dir, "posterior_q97.5.fits", "KAPPA_Q97.5", g, s.q975(), m, nKey, prov);
-        writeMap(dir, "cluster_frequency.fits", "CLUSTER_FREQ", g, s.clusterFrequency(), m,
-                nKey.with("FALSEPK", s.falsePeaksPerDeg2()), prov);
+        FitsMaps.write(dir.resolve("cluster_frequency.fits"), prov, List.of(
+                new org.massmap.io.MapHdu(SkyMap.of("CLUSTER_FREQ", g, s.clusterFrequency()).masked(m),
+                        nKey.with("FALSEPK", s.falsePeaksPerDeg2())),
+                new org.massmap.io.MapHdu(SkyMap.of("NOISE_STD", g, s.clusterNoiseStd()), FitsKeywords.empty())));
         writeClusters(dir.resolve("clusters.fits"), s, known, prov);
         try (FitsCubeWriter w = FitsCubeWriter.open(dir.resolve("samples.fits"), "SAMPLES", null, g, samples.size(), prov,
                 FitsKeywords.empty())) {
@@ -95,6 +101,38 @@ public final class PosteriorProducts {
     private static void writeMap(Path dir, String file, String name, TileGrid g, double[] v, double[] mask,
             FitsKeywords extra, Provenance prov) throws MassmapIoException {
         FitsMaps.write(dir.resolve(file), prov, List.of(new org.massmap.io.MapHdu(SkyMap.of(name, g, v).masked(mask), extra)));
+    }
+
+    private static void writeChains(Path file, List<ChainDiagnostics> chains, Provenance prov) throws MassmapIoException {
+        int n = chains.size();
+        int[] index = new int[n];
+        long[] seed = new long[n];
+        int[] iterations = new int[n];
+        long[] evaluations = new long[n];
+        double[] acceptance = new double[n];
+        double[] step = new double[n];
+        double[] sigma = new double[n];
+        double[] wall = new double[n];
+        int[] failed = new int[n];
+        String[] failure = new String[n];
+        for (int i = 0; i < n; i++) {
+            ChainDiagnostics d = chains.get(i);
+            index[i] = d.chain();
+            seed[i] = d.seed();
+            iterations[i] = d.iterations();
+            evaluations[i] = d.scoreEvaluations();
+            acceptance[i] = d.acceptanceRate();
+            step[i] = d.finalStepSize();
+            sigma[i] = d.finalSigma();
+            wall[i] = d.wallSeconds();
+            failed[i] = d.failed() ? 1 : 0;
+            failure[i] = d.failed() ? d.failure() : "";
+        }
+        FitsTables.write(file, prov, FitsTable.of("CHAINS", TableColumn.ints("chain", "", index), TableColumn.longs("seed", "", seed),
+                TableColumn.ints("iterations", "", iterations), TableColumn.longs("score_evaluations", "", evaluations),
+                TableColumn.doubles("acceptance", "", acceptance), TableColumn.doubles("final_step_size", "", step),
+                TableColumn.doubles("final_sigma", "", sigma), TableColumn.doubles("batch_wall_time", "s", wall),
+                TableColumn.ints("failed", "", failed), TableColumn.strings("failure", failure)));
     }
 
     private static void writeClusters(Path file, PosteriorSummary s, List<KnownClusterFrequency> known, Provenance prov)

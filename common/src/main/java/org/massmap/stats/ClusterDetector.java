@@ -52,6 +52,11 @@ public final class ClusterDetector {
         this.disc = offsets.toArray(new int[0][]);
     }
 
+    /** Per-pixel std σ_S of the smoothed statistic on shape-noise-only data. */
+    public double[] noiseStd() {
+        return noiseStd.clone();
+    }
+
     /** The aperture smoother of these settings on this grid. */
     public static GaussianSmoother smoother(TileGrid grid, ClusterSettings settings) {
         return new GaussianSmoother(grid.nx(), grid.ny(), settings.apertureArcmin() / grid.pixelArcmin());

@@ -17,7 +17,16 @@ import org.massmap.stats.PowerSpectrumEstimator;
  */
 public record ValidationReport(int pixels, Map<String, MapMetrics> methods, double ksBestSmoothingArcmin,
         double coverage68, double coverage95, OnePoint truthOnePoint, OnePoint samplesOnePoint, OnePoint meanOnePoint,
-        double[] ell, double[] clTruth, double[] clSamples, double[] clMean, double[] clWiener) {
+        double[] ell, double[] clTruth, double[] clSamples, double[] clMean, double[] clWiener, int samples) {
+
+    /**
+     * Coverage a calibrated posterior is expected to reach with intervals read off K samples by
+     * interpolated quantiles: F(q_p) of the interpolated order statistic has mean (1 + p(K − 1))/(K + 1),
+     * so an interval of nominal width w covers w(K − 1)/(K + 1) on average (0.84 for 95% with K = 16).
+     */
+    public static double expectedCoverage(double nominal, int samples) {
+        return nominal * (samples - 1) / (samples + 1.0);
+    }
 
     /** Candidate Kaiser-Squires smoothing scales, arcmin. */
     public static final double[] KS_SMOOTHING_ARCMIN = {0, 0.5, 1, 1.5, 2, 3, 4, 6};
@@ -70,6 +79,12 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
                 truthFilled[i] = tm / tn;
             }
         }
+        double[] meanFilled = mean.clone();
+        for (int i = 0; i < meanFilled.length; i++) {
+            if (!Double.isFinite(meanFilled[i])) {
+                meanFilled[i] = 0; // summary maps are NaN outside the mask; the posterior mean has zero mean
+            }
+        }
         double[] clSamples = new double[est.ell().length];
         for (double[] s : samples) {
             double[] c = est.estimate(s);
@@ -85,7 +100,12 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
         }
         return new ValidationReport(pixels, methods, best, c68, c95, OnePoint.of(truth, mask),
                 new OnePoint(Double.NaN, std, skew), OnePoint.of(mean, mask), est.ell(), est.estimate(truthFilled),
-                clSamples, est.estimate(mean), est.estimate(wiener));
+                clSamples, est.estimate(meanFilled), est.estimate(wiener), samples.size());
+    }
+
+    /** null for non-finite values (JSON has no NaN). */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /** A JSON-friendly view. */
@@ -93,21 +113,35 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pixels", pixels);
         Map<String, Object> meth = new LinkedHashMap<>();
-        methods.forEach((k, v) -> meth.put(k, Map.of("rmse", v.rmse(), "pearson", v.pearson())));
+        methods.forEach((k, v) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("rmse", finite(v.rmse()));
+            e.put("pearson", finite(v.pearson()));
+            meth.put(k, e);
+        });
         m.put("methods", meth);
         m.put("kaiser_squires_best_smoothing_arcmin", ksBestSmoothingArcmin);
+        m.put("samples", samples);
         m.put("coverage", Map.of("68", coverage68, "95", coverage95));
-        m.put("one_point", Map.of("truth", Map.of("std", truthOnePoint.std(), "skewness", truthOnePoint.skewness()),
-                "samples", Map.of("std", samplesOnePoint.std(), "skewness", samplesOnePoint.skewness()),
-                "posterior_mean", Map.of("std", meanOnePoint.std(), "skewness", meanOnePoint.skewness())));
+        m.put("coverage_expected_for_this_many_samples", Map.of("68", expectedCoverage(0.68, samples),
+                "95", expectedCoverage(0.95, samples)));
+        Map<String, Object> onePoint = new LinkedHashMap<>();
+        for (Object[] o : new Object[][] {{"truth", truthOnePoint}, {"samples", samplesOnePoint}, {"posterior_mean", meanOnePoint}}) {
+            OnePoint p = (OnePoint) o[1];
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("std", finite(p.std()));
+            e.put("skewness", finite(p.skewness()));
+            onePoint.put((String) o[0], e);
+        }
+        m.put("one_point", onePoint);
         List<Map<String, Double>> ps = new ArrayList<>();
         for (int b = 0; b < ell.length; b++) {
             Map<String, Double> row = new LinkedHashMap<>();
-            row.put("ell", ell[b]);
-            row.put("truth", clTruth[b]);
-            row.put("samples", clSamples[b]);
-            row.put("posterior_mean", clMean[b]);
-            row.put("wiener", clWiener[b]);
+            row.put("ell", finite(ell[b]));
+            row.put("truth", finite(clTruth[b]));
+            row.put("samples", finite(clSamples[b]));
+            row.put("posterior_mean", finite(clMean[b]));
+            row.put("wiener", finite(clWiener[b]));
             ps.add(row);
         }
         m.put("power_spectrum", ps);

@@ -63,8 +63,10 @@ final class ValidateCommand implements Callable<Integer> {
         for (Map.Entry<String, MapMetrics> e : r.methods().entrySet()) {
             out.printf("%-26s %10.5f %10.3f%n", e.getKey(), e.getValue().rmse(), e.getValue().pearson());
         }
-        out.printf("coverage: 68%% interval %.3f, 95%% interval %.3f; skewness truth %.2f, samples %.2f%n", r.coverage68(),
-                r.coverage95(), r.truthOnePoint().skewness(), r.samplesOnePoint().skewness());
+        out.printf("coverage: 68%% interval %.3f, 95%% interval %.3f (a calibrated posterior gives %.3f and %.3f with %d samples);"
+                + " skewness truth %.2f, samples %.2f%n", r.coverage68(), r.coverage95(), ValidationReport.expectedCoverage(0.68,
+                r.samples()), ValidationReport.expectedCoverage(0.95, r.samples()), r.samples(), r.truthOnePoint().skewness(),
+                r.samplesOnePoint().skewness());
         out.println("wrote " + report.resolve("validation.json"));
         return 0;
     }

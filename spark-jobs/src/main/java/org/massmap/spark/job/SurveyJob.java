@@ -219,7 +219,12 @@ public final class SurveyJob {
         manifest.timing("mosaic", Duration.ofNanos(System.nanoTime() - t));
 
         // (7) run manifest, last
-        for (InputChecksum c : files.isEmpty() ? List.<InputChecksum>of() : checksums(jsc, files, hadoop)) {
+        List<String> inputUris = new ArrayList<>();
+        files.forEach(f -> inputUris.add(f.uri()));
+        if (spec.truthUri() != null) {
+            inputUris.add(spec.truthUri());
+        }
+        for (InputChecksum c : checksums(jsc, inputUris, hadoop)) {
             manifest.input(new RunManifest.InputFile(c.uri(), c.bytes(), c.sha256()));
         }
         int failed = 0;
@@ -253,12 +258,9 @@ public final class SurveyJob {
         return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
     }
 
-    private static List<InputChecksum> checksums(JavaSparkContext jsc, List<CatalogFile> files,
+    /** Checksums of the inputs, computed on executors in parallel (the driver never reads a catalog). */
+    private static List<InputChecksum> checksums(JavaSparkContext jsc, List<String> uris,
             Broadcast<SerializableWritable<Configuration>> hadoop) {
-        List<String> uris = new ArrayList<>();
-        for (CatalogFile f : files) {
-            uris.add(f.uri());
-        }
         return jsc.parallelize(uris, uris.size()).map(u -> {
             Path p = new Path(u);
             RunManifest.InputFile d = RunManifest.InputFile.describe(p.getFileSystem(hadoop.value().value()), p);

@@ -90,7 +90,7 @@ final class TilePublisher {
             TileProducts.writeKaiserSquires(dir, ks, prov);
             FitsMaps.write(dir.resolve("kappa_wiener.fits"), prov, List.of(new MapHdu(SkyMap.of("KAPPA_WIENER", binned.grid(),
                     wf.kappa()), FitsKeywords.empty().with("WFITER", wf.iterations()).with("WFRESID", wf.relativeResidual()))));
-            PosteriorProducts.write(dir, summary, samples, binned.mask(), known, prov);
+            PosteriorProducts.write(dir, summary, samples, binned.mask(), known, diagnostics, prov);
             PosteriorProducts.figure1(binned.grid(), truth, binned.mask(),
                     KaiserSquiresMaps.of(binned, spec.clusters().apertureArcmin() / 2).kappaE(), summary.mean(), samples, List.of())
                     .writePng(dir.resolve("fig1.png"));
