@@ -114,10 +114,14 @@ def is_survey(path):
     return Path(path, "tiles").is_dir()
 
 
+MOSAIC_ID = "mosaic"  # OUT/tiles/mosaic holds the survey mosaic, not a tile
+
+
 def survey_tiles(out):
-    """Tile ids of a survey output that have a current.json, sorted."""
+    """Tile ids of a survey output that have a current.json, sorted (the survey mosaic excluded)."""
     tiles_dir = Path(out, "tiles")
-    return sorted(d.name for d in tiles_dir.iterdir() if (d / "current.json").is_file())
+    return sorted(d.name for d in tiles_dir.iterdir()
+                  if d.name != MOSAIC_ID and (d / "current.json").is_file())
 
 
 def read_current(out, tile):
