@@ -1,0 +1,105 @@
+package org.massmap.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.massmap.catalog.BinnedShear;
+import org.massmap.catalog.GalaxyChunk;
+import org.massmap.catalog.ShapeNoise;
+import org.massmap.catalog.ShearAccumulator;
+import org.massmap.catalog.ShearBinner;
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TileGrid;
+import org.massmap.lensing.KaiserSquires;
+import org.massmap.lensing.ShearModel;
+import org.massmap.validation.MapMetrics;
+
+class MockSurveyTest {
+
+    static double cl(double ell) {
+        return 2e-9 * Math.pow(ell / 1000.0, -1.1) * Math.exp(-ell / 20000.0);
+    }
+
+    static BinnedShear bin(MockSurvey m) throws Exception {
+        ShearBinner binner = new ShearBinner(m.grid());
+        ShearAccumulator acc = binner.newAccumulator();
+        GalaxyChunk chunk = new GalaxyChunk(m.galaxies());
+        for (int i = 0; i < m.galaxies(); i++) {
+            chunk.add(m.ra()[i], m.dec()[i], m.e1()[i], m.e2()[i], m.weight()[i]);
+        }
+        binner.accumulate(chunk, acc);
+        return binner.finish(acc, ShapeNoise.configured(0.01));
+    }
+
+    @Test
+    void densityMaskAndShearRoundTripThroughTheBinner() throws Exception {
+        MockSurveySpec spec = new MockSurveySpec(48, 1.0, new SkyPoint(20, -60), 20, 0.01, 0.03,
+                new MaskSpec(0.8, 15, 40, 1, 3, 1, 1), ShearModel.SHEAR);
+        MockSurvey m = MockSurvey.generate(spec, MockSurveyTest::cl, List.of(), new SplittableRandom(3));
+        // density: Poisson count over the observed area
+        int observed = 0;
+        for (boolean b : m.pixelMask()) {
+            observed += b ? 1 : 0;
+        }
+        double expected = 20.0 * observed; // 1 arcmin^2 pixels
+        assertEquals(expected, m.galaxies(), 5 * Math.sqrt(expected) + 0.02 * expected);
+        // galaxies avoid masked regions: pixels whose centre is masked hold far fewer than observed ones
+        // (only those the mask boundary cuts hold any)
+        BinnedShear b = bin(m);
+        int[] counts = b.counts();
+        double inMasked = 0;
+        double inObserved = 0;
+        int nMasked = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (m.pixelMask()[i]) {
+                inObserved += counts[i];
+            } else {
+                inMasked += counts[i];
+                nMasked++;
+            }
+        }
+        assertTrue(nMasked > 100, "the mask should remove a good part of the tile");
+        assertTrue(inMasked / nMasked < 0.3 * inObserved / observed,
+                "masked pixels hold " + inMasked / nMasked + " galaxies on average, observed ones " + inObserved / observed);
+        // nearly noiseless: KS of the binned shear recovers the truth inside the mask (sky conventions round trip)
+        double[] ks = new KaiserSquires(48, 48).inverse(b.gamma1(), b.gamma2())[0];
+        boolean[] interior = new boolean[ks.length];
+        for (int iy = 6; iy < 42; iy++) {
+            for (int ix = 6; ix < 42; ix++) {
+                interior[iy * 48 + ix] = b.mask()[iy * 48 + ix];
+            }
+        }
+        double r = MapMetrics.of(ks, m.truthKappa(), interior).pearson();
+        assertTrue(r > 0.8, "KS of the mock's shear should follow its truth, r = " + r);
+    }
+
+    @Test
+    void theShearIsNotPeriodicOnTheTile() {
+        // the truth lives on a field twice the tile: its shear on the tile is not the periodic KS of the tile's truth
+        MockSurveySpec spec = new MockSurveySpec(32, 1.0, new SkyPoint(0, 0), 40, 0.01, 0, MaskSpec.none(), ShearModel.SHEAR);
+        MockSurvey m = MockSurvey.generate(spec, MockSurveyTest::cl, List.of(), new SplittableRandom(4));
+        TileGrid g = m.grid();
+        double[][] periodic = new KaiserSquires(32, 32).forward(m.truthKappa(), null);
+        assertFalse(java.util.Arrays.equals(periodic[0], new double[g.size()]));
+        assertTrue(m.galaxies() > 0);
+        // the doubled field keeps the tile on its pixels
+        assertEquals(64, MockSurvey.field(spec).nx());
+        assertEquals(2 * 33 + 1, MockSurvey.field(new MockSurveySpec(33, 1.0, new SkyPoint(0, 0), 1, 0.2, 0, MaskSpec.none(),
+                ShearModel.SHEAR)).nx());
+    }
+
+    @Test
+    void lensedEllipticityFollowsTheComplexTransformation() {
+        // zero intrinsic shape gives e = g; e_s and g along the same axis add as (e+g)/(1+eg)
+        double[] e = MockSurvey.lensed(new double[] {0, 0}, 0.1, -0.05);
+        assertEquals(0.1, e[0], 1e-15);
+        assertEquals(-0.05, e[1], 1e-15);
+        double[] f = MockSurvey.lensed(new double[] {0.2, 0}, 0.1, 0);
+        assertEquals(0.3 / 1.02, f[0], 1e-15);
+        assertEquals(0, f[1], 1e-15);
+    }
+}
