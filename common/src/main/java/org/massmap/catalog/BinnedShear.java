@@ -48,13 +48,15 @@ public final class BinnedShear {
         this.gamma1 = new double[n];
         this.gamma2 = new double[n];
         this.count = acc.count.clone();
-        this.sumW = acc.sumW.clone();
-        this.sumW2 = acc.sumW2.clone();
+        this.sumW = acc.sumW();
+        this.sumW2 = acc.sumW2();
+        double[] sumWG1 = acc.sumWG1();
+        double[] sumWG2 = acc.sumWG2();
         int occ = 0;
         for (int i = 0; i < n; i++) {
             if (count[i] > 0) {
-                gamma1[i] = acc.sumWG1[i] / sumW[i];
-                gamma2[i] = acc.sumWG2[i] / sumW[i];
+                gamma1[i] = sumWG1[i] / sumW[i];
+                gamma2[i] = sumWG2[i] / sumW[i];
                 occ++;
             }
         }

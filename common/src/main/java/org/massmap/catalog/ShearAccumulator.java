@@ -32,14 +32,15 @@ public final class ShearAccumulator implements Serializable {
     private final double centreRaDeg;
     private final double centreDecDeg;
 
-    final double[] sumW;
-    final double[] sumW2;
-    final double[] sumWG1;
-    final double[] sumWG2;
+    /** Exact, order-independent sums (see {@link ExactSums}): results do not depend on how galaxies were partitioned. */
+    private final ExactSums sumW;
+    private final ExactSums sumW2;
+    private final ExactSums sumWG1;
+    private final ExactSums sumWG2;
     final int[] count;
     /** Σw² and Σw²|e|² per |e| bin. */
-    final double[] histW2 = new double[E_BINS + 1];
-    final double[] histW2E2 = new double[E_BINS + 1];
+    private final ExactSums histW2 = new ExactSums(E_BINS + 1);
+    private final ExactSums histW2E2 = new ExactSums(E_BINS + 1);
 
     long used;
     long outside;
@@ -56,10 +57,10 @@ public final class ShearAccumulator implements Serializable {
         this.centreRaDeg = grid.centre().raDeg();
         this.centreDecDeg = grid.centre().decDeg();
         int n = grid.size();
-        this.sumW = new double[n];
-        this.sumW2 = new double[n];
-        this.sumWG1 = new double[n];
-        this.sumWG2 = new double[n];
+        this.sumW = new ExactSums(n);
+        this.sumW2 = new ExactSums(n);
+        this.sumWG1 = new ExactSums(n);
+        this.sumWG2 = new ExactSums(n);
         this.count = new int[n];
     }
 
@@ -70,16 +71,46 @@ public final class ShearAccumulator implements Serializable {
 
     /** Adds one galaxy of weight w and grid-frame ellipticity (g1, g2) to pixel {@code index}. */
     void add(int index, double w, double g1, double g2) {
-        sumW[index] += w;
-        sumW2[index] += w * w;
-        sumWG1[index] += w * g1;
-        sumWG2[index] += w * g2;
+        sumW.add(index, w);
+        sumW2.add(index, w * w);
+        sumWG1.add(index, w * g1);
+        sumWG2.add(index, w * g2);
         count[index]++;
         double e2 = g1 * g1 + g2 * g2;
         int bin = (int) Math.min(E_BINS, Math.sqrt(e2) * (E_BINS / E_MAX));
-        histW2[bin] += w * w;
-        histW2E2[bin] += w * w * e2;
+        histW2.add(bin, w * w);
+        histW2E2.add(bin, w * w * e2);
         used++;
+    }
+
+    /** Σw per pixel. */
+    double[] sumW() {
+        return sumW.values();
+    }
+
+    /** Σw² per pixel. */
+    double[] sumW2() {
+        return sumW2.values();
+    }
+
+    /** Σw·γ1 per pixel. */
+    double[] sumWG1() {
+        return sumWG1.values();
+    }
+
+    /** Σw·γ2 per pixel. */
+    double[] sumWG2() {
+        return sumWG2.values();
+    }
+
+    /** Σw² per |e| bin. */
+    double[] histW2() {
+        return histW2.values();
+    }
+
+    /** Σw²|e|² per |e| bin. */
+    double[] histW2E2() {
+        return histW2E2.values();
     }
 
     /**
@@ -103,17 +134,15 @@ public final class ShearAccumulator implements Serializable {
                 || other.centreDecDeg != centreDecDeg) {
             throw new IllegalArgumentException("cannot merge shear binnings of different tiles: " + grid() + " and " + other.grid());
         }
-        for (int i = 0; i < sumW.length; i++) {
-            sumW[i] += other.sumW[i];
-            sumW2[i] += other.sumW2[i];
-            sumWG1[i] += other.sumWG1[i];
-            sumWG2[i] += other.sumWG2[i];
+        sumW.addAll(other.sumW);
+        sumW2.addAll(other.sumW2);
+        sumWG1.addAll(other.sumWG1);
+        sumWG2.addAll(other.sumWG2);
+        for (int i = 0; i < count.length; i++) {
             count[i] += other.count[i];
         }
-        for (int b = 0; b <= E_BINS; b++) {
-            histW2[b] += other.histW2[b];
-            histW2E2[b] += other.histW2E2[b];
-        }
+        histW2.addAll(other.histW2);
+        histW2E2.addAll(other.histW2E2);
         used += other.used;
         outside += other.outside;
         rowsRead += other.rowsRead;

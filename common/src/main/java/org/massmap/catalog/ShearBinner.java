@@ -118,7 +118,7 @@ public final class ShearBinner {
         if (noise.source() == ShapeNoise.Source.CONFIGURED) {
             sigmaE = noise.sigmaE();
         } else {
-            sigmaE = BinnedShear.measureSigmaE(acc.histW2, acc.histW2E2);
+            sigmaE = BinnedShear.measureSigmaE(acc.histW2(), acc.histW2E2());
             if (!(sigmaE > 0)) {
                 throw new CatalogException(acc.sourceLabel(), "cannot measure the shape noise: every binned ellipticity "
                         + "is zero; configure sigma_e instead (ShapeNoise.configured)");
