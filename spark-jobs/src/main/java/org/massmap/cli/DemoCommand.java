@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
  * whole survey job on Spark local[*], validates every tile against the truth and writes a summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The embedded demo: simulates a small mock survey (conf/presets/demo.conf), runs the survey job on",
-                "Spark local[*] with the bundled model, validates every tile against the known truth, and writes",
+        description = {"The embedded demo: a mock survey mapped end to end on Spark local[*].",
+                "Simulates a small mock survey (conf/presets/demo.conf), runs the survey job on Spark local[*] with the",
+                "bundled model, validates every tile against the known truth, and writes",
                 "DIR/input/ (mock catalog, truth), DIR/run/ (the job's outputs), DIR/summary.md, DIR/summary.json and",
                 "DIR/fig1.png (the paper's Fig. 1 for the best-covered tile)."})
 final class DemoCommand implements Callable<Integer> {

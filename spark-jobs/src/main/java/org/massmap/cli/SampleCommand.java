@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code massmap sample}: posterior maps of every tile of the input catalogs, on Spark. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Posterior samples of the convergence by annealed HMC for every tile of the input catalogs, on Spark",
-                "(local[*] by default). Per tile, under OUT/tiles/TILE/ (current.json names the published attempt):",
+        description = {"Posterior samples of the convergence for every tile of a survey, on Spark.",
+                "Annealed HMC for every tile of the input catalogs, on Spark (local[*] by default). Per tile, under OUT/tiles/TILE/ (current.json names the published attempt):",
                 "posterior_mean/std/median/q02.5/q16/q84/q97.5.fits, cluster_frequency.fits, clusters.fits, samples.fits,",
                 "kappa_ks_e.fits, kappa_wiener.fits, shear/noise/mask.fits, PNG previews (fig1.png: the paper's Fig. 1), tile.json;",
                 "OUT/tiles/mosaic/ holds the survey mosaic and OUT/manifest.json the run (written last).",

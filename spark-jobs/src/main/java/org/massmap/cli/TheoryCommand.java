@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code massmap theory}: the theory convergence power spectrum as a table and a plot. */
 @Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Theory convergence power spectrum C_ell (flat wCDM, linear P(k) x growth, optional Halofit, Limber).",
+        description = {"Theory convergence power spectrum C_ell.",
+                "Flat wCDM, linear P(k) x growth, optional Halofit, Limber projection.",
                 "Writes FILE (two columns: ell, C_ell) and FILE with extension .png (a log-log plot)."})
 final class TheoryCommand implements Callable<Integer> {
     @Spec

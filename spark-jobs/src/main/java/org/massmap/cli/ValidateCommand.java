@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code massmap validate}: compares a sampling run's maps with a known truth. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares a run's maps (KS, Wiener, posterior) with a known truth inside the mask: RMSE and Pearson r",
+        description = {"Compares a run's maps with a known truth.",
+                "KS, Wiener and posterior maps against the truth inside the mask: RMSE and Pearson r",
                 "(mean-subtracted), power spectra of samples vs truth, one-point statistics and coverage of the 68%/95% intervals.",
                 "Writes validation.json, power_spectra.png and coverage.png into a tile's product directory, or into",
                 "RUN/validation/TILE/ for the survey job's output (published tile directories are never modified)."})

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code massmap wiener}: the Wiener-filter map (Gaussian-prior posterior mean) of a catalog. */
 @Command(name = "wiener", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Wiener filter of a shape catalog: the posterior mean under the Gaussian theory prior,",
-                "for a masked tile with per-pixel noise. Writes DIR/kappa_wiener.fits and kappa_wiener.png."})
+        description = {"Wiener-filter mass map of a shape catalog.",
+                "The posterior mean under the Gaussian theory prior, for a masked tile with per-pixel noise.",
+                "Writes DIR/kappa_wiener.fits and kappa_wiener.png."})
 final class WienerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
