@@ -45,11 +45,22 @@ public final class ScoreModel {
     public void requireCompatible(TileGrid tile) {
         double trained = metadata.pixelArcmin();
         if (Math.abs(tile.pixelArcmin() - trained) > PIXEL_TOLERANCE * trained) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "tile pixels are %.4g arcmin but the model was"
-                    + " trained at %.4g arcmin; set the tile pixel size (tile.pixel-arcmin) to %.4g or retrain the model at %.4g arcmin",
-                    tile.pixelArcmin(), trained, trained, tile.pixelArcmin()));
+            throw new IllegalArgumentException("tile pixels are " + arcmin(tile.pixelArcmin()) + " arcmin but the model was trained at "
+                    + arcmin(trained) + " arcmin; set the tile pixel size (tile.pixel-arcmin) to " + arcmin(trained)
+                    + " or retrain the model at " + arcmin(tile.pixelArcmin()) + " arcmin");
         }
         metadata.network().requireTileShape(tile.ny(), tile.nx());
+    }
+
+    /** 4 significant digits, trailing zeros dropped down to 2 decimals (0.40, 0.29, 0.125). */
+    static String arcmin(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            while (s.endsWith("0") && s.length() - s.indexOf('.') > 3) {
+                s = s.substring(0, s.length() - 1);
+            }
+        }
+        return s;
     }
 
     /** The hybrid score on a tile, with the Gaussian part rebuilt from the model's own C_ℓ table. */
