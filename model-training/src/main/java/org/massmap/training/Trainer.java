@@ -145,7 +145,7 @@ public final class Trainer {
             }
         }
         if (cfg.validationMaps() > 0) {
-            validation = validate(cfg.validationMaps());
+            validate(cfg.validationMaps());
         }
         ScoreModel model = model();
         if (checkpointDir != null) {
@@ -214,9 +214,22 @@ public final class Trainer {
         return new ScoreNetwork(setup.network(), new NetworkWeights(params, bnStats));
     }
 
-    /** Held-out DSM losses (hybrid vs Gaussian alone) on {@code count} maps from the validation stream. */
+    /**
+     * Held-out DSM losses (hybrid vs Gaussian alone) on {@code count} maps from the validation stream;
+     * the result is recorded in the metadata of later {@link #model()}s.
+     */
     public DsmValidation.Result validate(int count) {
-        return DsmValidation.heldOut(setup, maps, count, cfg.seed()).evaluate(inferenceNetwork());
+        validation = DsmValidation.heldOut(setup, maps, count, cfg.seed()).evaluate(inferenceNetwork());
+        return validation;
+    }
+
+    /**
+     * Replaces the loss history (for drivers whose steps ran elsewhere, e.g. one point per
+     * data-parallel round); the model metadata's final loss is taken from it.
+     */
+    public void replaceHistory(List<LossPoint> points) {
+        history.clear();
+        history.addAll(points);
     }
 
     /** The current weights with their metadata, ready to save. */
