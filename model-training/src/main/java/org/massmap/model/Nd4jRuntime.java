@@ -32,6 +32,7 @@ public final class Nd4jRuntime {
             throw new IllegalStateException("ND4J threads were already set to " + configured + " in this JVM; they are"
                     + " process-wide and cannot be changed to " + threads);
         }
+        Nd4j.getExecutioner(); // loads the backend, which NativeOpsHolder needs
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
@@ -41,6 +42,7 @@ public final class Nd4jRuntime {
 
     /** ND4J's current OpenMP thread count. */
     public static int ompThreads() {
+        Nd4j.getExecutioner();
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 }
