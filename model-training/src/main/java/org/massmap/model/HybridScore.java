@@ -85,7 +85,10 @@ public final class HybridScore implements ScoreFunction {
                 if (x.length != n || out[start + j].length != n) {
                     throw new IllegalArgumentException("map " + (start + j) + " has " + x.length + " pixels, the tile has " + n);
                 }
-                if (!(sigma <= sigmaHi) || Double.isNaN(sigma)) {
+                if (!(sigma >= 0)) {
+                    throw new IllegalArgumentException("sigma of map " + (start + j) + " is " + sigma + "; it must be >= 0");
+                }
+                if (!(sigma <= sigmaHi)) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT, "sigma = %g is outside the model's trained range"
                             + " [%g, %g]; start annealing at sigma_max <= %g or retrain with a wider training.sigma range",
                             sigma, sigmaLo, sigmaHi, sigmaHi));

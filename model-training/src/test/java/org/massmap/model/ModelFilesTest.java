@@ -81,7 +81,11 @@ class ModelFilesTest {
         PowerSpectrumTable other = new PowerSpectrumTable(new double[] {100, 1000, 10000, 100000}, new double[] {1e-8, 3e-10, 2e-11, 1e-13});
         e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(32, 0.29), other));
         assertTrue(e.getMessage().contains("prior C_ell differs"), e.getMessage());
-        m.hybridScore(tile(64, 0.29), CL); // same prior, larger tile: fine (fully convolutional)
+        // same prior, larger tile than the 32² training crops: fine (fully convolutional)
+        double[] big = new Random(9).doubles(64 * 64, -0.05, 0.05).toArray();
+        double[] s = m.hybridScore(tile(64, 0.29), CL).score(big, 0.05);
+        assertEquals(64 * 64, s.length);
+        assertTrue(java.util.Arrays.stream(s).allMatch(Double::isFinite));
     }
 
     @Test

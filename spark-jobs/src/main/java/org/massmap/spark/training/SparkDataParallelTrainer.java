@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.massmap.model.Nd4jRuntime;
 import org.massmap.model.ScoreModel;
 import org.massmap.training.LossPoint;
 import org.massmap.training.Seeds;
@@ -66,6 +67,7 @@ public final class SparkDataParallelTrainer {
         int n = config.partitions();
         int k = config.stepsPerRound();
         long seed = setup.training().seed();
+        int threads = config.executorThreads();
         int paramCount = state.parameters().length;
         int statCount = state.bnStats().length;
         JavaRDD<Integer> replicas = sc.parallelize(IntStream.range(0, n).boxed().toList(), n);
@@ -77,7 +79,7 @@ public final class SparkDataParallelTrainer {
             Broadcast<StateBlob> b = sc.broadcast(blob);
             int round = r;
             StateSum total = replicas.mapPartitionsWithIndex((p, ignored) -> Collections.singletonList(
-                    trainReplica(job, b.value(), k, Seeds.derive(seed, round, p))).iterator(), true)
+                    trainReplica(job, b.value(), k, Seeds.derive(seed, round, p), threads)).iterator(), true)
                     .treeAggregate(new StateSum(), StateSum::merge, StateSum::merge, config.aggregationDepth());
             if (total.replicas != n) {
                 throw new IllegalStateException("round " + r + " aggregated " + total.replicas + " replicas, expected " + n);
@@ -105,7 +107,10 @@ public final class SparkDataParallelTrainer {
     }
 
     /** One partition's work: set the executor's trainer to the broadcast state and take k steps. */
-    private static StateSum trainReplica(TrainingJob job, StateBlob start, int k, long streamSeed) {
+    private static StateSum trainReplica(TrainingJob job, StateBlob start, int k, long streamSeed, int threads) {
+        if (threads > 0) {
+            Nd4jRuntime.configureThreads(threads); // once per JVM; a no-op afterwards
+        }
         Trainer t = ExecutorTrainers.get(job);
         synchronized (t) {
             long t0 = System.nanoTime();

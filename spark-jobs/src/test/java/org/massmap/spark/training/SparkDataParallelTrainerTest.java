@@ -53,7 +53,7 @@ class SparkDataParallelTrainerTest {
     @Test
     void twoWayDataParallelTrainingMatchesSingleProcessTrainingOnTheSameNumberOfMaps() throws Exception {
         // 2 replicas x 12 rounds x 10 steps x 8 maps = 1920 maps = 120 single-process steps x 16 maps
-        DataParallelConfig dp = new DataParallelConfig(2, 12, 10, 2);
+        DataParallelConfig dp = new DataParallelConfig(2, 12, 10, 2, 0);
         List<RoundStats> seen = new ArrayList<>();
         long t0 = System.nanoTime();
         DataParallelResult parallel = new SparkDataParallelTrainer(sc, setup(8), () -> ShiftedLognormalMaps.toy(32, 1.0), dp)
