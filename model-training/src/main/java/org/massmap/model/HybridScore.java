@@ -1,0 +1,118 @@
+package org.massmap.model;
+
+import java.util.Locale;
+import org.massmap.prior.GaussianPrior;
+import org.massmap.sampling.ScoreFunction;
+
+/**
+ * The hybrid prior score of Remy et al. (2020), eq. 6, on one tile shape:
+ * s(x, σ) = s_th,σ(x) + r_θ(x, σ), with s_th,σ = −IFFT(FFT(x)/(P + σ²)) exact and
+ * r_θ(x, σ) = net(c(σ)x, c(σ)σ²s_th,σ(x), ln σ) / σ.
+ *
+ * <p>Maps go through the network in chunks of at most {@code maxPixelsPerForward} pixels (at least
+ * one map), since large batches of large tiles run slower per map on CPU. Below the trained σ range
+ * the network part is evaluated at σ_lo (r_θ(x, σ_lo)); the Gaussian part always uses the exact σ, so
+ * s → s_th,0 + r_θ(x, σ_lo) as σ → 0. Above the range is an error.
+ *
+ * <p>Each map's score is independent of the other maps in its batch (inference-mode batch norm).
+ * Thread-safe: the Gaussian part is thread-safe and network passes are serialised by
+ * {@link ScoreNetwork}.
+ */
+public final class HybridScore implements ScoreFunction {
+    private final ScoreNetwork network;
+    private final GaussianPrior prior;
+    private final InputEncoding encoding;
+    private final double sigmaLo;
+    private final double sigmaHi;
+    private final int maxPixelsPerForward;
+
+    /**
+     * @param maxPixelsPerForward pixel budget of one network pass, e.g. 65536 (four 128² maps, one 360² map)
+     */
+    public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
+                       int maxPixelsPerForward) {
+        network.config().requireTileShape(prior.ny(), prior.nx());
+        if (maxPixelsPerForward < 1) {
+            throw new IllegalArgumentException("maxPixelsPerForward must be >= 1, got " + maxPixelsPerForward);
+        }
+        this.network = network;
+        this.prior = prior;
+        this.encoding = encoding;
+        this.sigmaLo = sigmaLo;
+        this.sigmaHi = sigmaHi;
+        this.maxPixelsPerForward = maxPixelsPerForward;
+    }
+
+    @Override
+    public int nx() {
+        return prior.nx();
+    }
+
+    @Override
+    public int ny() {
+        return prior.ny();
+    }
+
+    /** The Gaussian part alone. */
+    public GaussianPrior gaussianPart() {
+        return prior;
+    }
+
+    @Override
+    public void score(double[][] maps, double[] sigmas, double[][] out) {
+        evaluate(maps, sigmas, out, true);
+    }
+
+    /** Writes r_θ(maps[b], sigmas[b]) alone (no Gaussian part) into out[b]. */
+    public void residual(double[][] maps, double[] sigmas, double[][] out) {
+        evaluate(maps, sigmas, out, false);
+    }
+
+    private void evaluate(double[][] maps, double[] sigmas, double[][] out, boolean addGaussian) {
+        if (maps.length != sigmas.length || maps.length != out.length) {
+            throw new IllegalArgumentException("score batch: " + maps.length + " maps, " + sigmas.length + " sigmas, "
+                    + out.length + " outputs; they must be equal");
+        }
+        int n = nx() * ny();
+        int chunk = Math.max(1, maxPixelsPerForward / n);
+        for (int start = 0; start < maps.length; start += chunk) {
+            int b = Math.min(chunk, maps.length - start);
+            float[] input = new float[b * n * NetworkConfig.INPUT_CHANNELS];
+            double[] netSigma = new double[b];
+            for (int j = 0; j < b; j++) {
+                double[] x = maps[start + j];
+                double sigma = sigmas[start + j];
+                if (x.length != n || out[start + j].length != n) {
+                    throw new IllegalArgumentException("map " + (start + j) + " has " + x.length + " pixels, the tile has " + n);
+                }
+                if (!(sigma >= 0)) {
+                    throw new IllegalArgumentException("sigma of map " + (start + j) + " is " + sigma + "; it must be >= 0");
+                }
+                if (!(sigma <= sigmaHi)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "sigma = %g is outside the model's trained range"
+                            + " [%g, %g]; start annealing at sigma_max <= %g or retrain with a wider training.sigma range",
+                            sigma, sigmaLo, sigmaHi, sigmaHi));
+                }
+                double s = Math.max(sigma, sigmaLo);
+                netSigma[j] = s;
+                double[] th = prior.score(x, s);
+                encoding.encode(x, th, s, input, j);
+                if (addGaussian) {
+                    double[] exact = s == sigma ? th : prior.score(x, sigma);
+                    System.arraycopy(exact, 0, out[start + j], 0, n);
+                } else {
+                    java.util.Arrays.fill(out[start + j], 0.0);
+                }
+            }
+            float[] net = network.forward(input, b, ny(), nx());
+            for (int j = 0; j < b; j++) {
+                double inv = 1.0 / netSigma[j];
+                double[] o = out[start + j];
+                int base = j * n;
+                for (int i = 0; i < n; i++) {
+                    o[i] += net[base + i] * inv; // r_θ = net / σ
+                }
+            }
+        }
+    }
+}

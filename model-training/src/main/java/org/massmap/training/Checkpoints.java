@@ -1,0 +1,145 @@
+package org.massmap.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.massmap.model.ModelFileException;
+import org.massmap.model.ModelFiles;
+import org.massmap.model.ScoreModel;
+
+/**
+ * Checkpoint directories of a training run: {@code <root>/step-<12 digits>/} holding the model
+ * ({@code model/}, see {@link ModelFiles}), Adam's moments ({@code optimizer.bin}: magic "MMA1",
+ * step as int64, count as int32, then m and v as little-endian float32) and {@code trainer.json}
+ * (the {@link TrainingSetup}, step and loss history). Each is written under a temporary name and
+ * renamed when complete, so a crash mid-write leaves the previous checkpoint intact; the two newest
+ * are kept.
+ */
+final class Checkpoints {
+    private static final Pattern NAME = Pattern.compile("step-\\d{12}");
+    private static final int MAGIC = 0x3141_4D4D; // "MMA1"
+    private static final int KEEP = 2;
+
+    /** What trainer.json holds. */
+    record TrainerFile(TrainingSetup setup, long step, List<double[]> history) { }
+
+    /** A checkpoint read back. */
+    record Loaded(TrainingSetup setup, TrainingState state, List<LossPoint> history, Path dir) { }
+
+    private Checkpoints() {
+    }
+
+    static Path write(Path root, TrainingSetup setup, TrainingState state, List<LossPoint> history, ScoreModel model)
+            throws ModelFileException {
+        String name = String.format("step-%012d", state.step());
+        Path tmp = root.resolve(name + ".tmp");
+        Path dir = root.resolve(name);
+        try {
+            Files.createDirectories(root);
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            ModelFiles.save(model, tmp.resolve("model"));
+            float[] m = state.adamM();
+            float[] v = state.adamV();
+            ByteBuffer b = ByteBuffer.allocate(16 + 8 * m.length).order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt(MAGIC).putLong(state.step()).putInt(m.length);
+            b.asFloatBuffer().put(m).put(v);
+            Files.write(tmp.resolve("optimizer.bin"), b.array());
+            List<double[]> h = new ArrayList<>(history.size());
+            for (LossPoint p : history) {
+                h.add(new double[] {p.step(), p.loss(), p.learningRate()});
+            }
+            ModelFiles.json().writeValue(tmp.resolve("trainer.json").toFile(), new TrainerFile(setup, state.step(), h));
+            deleteTree(dir);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            List<Path> all = list(root);
+            for (int i = 0; i < all.size() - KEEP; i++) {
+                deleteTree(all.get(i));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ModelFileException(dir, "cannot write checkpoint: " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /** The newest complete checkpoint under root, if any. */
+    static Optional<Path> latest(Path root) throws ModelFileException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try {
+            List<Path> all = list(root);
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        } catch (IOException e) {
+            throw new ModelFileException(root, "cannot list checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    static Loaded read(Path dir) throws ModelFileException {
+        ScoreModel model = ModelFiles.load(dir.resolve("model"));
+        Path tf = dir.resolve("trainer.json");
+        TrainerFile t;
+        try {
+            ObjectMapper json = ModelFiles.json();
+            t = json.readValue(tf.toFile(), TrainerFile.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelFileException(tf, "not a valid trainer checkpoint: " + e.getMessage(), e);
+        }
+        Path of = dir.resolve("optimizer.bin");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(of);
+        } catch (IOException e) {
+            throw new ModelFileException(of, "cannot read: " + e.getMessage(), e);
+        }
+        int n = model.weights().parameterCount();
+        if (bytes.length != 16 + 8L * n) {
+            throw new ModelFileException(of, "has " + bytes.length + " bytes, expected " + (16 + 8L * n) + " (truncated or from another model)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int magic = b.getInt();
+        long step = b.getLong();
+        int count = b.getInt();
+        if (magic != MAGIC || step != t.step() || count != n) {
+            throw new ModelFileException(of, "header does not match trainer.json (step " + step + " vs " + t.step() + ")");
+        }
+        float[] m = new float[n];
+        float[] v = new float[n];
+        b.asFloatBuffer().get(m).get(v);
+        List<LossPoint> history = new ArrayList<>();
+        for (double[] p : t.history()) {
+            history.add(new LossPoint((long) p[0], p[1], p[2]));
+        }
+        TrainingState state = new TrainingState(t.step(), model.weights().parameters(), model.weights().bnStats(), m, v);
+        return new Loaded(t.setup(), state, history, dir);
+    }
+
+    private static List<Path> list(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

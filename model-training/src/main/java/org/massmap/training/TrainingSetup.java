@@ -1,0 +1,52 @@
+package org.massmap.training;
+
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TileGrid;
+import org.massmap.model.InputEncoding;
+import org.massmap.model.NetworkConfig;
+import org.massmap.model.PowerSpectrumTable;
+
+/**
+ * Everything that defines a training run apart from where the maps come from: the architecture,
+ * the hyper-parameters, the Gaussian part of the prior (its C_ℓ table), the pixel size of the maps
+ * and the input encoding. Saved in every checkpoint, so a run resumes from its checkpoint alone.
+ *
+ * @param network     the U-Net architecture
+ * @param training    hyper-parameters
+ * @param prior       C_ℓ of the Gaussian theory part s_th
+ * @param pixelArcmin pixel size of the training maps, arcmin
+ * @param encoding    input scaling; see {@link #of} for the default
+ */
+public record TrainingSetup(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior,
+                            double pixelArcmin, InputEncoding encoding) {
+
+    public TrainingSetup {
+        if (network == null || training == null || prior == null || encoding == null) {
+            throw new IllegalArgumentException("a training setup needs network, training, prior and encoding");
+        }
+        if (!(pixelArcmin > 0)) {
+            throw new IllegalArgumentException("pixel size must be positive, got " + pixelArcmin + " arcmin");
+        }
+        network.requireTileShape(training.cropSize(), training.cropSize());
+    }
+
+    /**
+     * A setup with the default input encoding: κ_s = √(mean P) of the Gaussian part on the crop grid,
+     * its per-pixel rms.
+     */
+    public static TrainingSetup of(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior, double pixelArcmin) {
+        TileGrid crop = TileGrid.square(training.cropSize(), pixelArcmin, new SkyPoint(0, 0));
+        double rms = Math.sqrt(prior.powerMap(crop).pixelVariance());
+        return new TrainingSetup(network, training, prior, pixelArcmin, new InputEncoding(rms));
+    }
+
+    /** The crop grid (centre irrelevant). */
+    public TileGrid cropGrid() {
+        return TileGrid.square(training.cropSize(), pixelArcmin, new SkyPoint(0, 0));
+    }
+
+    /** The same setup with other hyper-parameters (e.g. more steps when continuing a run). */
+    public TrainingSetup withTraining(TrainingConfig newTraining) {
+        return new TrainingSetup(network, newTraining, prior, pixelArcmin, encoding);
+    }
+}

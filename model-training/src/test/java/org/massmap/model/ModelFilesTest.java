@@ -1,0 +1,119 @@
+package org.massmap.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TileGrid;
+
+class ModelFilesTest {
+    static final NetworkConfig NET = new NetworkConfig(List.of(4, 8, 8), 1, Activation.RELU);
+    static final PowerSpectrumTable CL = new PowerSpectrumTable(new double[] {100, 1000, 10000, 100000},
+            new double[] {1e-8, 3e-10, 1e-11, 1e-13});
+
+    static ScoreModel model(long seed) {
+        ParameterLayout layout = ParameterLayout.of(NET);
+        NetworkWeights w = new NetworkWeights(TestNets.randomisedParameters(layout, seed), TestNets.randomBnStats(layout, seed));
+        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "2024-01-01T00:00:00Z", NET,
+                new InputEncoding(0.02), 0.29, 32, 32, CL, SigmaDistribution.reference(),
+                new TrainingSummary(10, 4, 32, 1, 0.5, 0.4, 0.45), w.sha256());
+        return new ScoreModel(meta, w);
+    }
+
+    static TileGrid tile(int n, double pixelArcmin) {
+        return TileGrid.square(n, pixelArcmin, new SkyPoint(150, 2));
+    }
+
+    @Test
+    void saveThenLoadGivesTheSameModelAndScores(@TempDir Path dir) throws Exception {
+        ScoreModel m = model(1);
+        ModelFiles.save(m, dir);
+        ScoreModel back = ModelFiles.load(dir);
+        assertArrayEquals(m.weights().parameters(), back.weights().parameters());
+        assertArrayEquals(m.weights().bnStats(), back.weights().bnStats());
+        assertEquals(m.metadata(), back.metadata());
+        double[] map = new Random(2).doubles(32 * 32, -0.05, 0.05).toArray();
+        assertArrayEquals(m.hybridScore(tile(32, 0.29)).score(map, 0.05), back.hybridScore(tile(32, 0.29)).score(map, 0.05));
+        String json = Files.readString(dir.resolve(ModelFiles.METADATA));
+        assertTrue(json.contains("\"pixelArcmin\" : 0.29") && json.contains("\"weightsSha256\""), json);
+    }
+
+    @Test
+    void aTruncatedOrCorruptWeightsFileIsReportedByName(@TempDir Path dir) throws Exception {
+        ModelFiles.save(model(1), dir);
+        Path w = dir.resolve(ModelFiles.WEIGHTS);
+        byte[] bytes = Files.readAllBytes(w);
+        Files.write(w, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir));
+        assertTrue(e.getMessage().contains(ModelFiles.WEIGHTS) && e.getMessage().contains("truncated"), e.getMessage());
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(w, bytes);
+        e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir));
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void missingOrGarbledMetadataIsReportedByName(@TempDir Path dir) throws Exception {
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir.resolve("nowhere")));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        ModelFiles.save(model(1), dir);
+        Files.writeString(dir.resolve(ModelFiles.METADATA), "{\"formatVersion\": 1, \"network\": ");
+        e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir));
+        assertTrue(e.getMessage().contains(ModelFiles.METADATA) && e.getMessage().contains("JSON"), e.getMessage());
+    }
+
+    @Test
+    void aTileThatDoesNotMatchTheModelIsAClearError() {
+        ScoreModel m = model(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(32, 0.40)));
+        assertEquals("tile pixels are 0.40 arcmin but the model was trained at 0.29 arcmin; set the tile pixel size"
+                + " (tile.pixel-arcmin) to 0.29 or retrain the model at 0.40 arcmin", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(34, 0.29)));
+        assertTrue(e.getMessage().contains("multiples of 4"), e.getMessage());
+        PowerSpectrumTable other = new PowerSpectrumTable(new double[] {100, 1000, 10000, 100000}, new double[] {1e-8, 3e-10, 2e-11, 1e-13});
+        e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(32, 0.29), other));
+        assertTrue(e.getMessage().contains("prior C_ell differs"), e.getMessage());
+        // same prior, larger tile than the 32² training crops: fine (fully convolutional)
+        double[] big = new Random(9).doubles(64 * 64, -0.05, 0.05).toArray();
+        double[] s = m.hybridScore(tile(64, 0.29), CL).score(big, 0.05);
+        assertEquals(64 * 64, s.length);
+        assertTrue(java.util.Arrays.stream(s).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void hybridScoreIsGaussianPlusNetworkOverSigmaAndIndependentOfTheBatch() {
+        ScoreModel m = model(3);
+        HybridScore s = m.hybridScore(tile(32, 0.29));
+        Random rng = new Random(4);
+        double[][] maps = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            maps[i] = rng.doubles(32 * 32, -0.05, 0.05).toArray();
+        }
+        double[] sigmas = {0.01, 0.2, 1e-4}; // the last is below the trained range: residual at sigma_lo
+        double[][] out = new double[3][32 * 32];
+        s.score(maps, sigmas, out);
+        for (int b = 0; b < 3; b++) {
+            double sLo = Math.max(sigmas[b], m.metadata().sigma().lo());
+            double[] th = s.gaussianPart().score(maps[b], sLo);
+            float[] in = new float[32 * 32 * 3];
+            m.metadata().encoding().encode(maps[b], th, sLo, in, 0);
+            float[] net = m.network().forward(in, 1, 32, 32);
+            double[] gauss = s.gaussianPart().score(maps[b], sigmas[b]);
+            double[] alone = s.score(maps[b], sigmas[b]);
+            for (int i = 0; i < net.length; i++) {
+                double expected = gauss[i] + net[i] / sLo;
+                assertEquals(expected, out[b][i], 1e-6 * Math.abs(expected) + 1e-3);
+                assertEquals(alone[i], out[b][i], 1e-5 * Math.abs(alone[i]) + 1e-3);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.score(maps[0], 5.0));
+    }
+}

@@ -1,0 +1,103 @@
+package org.massmap.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ScoreNetworkTest {
+    private static final NetworkConfig SMALL = new NetworkConfig(List.of(4, 8, 8), 1, Activation.RELU);
+
+    @Test
+    void inferenceModeEqualsTrainingModeWhenRunningStatisticsAreTheBatchStatistics() {
+        ParameterLayout layout = ParameterLayout.of(SMALL);
+        float[] params = TestNets.randomisedParameters(layout, 3);
+        int b = 3;
+        int n = 16;
+        float[] input = TestNets.gaussian(b * n * n * 3, 4);
+        UNetGraph train = UNetGraph.training(SMALL, params);
+        List<String> outs = new ArrayList<>(train.momentOutputs());
+        outs.add(UNetGraph.OUTPUT);
+        Map<String, INDArray> r = train.sameDiff().output(Map.of(UNetGraph.INPUT, Nd4j.create(input, new long[] {b, n, n, 3}, 'c'),
+                UNetGraph.TARGET, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, n, n, 1)), outs);
+        float[] stats = new float[layout.bnStatCount()];
+        int o = 0;
+        for (String m : train.momentOutputs()) {
+            float[] v = NdArrays.toFloats(r.get(m), r.get(m).length());
+            System.arraycopy(v, 0, stats, o, v.length);
+            o += v.length;
+        }
+        float[] expected = NdArrays.toFloats(r.get(UNetGraph.OUTPUT), (long) b * n * n);
+        float[] actual = new ScoreNetwork(SMALL, new NetworkWeights(params, stats)).forward(input, b, n, n);
+        double scale = 0;
+        for (float v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertTrue(scale > 0.1, "the test network must produce a non-trivial output");
+        for (int i = 0; i < expected.length; i++) {
+            // BN folded into the convolutions and the epsilon placement differ in rounding only
+            assertEquals(expected[i], actual[i], 2e-3 * scale, "pixel " + i);
+        }
+    }
+
+    @Test
+    void aMapsOutputDoesNotDependOnTheRestOfItsBatch() {
+        ParameterLayout layout = ParameterLayout.of(SMALL);
+        ScoreNetwork net = new ScoreNetwork(SMALL, new NetworkWeights(TestNets.randomisedParameters(layout, 5), TestNets.randomBnStats(layout, 6)));
+        int n = 16;
+        int px = n * n * 3;
+        float[] batch = TestNets.gaussian(5 * px, 7);
+        float[] alone = java.util.Arrays.copyOfRange(batch, 2 * px, 3 * px);
+        float[] outAlone = net.forward(alone, 1, n, n);
+        float[] outBatch = net.forward(batch, 5, n, n);
+        float[] third = java.util.Arrays.copyOfRange(outBatch, 2 * n * n, 3 * n * n);
+        double scale = 0;
+        for (float v : outAlone) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertArrayEquals(outAlone, third, (float) (1e-5 * scale));
+        // and a batch of other maps changes nothing either
+        float[] other = TestNets.gaussian(5 * px, 8);
+        System.arraycopy(alone, 0, other, 4 * px, px);
+        float[] last = java.util.Arrays.copyOfRange(net.forward(other, 5, n, n), 4 * n * n, 5 * n * n);
+        assertArrayEquals(outAlone, last, (float) (1e-5 * scale));
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesOfTheLoss() {
+        NetworkConfig tiny = new NetworkConfig(List.of(3, 4), 1, Activation.SILU);
+        ParameterLayout layout = ParameterLayout.of(tiny);
+        float[] params = TestNets.randomisedParameters(layout, 11);
+        int b = 2;
+        int n = 8;
+        float[] input = TestNets.gaussian(b * n * n * 3, 12);
+        float[] target = TestNets.gaussian(b * n * n, 13);
+        TrainingNetwork net = new TrainingNetwork(tiny, params);
+        TrainingNetwork.Step s = net.step(input, target, b, n, n);
+        java.util.Random pick = new java.util.Random(14);
+        int checked = 0;
+        for (ParameterLayout.Entry e : layout.entries()) {
+            // one parameter from every tensor: checks the autodiff and the flattening order
+            int i = e.offset() + pick.nextInt(e.length());
+            float h = 1e-2f;
+            float[] plus = params.clone();
+            float[] minus = params.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            net.setParameters(plus);
+            double lp = net.step(input, target, b, n, n).loss();
+            net.setParameters(minus);
+            double lm = net.step(input, target, b, n, n).loss();
+            double fd = (lp - lm) / (2 * h);
+            assertEquals(fd, s.gradient()[i], 0.05 * Math.abs(fd) + 2e-4, e.name() + "[" + (i - e.offset()) + "]");
+            checked++;
+        }
+        assertEquals(layout.entries().size(), checked);
+    }
+}

@@ -1,0 +1,87 @@
+package org.massmap.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.massmap.model.Activation;
+import org.massmap.model.ModelFileException;
+import org.massmap.model.ModelFiles;
+import org.massmap.model.NetworkConfig;
+import org.massmap.model.SigmaDistribution;
+
+class TrainerResumeTest {
+    static final ShiftedLognormalMaps MAPS = ShiftedLognormalMaps.toy(16, 1.0);
+
+    static TrainingSetup setup(int steps) {
+        TrainingConfig cfg = TrainingConfig.builder().steps(steps).batchSize(4).cropSize(16)
+                .sigma(new SigmaDistribution(SigmaDistribution.Kind.LOG_UNIFORM, 0, 0.005, 0.2))
+                .learningRate(new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 2e-3, 2, 0.1))
+                .bnMomentum(0.9).seed(3).checkpointEvery(4).progressEvery(1).validationMaps(0).build();
+        return TrainingSetup.of(new NetworkConfig(List.of(4, 8, 8), 1, Activation.RELU), cfg, MAPS.theoryCl(), 1.0);
+    }
+
+    static void assertSameState(TrainingState a, TrainingState b) {
+        assertEquals(a.step(), b.step());
+        assertArrayEquals(a.parameters(), b.parameters());
+        assertArrayEquals(a.bnStats(), b.bnStats());
+        assertArrayEquals(a.adamM(), b.adamM());
+        assertArrayEquals(a.adamV(), b.adamV());
+    }
+
+    @Test
+    void aRunResumedAfterACrashEqualsTheUninterruptedRunBitForBit(@TempDir Path tmp) throws Exception {
+        Trainer whole = Trainer.create(setup(8), MAPS, tmp.resolve("a"));
+        TrainingResult a = whole.run(ProgressListener.none());
+
+        Trainer crashing = Trainer.create(setup(8), MAPS, tmp.resolve("b"));
+        assertThrows(IllegalStateException.class, () -> crashing.run(p -> {
+            if (p.step() == 6) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }));
+        assertTrue(Trainer.hasCheckpoint(tmp.resolve("b")));
+        Trainer resumed = Trainer.resume(tmp.resolve("b"), MAPS);
+        assertEquals(4, resumed.step());
+        TrainingResult b = resumed.run(ProgressListener.none());
+
+        assertSameState(whole.state(), resumed.state());
+        assertEquals(a.history(), b.history());
+        assertEquals(8, b.history().size());
+        assertEquals(a.model().weights().sha256(), b.model().weights().sha256());
+        // the final checkpoint holds a loadable model
+        assertTrue(Files.isDirectory(tmp.resolve("a").resolve("step-000000000008").resolve("model")));
+        assertEquals(a.model().weights().sha256(),
+                ModelFiles.load(tmp.resolve("a").resolve("step-000000000008").resolve("model")).weights().sha256());
+    }
+
+    @Test
+    void stateRoundTripsAndIdenticalReplicasAverageToThemselves() {
+        Trainer t = Trainer.create(setup(4), MAPS, null);
+        t.trainSteps(2, 42);
+        TrainingState s = t.state();
+        double[] sum = s.toVector();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] *= 2;
+        }
+        TrainingState avg = TrainingState.average(sum, 2, s.step(), s.parameters().length, s.bnStats().length);
+        assertSameState(s, avg);
+        Trainer u = Trainer.create(setup(4), MAPS, null);
+        u.setState(s);
+        t.trainSteps(1, 7);
+        u.trainSteps(1, 7);
+        assertSameState(t.state(), u.state());
+    }
+
+    @Test
+    void resumingWithoutACheckpointIsAClearError(@TempDir Path tmp) {
+        ModelFileException e = assertThrows(ModelFileException.class, () -> Trainer.resume(tmp, MAPS));
+        assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
+    }
+}
