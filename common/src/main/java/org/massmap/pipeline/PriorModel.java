@@ -1,18 +1,22 @@
 package org.massmap.pipeline;
 
+import org.massmap.grid.TileGrid;
 import org.massmap.prior.PowerMap;
 import org.massmap.sampling.ScoreFunction;
 
 /**
- * Supplies a tile's prior score from its Gaussian power map: the Gaussian prior itself, or a hybrid
- * neural prior built on it. {@link #sigmaRange()} is the σ range the score is valid on.
+ * Supplies a tile's prior score: the Gaussian prior itself, or a hybrid neural prior whose Gaussian
+ * part has the same power map. {@link #sigmaRange()} is the σ range the score was trained on.
  */
 public interface PriorModel {
 
-    /** The prior score for a tile whose Gaussian part has power map {@code power}. */
-    ScoreFunction scoreFor(PowerMap power);
+    /** The prior score on {@code grid}, whose Gaussian part has power map {@code power}. */
+    ScoreFunction scoreFor(TileGrid grid, PowerMap power);
 
-    /** {lowest, highest} σ the score may be evaluated at ({0, ∞} for the Gaussian prior). */
+    /**
+     * {lowest, highest} trained σ ({0, ∞} for the Gaussian prior). A sampler must start at
+     * σ_max ≤ highest; below the lowest, a hybrid model holds its residual at the lowest.
+     */
     double[] sigmaRange();
 
     /** SHA-256 of the model weights, or null for the Gaussian prior. */
@@ -25,7 +29,7 @@ public interface PriorModel {
     static PriorModel gaussian() {
         return new PriorModel() {
             @Override
-            public ScoreFunction scoreFor(PowerMap power) {
+            public ScoreFunction scoreFor(TileGrid grid, PowerMap power) {
                 return new org.massmap.prior.GaussianPrior(power);
             }
 

@@ -54,15 +54,12 @@ public final class TileProblem {
         }
         double sigmaMin = sampler.sigmaMinAuto() ? approximation.sigmaMin(sampler.sigmaMinTolerance(), sigmaMax)
                 : sampler.sigmaMin();
-        if (sigmaMin < range[0]) {
-            sigmaMin = range[0];
-        }
         if (sigmaMin >= sigmaMax) {
             throw new IllegalArgumentException("sigma-min (" + sigmaMin + ") must be below sampler.sigma-max (" + sigmaMax
                     + "); lower sampler.sigma-min or raise sampler.sigma-max");
         }
         this.hmc = sampler.hmc().withSigmaMin(sigmaMin);
-        this.posterior = new TemperedPosterior(likelihood, prior.scoreFor(power));
+        this.posterior = new TemperedPosterior(likelihood, prior.scoreFor(binned.grid(), power));
         this.start = KaiserSquiresMaps.of(binned, 0).kappaE();
     }
 

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
 
         ModelChoice model = ModelChoice.resolve(sampler);
         Path run = root.resolve("run");
-        JobSpec jobSpec = JobSpecs.spec(s, run.toUri().toString(), model.uri(), model.sha256(),
+        JobSpec jobSpec = JobSpecs.spec(s, run.toUri().toString(), model,
                 input.resolve("truth_kappa.fits").toUri().toString());
         SurveyJob.Request request = JobSpecs.request(s, List.of(input.resolve("catalog.fits").toUri().toString()));
         SurveyJob.Outcome outcome;

@@ -30,12 +30,24 @@ final class JobSpecs {
     private JobSpecs() {
     }
 
-    static JobSpec spec(Settings s, String outputUri, String modelUri, String modelSha, String truthUri) throws Exception {
+    /**
+     * The job's specification. With a hybrid model the prior C_ℓ is the model's own (its residual was
+     * learned against exactly that Gaussian part); otherwise it comes from prior.cl-file or theory.
+     */
+    static JobSpec spec(Settings s, String outputUri, ModelChoice model, String truthUri) throws Exception {
         MapSettings m = MapSettings.from(s);
         SamplerConfig sampler = SamplerConfig.from(s);
-        ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-        double ellMax = 2 * Math.PI / (m.pixelArcmin() * Math.PI / 10800) * 1.5;
-        double[][] table = TheoryTable.tabulate(cl, 1, Math.max(ellMax, 1e3), 400);
+        double[][] table;
+        if (model.metadata() != null) {
+            model.requirePixel(m.pixelArcmin());
+            table = new double[][] {model.metadata().prior().ell(), model.metadata().prior().cl()};
+        } else {
+            ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
+            double ellMax = 2 * Math.PI / (m.pixelArcmin() * Math.PI / 10800) * 1.5;
+            table = TheoryTable.tabulate(cl, 1, Math.max(ellMax, 1e3), 400);
+        }
+        String modelUri = model.uri();
+        String modelSha = model.sha256();
         String known = s.string("clusters.known").trim();
         List<KnownCluster> knownClusters = known.isEmpty() ? List.of() : KnownCluster.read(Path.of(known));
         ShapeNoise noise = m.sigmaE().isPresent() ? ShapeNoise.configured(m.sigmaE().getAsDouble()) : ShapeNoise.measured();

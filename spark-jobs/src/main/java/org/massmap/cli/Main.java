@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "massmap", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Probabilistic weak-lensing mass maps: posterior samples of the convergence by neural score matching.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, KsCommand.class, WienerCommand.class, SampleCommand.class, ValidateCommand.class, TheoryCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, SimulateCommand.class, KsCommand.class, WienerCommand.class, SampleCommand.class, ValidateCommand.class, TrainCommand.class, TheoryCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_FAILED = 1;
@@ -28,7 +28,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        System.setOut(new QuietStdout(System.out));
+        System.exit(run(args, out, new PrintWriter(System.err, true)));
     }
 
     /** Runs a command line and returns its exit code (used by tests). */

@@ -75,7 +75,7 @@ final class SampleCommand implements Callable<Integer> {
         SamplerConfig sampler = SamplerConfig.from(s);
         PrintWriter console = spec.commandLine().getOut();
         ModelChoice modelChoice = ModelChoice.resolve(sampler);
-        JobSpec jobSpec = JobSpecs.spec(s, outputUri(out), modelChoice.uri(), modelChoice.sha256(), truth == null ? null : uri(truth));
+        JobSpec jobSpec = JobSpecs.spec(s, outputUri(out), modelChoice, truth == null ? null : uri(truth));
         SurveyJob.Request request = JobSpecs.request(s, catalogUris(catalogs));
         try (JavaSparkContext jsc = SparkSessions.create("massmap sample", s.string("spark.master").trim(), sparkConf)) {
             console.printf("Spark %s, master %s (UI %s); prior %s%n", jsc.version(), jsc.master(),

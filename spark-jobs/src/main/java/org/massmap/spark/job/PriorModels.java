@@ -1,7 +1,11 @@
 package org.massmap.spark.job;
 
 import org.massmap.pipeline.PriorModel;
+import org.massmap.model.HybridPriorModel;
+import org.massmap.model.ModelFileException;
+import org.massmap.model.ScoreModel;
 import org.massmap.spark.runtime.ExecutorRuntime;
+import org.massmap.spark.runtime.ModelFetch;
 
 /** The prior model of a job on this executor: Gaussian, or the JVM's single copy of the hybrid model. */
 final class PriorModels {
@@ -13,7 +17,16 @@ final class PriorModels {
             return PriorModel.gaussian();
         }
         return ExecutorRuntime.prior(spec.modelUri() + "@" + spec.modelSha256(), () -> {
-            throw new IllegalStateException("the hybrid prior is not available in this build");
+            try {
+                ScoreModel model = ModelFetch.load(spec.modelUri(), new org.apache.hadoop.conf.Configuration());
+                if (!model.metadata().weightsSha256().equals(spec.modelSha256())) {
+                    throw new IllegalStateException("the model at " + spec.modelUri() + " changed during the run (checksum "
+                            + model.metadata().weightsSha256() + ", expected " + spec.modelSha256() + ")");
+                }
+                return new HybridPriorModel(model);
+            } catch (ModelFileException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         });
     }
 }

@@ -24,9 +24,11 @@ public final class ExecutorRuntime {
         return tc == null ? 1 : Math.max(1, tc.cpus());
     }
 
-    /** Sets the FFT (and, through the model, BLAS) threads of this JVM to the task's cores. */
+    /** Sets the FFT and ND4J/BLAS threads of this JVM to the task's cores (once; idempotent). */
     public static void configureThreads() {
-        ThreadSettings.configure(taskCores());
+        int cores = taskCores();
+        ThreadSettings.configure(cores);
+        org.massmap.model.Nd4jRuntime.configureThreads(cores);
     }
 
     /**

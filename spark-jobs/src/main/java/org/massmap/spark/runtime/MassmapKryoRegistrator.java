@@ -36,6 +36,8 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
         org.massmap.spark.job.InputProblem.class, org.massmap.spark.job.ReadTotals.class,
         org.massmap.spark.job.InputChecksum.class, org.massmap.spark.job.PublishedTile.class,
         org.apache.spark.SerializableWritable.class,
+        forName("org.massmap.spark.training.StateBlob"), forName("org.massmap.spark.training.StateSum"),
+        forName("org.massmap.spark.training.TrainingJob"),
         org.massmap.catalog.CentreAccumulator.class,
     };
 

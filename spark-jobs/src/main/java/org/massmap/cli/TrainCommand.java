@@ -1,0 +1,221 @@
+package org.massmap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.massmap.config.MapSettings;
+import org.massmap.config.Settings;
+import org.massmap.config.SurveyConfig;
+import org.massmap.config.TheoryConfig;
+import org.massmap.io.JsonFiles;
+import org.massmap.io.LinePlot;
+import org.massmap.model.Activation;
+import org.massmap.model.ModelFiles;
+import org.massmap.model.NetworkConfig;
+import org.massmap.model.Nd4jRuntime;
+import org.massmap.model.PowerSpectrumTable;
+import org.massmap.model.ScoreModel;
+import org.massmap.model.SigmaDistribution;
+import org.massmap.sim.HaloPopulation;
+import org.massmap.spark.runtime.SparkSessions;
+import org.massmap.spark.training.DataParallelConfig;
+import org.massmap.spark.training.MapsFactory;
+import org.massmap.spark.training.RoundStats;
+import org.massmap.spark.training.SparkDataParallelTrainer;
+import org.massmap.theory.ConvergenceSpectrum;
+import org.massmap.theory.TheorySettings;
+import org.massmap.theory.TheoryTable;
+import org.massmap.training.FitsTrainingMaps;
+import org.massmap.training.LearningRateSchedule;
+import org.massmap.training.LossPoint;
+import org.massmap.training.SimulatedTrainingMaps;
+import org.massmap.training.Trainer;
+import org.massmap.training.TrainingConfig;
+import org.massmap.training.TrainingResult;
+import org.massmap.training.TrainingSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code massmap train}: trains the neural residual score by denoising score matching. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the neural residual score (hybrid prior) by denoising score matching.",
+                "On this machine, or data-parallel on Spark with --master. Writes MODEL_DIR/model.json, weights.bin",
+                "(the model: network, metadata, checksum), loss_curve.png and training.json; checkpoints go to",
+                "MODEL_DIR/checkpoints and a rerun with --resume continues after a crash."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
+    Path out;
+    @Option(names = "--steps", descriptionKey = "training.steps", description = "Optimiser steps (default ${DEFAULT-VALUE}).")
+    Integer steps;
+    @Option(names = "--batch-size", descriptionKey = "training.batch-size", description = "Maps per step (default ${DEFAULT-VALUE}).")
+    Integer batch;
+    @Option(names = "--crop-size", descriptionKey = "training.crop-size", description = "Crop side, pixels (default ${DEFAULT-VALUE}).")
+    Integer crop;
+    @Option(names = "--seed", descriptionKey = "training.seed", description = "Seed (default ${DEFAULT-VALUE}).")
+    Long seed;
+    @Option(names = "--resume", description = "Continue from MODEL_DIR/checkpoints after an interruption.")
+    boolean resume;
+    @Option(names = "--master", paramLabel = "URL", description = "Train data-parallel on this Spark master (e.g. local[2], spark://...).")
+    String master;
+    @Option(names = "--pixel-arcmin", descriptionKey = "map.pixel-arcmin", description = "Pixel size of the model (default ${DEFAULT-VALUE}).")
+    Double pixel;
+    @Mixin
+    PriorOptions prior;
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings s = ResolvedConfig.of(spec, config);
+        PrintWriter console = spec.commandLine().getOut();
+        MapSettings map = MapSettings.from(s);
+        TrainingSetup setup = setup(s, map.pixelArcmin());
+        MapsFactory maps = mapsFactory(s, setup);
+        Path checkpoints = out.resolve("checkpoints");
+        Files.createDirectories(checkpoints);
+        Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
+        long t0 = System.nanoTime();
+        ScoreModel model;
+        List<LossPoint> history;
+        Map<String, Object> info = new LinkedHashMap<>();
+        if (master == null) {
+            Trainer trainer = resume && Trainer.hasCheckpoint(checkpoints) ? Trainer.resume(checkpoints, maps.create())
+                    : Trainer.create(setup, maps.create(), checkpoints);
+            console.printf(Locale.ROOT, "training %d parameters on %s maps at %.3g arcmin, %d steps of %d crops of %d²%s%n",
+                    trainer.layout().parameterCount(), s.string("training.maps.source"), map.pixelArcmin(),
+                    setup.training().steps(), setup.training().batchSize(), setup.training().cropSize(),
+                    trainer.step() > 0 ? " (resumed at step " + trainer.step() + ")" : "");
+            TrainingResult r = trainer.run(p -> {
+                console.printf(Locale.ROOT, "  step %d/%d  loss %.4f (mean %.4f)  lr %.2e  %.2f steps/s  ETA %s%n", p.step(),
+                        p.totalSteps(), p.loss(), p.meanLoss(), p.learningRate(), p.stepsPerSecond(), eta(p.eta()));
+                console.flush();
+            });
+            model = r.model();
+            history = r.history();
+        } else {
+            int partitions = s.positiveInt("training.spark.partitions");
+            int perRound = s.positiveInt("training.spark.steps-per-round");
+            int rounds = Math.max(1, setup.training().steps() / perRound);
+            try (JavaSparkContext jsc = SparkSessions.create("massmap train", master, Map.of())) {
+                console.printf(Locale.ROOT, "data-parallel training on %s: %d replicas x %d rounds x %d steps%n", jsc.master(),
+                        partitions, rounds, perRound);
+                var result = new SparkDataParallelTrainer(jsc, setup, maps, new DataParallelConfig(partitions, rounds, perRound, 2, 0))
+                        .train((RoundStats r) -> {
+                            console.printf(Locale.ROOT, "  round %d  step %d  loss %.4f  %.1f s (broadcast %d kB, result %d kB)%n",
+                                    r.round(), r.step(), r.meanLoss(), r.seconds(), r.broadcastBytes() / 1024, r.resultBytes() / 1024);
+                            console.flush();
+                        });
+                model = result.model();
+                history = new ArrayList<>();
+                for (RoundStats r : result.rounds()) {
+                    history.add(new LossPoint(r.step(), r.meanLoss(), Double.NaN));
+                }
+                info.put("data_parallel", Map.of("partitions", partitions, "rounds", rounds, "steps_per_round", perRound));
+            }
+        }
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        ModelFiles.save(model, out);
+        writeLossCurve(out.resolve("loss_curve.png"), history);
+        info.put("seconds", seconds);
+        info.put("parameters", model.weights().parameterCount());
+        info.put("metadata", model.metadata());
+        List<double[]> curve = new ArrayList<>();
+        for (LossPoint p : history) {
+            curve.add(new double[] {p.step(), p.loss()});
+        }
+        info.put("loss_history", curve);
+        JsonFiles.write(out.resolve("training.json"), info);
+        console.printf(Locale.ROOT, "wrote %s (model.json, weights.bin sha256 %s, loss_curve.png) in %.0f s%n", out,
+                model.metadata().weightsSha256().substring(0, 12), seconds);
+        return 0;
+    }
+
+    private static String eta(java.time.Duration d) {
+        long s = d.getSeconds();
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    static TrainingSetup setup(Settings s, double pixelArcmin) throws Exception {
+        List<Integer> channels = s.config().getIntList("training.channels");
+        NetworkConfig net = new NetworkConfig(channels, s.positiveInt("training.blocks-per-scale"),
+                s.enumValue("training.activation", Activation.class));
+        SigmaDistribution sigma = new SigmaDistribution(s.enumValue("training.sigma.kind", SigmaDistribution.Kind.class),
+                s.positive("training.sigma.scale"), s.positive("training.sigma.lo"), s.positive("training.sigma.hi"));
+        TrainingConfig cfg = TrainingConfig.builder().steps(s.positiveInt("training.steps"))
+                .batchSize(s.positiveInt("training.batch-size")).cropSize(s.positiveInt("training.crop-size")).sigma(sigma)
+                .learningRate(new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, s.positive("training.learning-rate"),
+                        s.nonNegativeInt("training.warmup-steps"), s.inRange("training.final-learning-rate-fraction", 0, 1)))
+                .seed(s.longValue("training.seed")).checkpointEvery(s.nonNegativeInt("training.checkpoint-every"))
+                .validationMaps(s.nonNegativeInt("training.validation-maps")).build();
+        ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
+        double ellMax = 2 * Math.PI / (pixelArcmin * Math.PI / 10800) * 1.5;
+        double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
+        return TrainingSetup.of(net, cfg, new PowerSpectrumTable(table[0], table[1]), pixelArcmin);
+    }
+
+    /** The training maps as a serialisable factory (built again on each executor). */
+    static MapsFactory mapsFactory(Settings s, TrainingSetup setup) throws Exception {
+        String source = s.string("training.maps.source").trim();
+        if (source.equals("simulated")) {
+            int size = s.positiveInt("training.maps.size");
+            double pixel = setup.pixelArcmin();
+            PowerSpectrumTable prior = setup.prior();
+            double shift = s.positive("simulate.lognormal-shift");
+            boolean halos = s.bool("training.maps.halos");
+            TheorySettings theory = TheoryConfig.settings(s);
+            var haloSpec = SurveyConfig.halos(s);
+            double zs = SurveyConfig.effectiveSourceRedshift(theory.sources());
+            var cosmology = theory.cosmology();
+            return () -> new SimulatedTrainingMaps(size, pixel, prior, shift,
+                    halos ? new HaloPopulation(cosmology, haloSpec, zs) : null);
+        }
+        if (source.equals("files")) {
+            List<String> files = s.config().getStringList("training.maps.files");
+            return () -> {
+                try {
+                    List<Path> paths = new ArrayList<>();
+                    files.forEach(f -> paths.add(Path.of(f)));
+                    return new FitsTrainingMaps(paths);
+                } catch (org.massmap.io.MassmapIoException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            };
+        }
+        throw new IllegalArgumentException("training.maps.source must be simulated or files, got '" + source + "'");
+    }
+
+    static void writeLossCurve(Path png, List<LossPoint> history) throws Exception {
+        double[] x = new double[history.size()];
+        double[] y = new double[history.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.max(1, history.get(i).step());
+            y[i] = history.get(i).loss();
+        }
+        double[] smooth = new double[y.length];
+        int w = Math.max(1, y.length / 50);
+        for (int i = 0; i < y.length; i++) {
+            double sum = 0;
+            int c = 0;
+            for (int j = Math.max(0, i - w); j <= Math.min(y.length - 1, i + w); j++) {
+                sum += y[j];
+                c++;
+            }
+            smooth[i] = sum / c;
+        }
+        LinePlot.of("Denoising score matching loss", "step", "loss").withLogY()
+                .with(new LinePlot.Series("per step", x, y, LinePlot.Style.POINTS))
+                .with(new LinePlot.Series("running mean", x, smooth, LinePlot.Style.LINE)).writePng(png);
+    }
+}
