@@ -21,6 +21,22 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /**
+     * An override's value: a list or object when written in HOCON brackets ("[16, 32]", "{a = 1}"),
+     * otherwise the string as given (typed getters convert "64" or "true").
+     */
+    static com.typesafe.config.ConfigValue overrideValue(String key, String value) {
+        String v = value.trim();
+        if (v.startsWith("[") || v.startsWith("{")) {
+            try {
+                return ConfigFactory.parseString("v = " + v).getValue("v");
+            } catch (ConfigException ex) {
+                throw new IllegalArgumentException("--set " + key + "=" + value + ": not a valid list or object: " + ex.getMessage(), ex);
+            }
+        }
+        return ConfigValueFactory.fromAnyRef(value, "command line");
+    }
+
     /** The bundled defaults alone. */
     public static Config defaults() {
         return ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS_RESOURCE,
@@ -48,7 +64,7 @@ public final class ConfigLoader {
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             String key = e.getKey();
             try {
-                layered = layered.withValue(key, ConfigValueFactory.fromAnyRef(e.getValue(), "command line"));
+                layered = layered.withValue(key, overrideValue(key, e.getValue()));
             } catch (ConfigException ex) {
                 throw new IllegalArgumentException("bad configuration key '" + key + "': " + ex.getMessage(), ex);
             }

@@ -11,8 +11,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>ND4J reads {@code OMP_NUM_THREADS} at start-up and otherwise uses every core; this sets the
  * OpenMP pool used by its kernels (libnd4j and oneDNN), its own max-threads settings and the BLAS
- * thread count to the same value. The settings are JVM-wide; a second call with another value is
- * refused.
+ * thread count to the same value. The settings are JVM-wide: a later call with another value (a
+ * different job in the same JVM, e.g. training then sampling in tests) replaces them.
  */
 public final class Nd4jRuntime {
     private static int configured; // 0 = not yet; guarded by the class lock
@@ -27,10 +27,6 @@ public final class Nd4jRuntime {
         }
         if (configured == threads) {
             return;
-        }
-        if (configured != 0) {
-            throw new IllegalStateException("ND4J threads were already set to " + configured + " in this JVM; they are"
-                    + " process-wide and cannot be changed to " + threads);
         }
         Nd4j.getExecutioner(); // loads the backend, which NativeOpsHolder needs
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);

@@ -25,6 +25,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     private static boolean isUserError(Exception ex) {
         return ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
-                || ex.getClass().getPackageName().startsWith("org.massmap");
+                || ex instanceof com.typesafe.config.ConfigException || ex.getClass().getPackageName().startsWith("org.massmap");
     }
 }

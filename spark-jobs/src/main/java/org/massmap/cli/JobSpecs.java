@@ -40,6 +40,11 @@ final class JobSpecs {
         double[][] table;
         if (model.metadata() != null) {
             model.requirePixel(m.pixelArcmin());
+            double hi = model.metadata().sigma().hi();
+            if (sampler.hmc().sigmaMax() > hi) {
+                throw new IllegalArgumentException("sampler.sigma-max=" + sampler.hmc().sigmaMax() + " lies above the largest noise"
+                        + " level the model was trained at (" + hi + "); lower sampler.sigma-max or retrain with a larger training.sigma.hi");
+            }
             table = new double[][] {model.metadata().prior().ell(), model.metadata().prior().cl()};
         } else {
             ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
