@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code massmap sample} on Spark local[2] with its catalog and its output on an in-process HDFS
  * (MiniDFSCluster: a name node and a data node, 1 MB blocks so that the 4 MB catalog spans four):
  * every tile and the mosaic are published there, and a second run finds every tile up to date.
- * About 25 s.
+ * About 12 s.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HdfsJobTest {
@@ -38,6 +38,12 @@ class HdfsJobTest {
     static MiniDFSCluster hdfs;
     static FileSystem fs;
     static String catalogUri;
+    /**
+     * Closing a file waits until the name node knows its last block, retrying after 400 ms by default;
+     * the job closes ~25 files per tile, and the test would spend 20 s of its 25 waiting. Set for the
+     * file system the test opens (which the job's tasks share, through Hadoop's cache) and the job's.
+     */
+    static final String CLOSE_RETRY_DELAY = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
 
     @BeforeAll
     static void startHdfs() throws Exception {
@@ -45,6 +51,7 @@ class HdfsJobTest {
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
         conf.setLong("dfs.blocksize", 1 << 20);
+        conf.setInt(CLOSE_RETRY_DELAY, 20);
         hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         hdfs.waitActive();
         fs = hdfs.getFileSystem();
@@ -67,7 +74,7 @@ class HdfsJobTest {
     void sampleReadsAndPublishesOnHdfsAndSkipsUnchangedTilesOnRerun() throws Exception {
         String out = hdfs.getURI() + "/maps/tiny";
         List<String> args = TinySurvey.sample(catalogUri, out, 4, 32, 2.0, "--master", "local[2]",
-                "--spark-conf", "spark.ui.enabled=false");
+                "--spark-conf", "spark.ui.enabled=false", "--spark-conf", "spark.hadoop." + CLOSE_RETRY_DELAY + "=20");
         TinySurvey.Run first = TinySurvey.massmap(args);
         assertEquals(0, first.exit(), first.output());
 
