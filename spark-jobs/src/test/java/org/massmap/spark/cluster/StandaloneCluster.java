@@ -85,6 +85,7 @@ final class StandaloneCluster implements AutoCloseable {
         conf.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         conf.put("spark.executor.memory", "512m");
         conf.put("spark.executorEnv.OMP_NUM_THREADS", "1");
+        conf.put("spark.locality.wait", "0s");
         // start only when every Worker's executor has registered, so that both run tasks
         conf.put("spark.cores.max", Integer.toString(workerCount));
         conf.put("spark.scheduler.minRegisteredResourcesRatio", "1.0");
