@@ -19,8 +19,8 @@ import org.massmap.spark.runtime.SparkSessions;
 /**
  * No JVM gathers the catalog or the samples on the driver: the whole job runs with
  * {@code spark.driver.maxResultSize=1m}, while the catalog is 8 MB and the samples of the run
- * (6 tiles × 32 chains × 64² doubles) 6.3 MB. A control shows that the limit is enforced: a 2 MB
- * collect fails under the same setting. About 25 s.
+ * (4-6 tiles × 48 chains × 64² doubles) 6-9 MB. A control shows that the limit is enforced: a 2 MB
+ * collect fails under the same setting. About 15 s.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class DriverResultSizeTest {
@@ -44,7 +44,7 @@ class DriverResultSizeTest {
         long catalogBytes = Files.size(catalog);
         assertTrue(catalogBytes > 7_000_000, "catalog of " + catalogBytes + " bytes");
         Path out = dir.resolve("out");
-        TinySurvey.Run run = TinySurvey.massmap(TinySurvey.sample(catalog.toString(), out.toString(), 32, 64, 1.0,
+        TinySurvey.Run run = TinySurvey.massmap(TinySurvey.sample(catalog.toString(), out.toString(), 48, 64, 1.0,
                 "--master", "local[2]", "--spark-conf", "spark.driver.maxResultSize=" + LIMIT, "--spark-conf", "spark.ui.enabled=false"));
         assertEquals(0, run.exit(), run.output());
         Map<String, Path> attempts = PublishedOutputs.attempts(out);

@@ -12,7 +12,7 @@ import org.massmap.cli.Main;
 /**
  * The tiny mock survey of the infrastructure tests, made and mapped through the command line
  * ({@code massmap simulate survey}, {@code massmap sample}): a 64′ square footprint (32² pixels of
- * 2′, about 100,000 galaxies, a 4 MB catalog), six survey tiles of 32² at 2′, a sampler cut down
+ * 2′, about 100,000 galaxies, a 4 MB catalog), survey tiles of 32² at 2′, a sampler cut down
  * to 10 iterations, and catalog splits of 20,000 rows so that every tile merges several partial
  * binnings.
  */
