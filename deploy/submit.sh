@@ -92,14 +92,15 @@ property() {
 }
 
 OPENS="$(java17_options)"
+DEFAULTS_FILE="${PROPERTIES_FILE:-${SPARK_CONF_DIR:-${SPARK_HOME:-/nonexistent}/conf}/spark-defaults.conf}"
+if ! $DRIVER_OPTS_SET; then
+  DRIVER_OPTS="$(property spark.driver.extraJavaOptions "$DEFAULTS_FILE")"
+fi
 # A standalone master in cluster deploy mode starts the driver on a Worker with spark.driver.extraJavaOptions
 # only (not even spark.driver.defaultJavaOptions): prepend the Java 17 options to the user's. Everywhere else
 # Spark 3.5 adds them itself: the client-mode driver, the YARN application master, the driver pod on
 # Kubernetes, and every executor (SparkContext prepends them to spark.executor.extraJavaOptions).
 if [[ "$MASTER" == spark://* && "$DEPLOY_MODE" == cluster ]]; then
-  if ! $DRIVER_OPTS_SET; then
-    DRIVER_OPTS="$(property spark.driver.extraJavaOptions "${PROPERTIES_FILE:-${SPARK_CONF_DIR:-${SPARK_HOME:-/nonexistent}/conf}/spark-defaults.conf}")"
-  fi
   SUBMIT_ARGS+=(--conf "spark.driver.extraJavaOptions=$OPENS${DRIVER_OPTS:+ $DRIVER_OPTS}")
 elif $DRIVER_OPTS_SET; then
   SUBMIT_ARGS+=(--conf "spark.driver.extraJavaOptions=$DRIVER_OPTS")
@@ -111,15 +112,20 @@ if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
   exec "$SPARK_HOME/bin/spark-submit" "${SUBMIT_ARGS[@]}" "${APP_ARGS[@]}"
 elif [[ -n "${SPARK_HOME:-}" && -d "$SPARK_HOME/jars" ]]; then
   # A SPARK_HOME of jars only: run SparkSubmit in a JVM started here, as bin/spark-submit would (in client
-  # mode that JVM is the driver, so --driver-memory becomes its -Xmx).
+  # mode that JVM is the driver, so it gets the driver's memory and Java options).
   CONF_DIR="${SPARK_CONF_DIR:-$SPARK_HOME/conf}"
   CP="$CONF_DIR:$SPARK_HOME/jars/*"
   [[ -n "${HADOOP_CONF_DIR:-}" ]] && CP="$HADOOP_CONF_DIR:$CP"
   [[ -n "${YARN_CONF_DIR:-}" ]] && CP="$YARN_CONF_DIR:$CP"
   JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   export SPARK_HOME SPARK_CONF_DIR="$CONF_DIR" SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.12}"
-  # shellcheck disable=SC2086 # OPENS and SPARK_SUBMIT_OPTS are lists of JVM options
-  exec "$JAVA" $OPENS ${DRIVER_MEMORY:+-Xmx$DRIVER_MEMORY} ${SPARK_SUBMIT_OPTS:-} -Djava.awt.headless=true -cp "$CP" \
+  JVM_OPTS="$OPENS ${SPARK_SUBMIT_OPTS:-}"
+  if [[ "$DEPLOY_MODE" == client ]]; then # this JVM is the driver: give it what the launcher would
+    DRIVER_MEMORY="${DRIVER_MEMORY:-$(property spark.driver.memory "$DEFAULTS_FILE")}"
+    JVM_OPTS+=" ${DRIVER_MEMORY:+-Xmx$DRIVER_MEMORY} $DRIVER_OPTS"
+  fi
+  # shellcheck disable=SC2086 # JVM_OPTS is a list of JVM options
+  exec "$JAVA" $JVM_OPTS -Djava.awt.headless=true -cp "$CP" \
     org.apache.spark.deploy.SparkSubmit "${SUBMIT_ARGS[@]}" "${APP_ARGS[@]}"
 elif command -v spark-submit >/dev/null; then
   export SPARK_SUBMIT_OPTS="$OPENS ${SPARK_SUBMIT_OPTS:-}"
