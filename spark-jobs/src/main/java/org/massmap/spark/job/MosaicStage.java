@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.massmap.io.Checksums;
 import org.massmap.io.FitsMaps;
@@ -26,10 +27,14 @@ import org.massmap.survey.Resampling;
 
 /**
  * The survey-wide mosaic: every current tile's posterior mean (NaN outside its mask) is resampled
- * onto HEALPix pixels with edge-tapered weights, partial sums are built on executors and merged by
- * tree reduction, and the result (mosaic.fits: a partial-sky HEALPix table with KAPPA_MEAN and
+ * onto HEALPix pixels with edge-tapered weights, partial sums are built on executors and merged on
+ * the driver, and the result (mosaic.fits: a partial-sky HEALPix table with KAPPA_MEAN and
  * WEIGHT; mosaic.png) is committed like a tile, under OUT/tiles/mosaic. The mosaic of a survey
  * travels to the driver: it is a map, not samples, about 16 bytes per HEALPix pixel covered.
+ *
+ * <p>The sums are the same bits on every run: tiles are added in a fixed order (grouped by a hash
+ * of their id into a number of groups fixed by the tile count, sorted by id within a group, and
+ * the groups merged in group order), never in the order tasks happen to finish.
  */
 final class MosaicStage {
     private MosaicStage() {
@@ -56,8 +61,12 @@ final class MosaicStage {
         return Checksums.sha256(sb.toString());
     }
 
-    static void publish(JavaSparkContext jsc, JobSpec spec, JavaRDD<SkyMap> means, String fingerprint, double pixelArcmin,
-            Configuration hadoop, PrintWriter console) throws Exception {
+    /**
+     * @param means tile id → posterior mean (NaN outside the mask) of every tile in the mosaic
+     * @param tiles how many tiles {@code means} holds (sets the number of groups)
+     */
+    static void publish(JavaSparkContext jsc, JobSpec spec, JavaPairRDD<String, SkyMap> means, int tiles, String fingerprint,
+            double pixelArcmin, Configuration hadoop, PrintWriter console) throws Exception {
         TileCommitter committer = TileCommitter.open(new org.apache.hadoop.fs.Path(spec.outputUri()), hadoop, spec.runId());
         TileFingerprint fp = new TileFingerprint(fingerprint);
         if (committer.isUpToDate(SurveyJob.MOSAIC_ID, fp)) {
@@ -69,11 +78,16 @@ final class MosaicStage {
             return;
         }
         double taper = spec.mosaicTaperArcmin();
-        MosaicAccumulator total = means.mapPartitions(it -> {
+        int groups = (int) Math.ceil(Math.sqrt(Math.max(1, tiles))); // a function of the tiles, not of the cluster
+        List<MosaicAccumulator> partial = means.repartitionAndSortWithinPartitions(new HashPartitioner(groups)).mapPartitions(it -> {
             MosaicAccumulator acc = MosaicAccumulator.forPixelSize(pixelArcmin, new EdgeTaper(taper), Resampling.BILINEAR);
-            it.forEachRemaining(acc::add);
+            it.forEachRemaining(t -> acc.add(t._2()));
             return List.of(acc).iterator();
-        }).treeReduce(MosaicAccumulator::merge);
+        }).collect();
+        MosaicAccumulator total = partial.get(0);
+        for (int g = 1; g < partial.size(); g++) {
+            total.merge(partial.get(g));
+        }
         HealpixMosaic mosaic = HealpixMosaic.join(List.of(total.result("KAPPA_MEAN", null), total.weights()));
         Provenance prov = Provenance.of(spec.softwareVersion(), Instant.now()).withSeed(spec.sampler().seed())
                 .withConfigChecksum(Checksums.sha256(spec.canonicalConfig()));

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.Partitioner;
 import org.apache.spark.SerializableWritable;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -117,11 +118,13 @@ public final class SurveyJob {
         }
         Broadcast<JobSpec> specB = jsc.broadcast(spec);
 
-        // (2) binning per tile
+        // (2) binning per tile; a tile's partial binnings are merged in split order (OrderedMerge), so
+        // that its sums, and hence its samples, are the same bits on every run
         CollectionAccumulator<InputProblem> inputProblems = jsc.sc().collectionAccumulator("input problems");
         CollectionAccumulator<ReadTotals> readTotals = jsc.sc().collectionAccumulator("rows read");
-        JavaPairRDD<String, TileBinning> perTile = splitRdd.mapPartitionsToPair(it -> {
+        JavaPairRDD<Tuple2<String, Integer>, TileBinning> partials = splitRdd.mapPartitionsToPair(it -> {
             JobSpec s = specB.value();
+            int ordinal = TaskContext.getPartitionId(); // partition i holds split i
             SplitBinner binner = new SplitBinner(s.tiling(), s.columns(), hadoop.value().value());
             while (it.hasNext()) {
                 InputProblem p = binner.add(it.next());
@@ -130,10 +133,11 @@ public final class SurveyJob {
                 }
             }
             readTotals.add(binner.totals());
-            List<Tuple2<String, TileBinning>> out = new ArrayList<>();
-            binner.tiles().forEach((id, b) -> out.add(new Tuple2<>(id, b)));
+            List<Tuple2<Tuple2<String, Integer>, TileBinning>> out = new ArrayList<>();
+            binner.tiles().forEach((id, b) -> out.add(new Tuple2<>(new Tuple2<>(id, ordinal), b)));
             return out.iterator();
-        }).reduceByKey(TileBinning::merge);
+        });
+        JavaPairRDD<String, TileBinning> perTile = OrderedMerge.byKey(partials, splitRdd.getNumPartitions(), TileBinning::merge);
 
         // (3) plans
         JavaRDD<TilePlan> plans = perTile.map(p -> TilePlanner.plan(specB.value(), p._2, hadoop.value().value()))
@@ -211,11 +215,12 @@ public final class SurveyJob {
 
         // (6) mosaic of current posterior means (fresh and skipped tiles)
         t = System.nanoTime();
-        JavaRDD<SkyMap> means = published.filter(p -> p.mean() != null).map(PublishedTile::mean)
-                .union(plans.filter(p -> p.status() == TileStatus.UP_TO_DATE)
-                        .map(p -> MosaicStage.currentMean(specB.value(), p.tile().id(), hadoop.value().value())));
+        JavaPairRDD<String, SkyMap> means = published.filter(p -> p.mean() != null).mapToPair(p -> new Tuple2<>(p.report().tileId(), p.mean()))
+                .union(plans.filter(p -> p.status() == TileStatus.UP_TO_DATE).mapToPair(p -> new Tuple2<>(p.tile().id(),
+                        MosaicStage.currentMean(specB.value(), p.tile().id(), hadoop.value().value()))));
         double mosaicPixel = planned.stream().mapToDouble(p -> p.tile().pixelArcmin()).min().orElse(1);
-        MosaicStage.publish(jsc, spec, means, MosaicStage.fingerprint(reports), mosaicPixel, hadoopConf, console);
+        int mosaicTiles = (int) reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped")).count();
+        MosaicStage.publish(jsc, spec, means, mosaicTiles, MosaicStage.fingerprint(reports), mosaicPixel, hadoopConf, console);
         manifest.timing("mosaic", Duration.ofNanos(System.nanoTime() - t));
 
         // (7) run manifest, last
