@@ -15,7 +15,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.Partitioner;
 import org.apache.spark.SerializableWritable;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -118,13 +117,12 @@ public final class SurveyJob {
         }
         Broadcast<JobSpec> specB = jsc.broadcast(spec);
 
-        // (2) binning per tile; a tile's partial binnings are merged in split order (OrderedMerge), so
-        // that its sums, and hence its samples, are the same bits on every run
+        // (2) binning per tile. The sums are exact (ExactSums, mod-2^64 digests, integer counts), so
+        // merging partials in any order gives the same bits: results do not depend on partitioning.
         CollectionAccumulator<InputProblem> inputProblems = jsc.sc().collectionAccumulator("input problems");
         CollectionAccumulator<ReadTotals> readTotals = jsc.sc().collectionAccumulator("rows read");
-        JavaPairRDD<Tuple2<String, Integer>, TileBinning> partials = splitRdd.mapPartitionsToPair(it -> {
+        JavaPairRDD<String, TileBinning> perTile = splitRdd.mapPartitionsToPair(it -> {
             JobSpec s = specB.value();
-            int ordinal = TaskContext.getPartitionId(); // partition i holds split i
             SplitBinner binner = new SplitBinner(s.tiling(), s.columns(), hadoop.value().value());
             while (it.hasNext()) {
                 InputProblem p = binner.add(it.next());
@@ -133,11 +131,10 @@ public final class SurveyJob {
                 }
             }
             readTotals.add(binner.totals());
-            List<Tuple2<Tuple2<String, Integer>, TileBinning>> out = new ArrayList<>();
-            binner.tiles().forEach((id, b) -> out.add(new Tuple2<>(new Tuple2<>(id, ordinal), b)));
+            List<Tuple2<String, TileBinning>> out = new ArrayList<>();
+            binner.tiles().forEach((id, b) -> out.add(new Tuple2<>(id, b)));
             return out.iterator();
-        });
-        JavaPairRDD<String, TileBinning> perTile = OrderedMerge.byKey(partials, splitRdd.getNumPartitions(), TileBinning::merge);
+        }).reduceByKey(TileBinning::merge);
 
         // (3) plans
         JavaRDD<TilePlan> plans = perTile.map(p -> TilePlanner.plan(specB.value(), p._2, hadoop.value().value()))
