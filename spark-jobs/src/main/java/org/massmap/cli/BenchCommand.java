@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
  * prints a Markdown table with the machine and the command. Not part of the tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks and studies (results for docs/benchmarks.md, docs/sampler.md).",
-        subcommands = {BenchCommand.Fft.class, BenchCommand.Binning.class, BenchCommand.Wiener.class, BenchCommand.Sampler.class})
+        subcommands = {BenchCommand.Fft.class, BenchCommand.Binning.class, BenchCommand.Wiener.class, BenchCommand.Sampler.class,
+            BenchCommand.Model.class, BenchCommand.Network.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -263,6 +264,48 @@ final class BenchCommand implements Runnable {
                     mass.name().toLowerCase(Locale.ROOT), ladder, r.evaluationsPerSample(), r.meanError(), r.meanErrorFloor(),
                     r.stdRatio(), r.secondsPerSample());
             out.flush();
+        }
+    }
+
+    @Command(name = "model", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Evidence a trained residual learned something (for docs/model.md): held-out DSM loss vs the Gaussian",
+                    "score, Tweedie denoising vs Wiener, and hybrid vs Gaussian posterior samples of a mock tile."})
+    static final class Model implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--model", defaultValue = org.massmap.model.ModelSources.BUNDLED, description = "Model (default ${DEFAULT-VALUE}).")
+        String model;
+        @Option(names = "--maps", defaultValue = "64", description = "Held-out maps per sigma (default ${DEFAULT-VALUE}).")
+        int maps;
+        @Option(names = "--chains", defaultValue = "16", description = "Chains per prior on the mock tile (default ${DEFAULT-VALUE}).")
+        int chains;
+        @Option(names = "--seed", defaultValue = "20261127", description = "Seed of the held-out data (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Mixin
+        ConfigOptions config;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings s = ResolvedConfig.of(spec, config);
+            org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
+            var m = org.massmap.spark.runtime.ModelFetch.load(model, new org.apache.hadoop.conf.Configuration());
+            ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
+            spec.commandLine().getOut().println("\nmachine: " + machine());
+            return 0;
+        }
+    }
+
+    @Command(name = "network", mixinStandardHelpOptions = true,
+            description = "Score-network forward time per map and per batch at 128², 256², 360² and training throughput.")
+    static final class Network implements Callable<Integer> {
+        @Option(names = "--threads", defaultValue = "0", description = "ND4J threads, 0 = all cores (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            org.massmap.model.bench.NetworkBenchmark.main(new String[] {"threads="
+                    + (threads == 0 ? Runtime.getRuntime().availableProcessors() : threads)});
+            return 0;
         }
     }
 }
