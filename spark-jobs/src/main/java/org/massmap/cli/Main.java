@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "massmap", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Probabilistic weak-lensing mass maps: posterior samples of the convergence by neural score matching.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, KsCommand.class, WienerCommand.class, SampleCommand.class, ValidateCommand.class, TrainCommand.class, TheoryCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, SimulateCommand.class, KsCommand.class, WienerCommand.class, SampleCommand.class, ValidateCommand.class, TrainCommand.class, StudyCommand.class, TheoryCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_FAILED = 1;

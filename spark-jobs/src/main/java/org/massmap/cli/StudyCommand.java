@@ -1,0 +1,135 @@
+package org.massmap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.massmap.catalog.BinnedShear;
+import org.massmap.catalog.GalaxyChunk;
+import org.massmap.catalog.ShapeNoise;
+import org.massmap.catalog.ShearAccumulator;
+import org.massmap.catalog.ShearBinner;
+import org.massmap.config.MapSettings;
+import org.massmap.config.SamplerConfig;
+import org.massmap.config.Settings;
+import org.massmap.io.JsonFiles;
+import org.massmap.model.HybridPriorModel;
+import org.massmap.model.ModelMetadata;
+import org.massmap.pipeline.PriorModel;
+import org.massmap.sim.MockSurvey;
+import org.massmap.spark.runtime.ModelFetch;
+import org.massmap.theory.ConvergenceSpectrum;
+import org.massmap.theory.TabulatedConvergenceSpectrum;
+import org.massmap.config.TheoryConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code massmap study}: the validation campaign on mocks with a known truth (docs/validation.md).
+ * For each of N independent lognormal + halo truths observed with the survey preset's mask and
+ * noise: Kaiser-Squires (smoothed at its RMSE-minimising scale), Wiener, and the posterior with the
+ * Gaussian prior alone and with the hybrid prior; metrics per method with their scatter; figures.
+ */
+@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Validation study on mock surveys with a known truth (hours at COSMOS size; see docs/validation.md).",
+                "Writes DIR/validation.md, DIR/study.json and figures: fig1.png, fig2.png, posterior_std.png,",
+                "cluster_frequency.png, power_spectra.png, coverage.png, detection.png, one_point.png."})
+final class StudyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+    @Option(names = "--realisations", defaultValue = "10", description = "Independent truth maps (default ${DEFAULT-VALUE}).")
+    int realisations;
+    @Option(names = "--chains", paramLabel = "N", descriptionKey = "sampler.chains", description = "Samples per method and realisation (default ${DEFAULT-VALUE}).")
+    Integer chains;
+    @Option(names = "--model", paramLabel = "DIR", description = "Score model for the hybrid prior (default sampler.model, else the bundled one).")
+    String model;
+    @Option(names = "--no-hybrid", description = "Skip the hybrid prior (Gaussian prior only).")
+    boolean noHybrid;
+    @Option(names = "--seed", defaultValue = "100", description = "Seed of the first realisation (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        Settings s = ResolvedConfig.of(spec, config);
+        if (realisations < 1) {
+            throw new IllegalArgumentException("--realisations must be at least 1");
+        }
+        MapSettings map = MapSettings.from(s);
+        SamplerConfig sampler = SamplerConfig.from(s);
+        PrintWriter console = spec.commandLine().getOut();
+        org.massmap.runtime.ThreadSettings.configure(1);
+        org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
+
+        List<StudyRealisation.Method> methods = new ArrayList<>();
+        ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
+        methods.add(new StudyRealisation.Method("gaussian", PriorModel.gaussian()));
+        String modelUsed = null;
+        if (!noHybrid) {
+            String location = model != null ? model : sampler.model().isEmpty() ? org.massmap.model.ModelSources.BUNDLED : sampler.model();
+            var loaded = ModelFetch.load(location, new org.apache.hadoop.conf.Configuration());
+            ModelMetadata m = loaded.metadata();
+            if (Math.abs(m.pixelArcmin() - map.pixelArcmin()) > 1e-3 * m.pixelArcmin()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the model %s was trained at %.4g arcmin but the study"
+                        + " maps have %.4g arcmin pixels; give --model for this pixel size, set map.pixel-arcmin, or use --no-hybrid",
+                        location, m.pixelArcmin(), map.pixelArcmin()));
+            }
+            cl = new TabulatedConvergenceSpectrum(m.prior().ell(), m.prior().cl(), "the model's C_ell");
+            methods.add(new StudyRealisation.Method("hybrid", new HybridPriorModel(loaded)));
+            modelUsed = location + " (sha256 " + m.weightsSha256() + ")";
+        }
+        Files.createDirectories(out);
+        List<StudyRealisation.Result> results = new ArrayList<>();
+        for (int r = 0; r < realisations; r++) {
+            long tr = System.nanoTime();
+            MockSurvey mock = SimulateCommand.simulateSurvey(s, seed + r);
+            BinnedShear binned = bin(mock, map);
+            StudyRealisation.Result res = StudyRealisation.run(s, mock, binned, cl, methods, sampler, r == 0 ? out : null);
+            results.add(res);
+            console.printf(Locale.ROOT, "realisation %d/%d (%d galaxies, %d halos in the tile): %s (%.0f s)%n", r + 1, realisations,
+                    mock.galaxies(), res.halos().size(), res.summaryLine(), (System.nanoTime() - tr) * 1e-9);
+            console.flush();
+        }
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        StudyReport report = new StudyReport(results, methods.stream().map(StudyRealisation.Method::name).toList(), sampler, map,
+                modelUsed, seconds, commandLine());
+        report.writeFigures(out);
+        Files.writeString(out.resolve("validation.md"), report.markdown());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seconds", seconds);
+        json.put("realisations", results);
+        JsonFiles.write(out.resolve("study.json"), json);
+        console.printf(Locale.ROOT, "wrote %s (%.0f s)%n", out.resolve("validation.md"), seconds);
+        return 0;
+    }
+
+    private String commandLine() {
+        return "./massmap " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
+    /** Bins a mock's galaxies onto the study tile, centred on the mock. */
+    static BinnedShear bin(MockSurvey mock, MapSettings map) throws Exception {
+        ShearBinner binner = new ShearBinner(map.grid(mock.grid().centre()));
+        ShearAccumulator acc = binner.newAccumulator();
+        GalaxyChunk chunk = new GalaxyChunk(mock.galaxies());
+        for (int i = 0; i < mock.galaxies(); i++) {
+            chunk.add(mock.ra()[i], mock.dec()[i], mock.e1()[i], mock.e2()[i], mock.weight()[i]);
+        }
+        binner.accumulate(chunk, acc);
+        return binner.finish(acc, map.sigmaE().isPresent() ? ShapeNoise.configured(map.sigmaE().getAsDouble()) : ShapeNoise.measured());
+    }
+
+}

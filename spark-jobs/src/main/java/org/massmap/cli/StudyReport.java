@@ -1,0 +1,247 @@
+package org.massmap.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.massmap.config.MapSettings;
+import org.massmap.config.SamplerConfig;
+import org.massmap.io.LinePlot;
+import org.massmap.validation.MapMetrics;
+import org.massmap.validation.ValidationReport;
+
+/** Aggregates the study's realisations (mean ± scatter) into docs/validation.md tables and figures. */
+final class StudyReport {
+    private final List<StudyRealisation.Result> results;
+    private final List<String> methods;
+    private final SamplerConfig sampler;
+    private final MapSettings map;
+    private final String model;
+    private final double seconds;
+    private final String command;
+
+    StudyReport(List<StudyRealisation.Result> results, List<String> methods, SamplerConfig sampler, MapSettings map, String model,
+            double seconds, String command) {
+        this.results = results;
+        this.methods = methods;
+        this.sampler = sampler;
+        this.map = map;
+        this.model = model;
+        this.seconds = seconds;
+        this.command = command;
+    }
+
+    /** Mean and sample standard deviation of values. */
+    static double[] meanStd(List<Double> v) {
+        double m = 0;
+        for (double x : v) {
+            m += x / v.size();
+        }
+        double s = 0;
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return new double[] {m, v.size() > 1 ? Math.sqrt(s / (v.size() - 1)) : Double.NaN};
+    }
+
+    private static String pm(List<Double> v, String fmt) {
+        double[] ms = meanStd(v);
+        return String.format(Locale.ROOT, fmt + " ± " + fmt, ms[0], ms[1]);
+    }
+
+    private List<Double> baseline(String name, boolean rmse) {
+        List<Double> v = new ArrayList<>();
+        for (StudyRealisation.Result r : results) {
+            MapMetrics m = r.baselines().get(name);
+            v.add(rmse ? m.rmse() : m.pearson());
+        }
+        return v;
+    }
+
+    private List<StudyRealisation.MethodResult> method(String name) {
+        List<StudyRealisation.MethodResult> v = new ArrayList<>();
+        for (StudyRealisation.Result r : results) {
+            r.methods().stream().filter(m -> m.name().equals(name)).forEach(v::add);
+        }
+        return v;
+    }
+
+    String markdown() {
+        StringBuilder sb = new StringBuilder();
+        int k = sampler.chains();
+        sb.append(String.format(Locale.ROOT, "%d realisations of %d² tiles at %.3g′ (the survey preset's mask and noise), "
+                + "%d posterior samples per method and realisation; %s schedule, %d levels × %d steps + %d final, %s mass. "
+                + "Total %.1f h on this machine.%n%n", results.size(), map.size(), map.pixelArcmin(), k,
+                sampler.hmc().schedule().name().toLowerCase(Locale.ROOT), sampler.hmc().levels(), sampler.hmc().stepsPerLevel(),
+                sampler.hmc().finalSteps(), sampler.hmc().mass().name().toLowerCase(Locale.ROOT), seconds / 3600));
+        sb.append("Command: `").append(command).append("`").append(model == null ? "" : "; hybrid model " + model).append("\n\n");
+        sb.append("### Maps against the truth (inside the mask, mean-subtracted; mean ± scatter over realisations)\n\n");
+        sb.append("| method | RMSE | Pearson r |\n|---|---|---|\n");
+        sb.append("| Kaiser-Squires | ").append(pm(baseline("kaiser_squires", true), "%.4f")).append(" | ")
+                .append(pm(baseline("kaiser_squires", false), "%.3f")).append(" |\n");
+        List<Double> scales = new ArrayList<>();
+        results.forEach(r -> scales.add(r.ksBestSmoothingArcmin()));
+        sb.append(String.format(Locale.ROOT, "| Kaiser-Squires, smoothed at its best scale (%.1f′ on average) | ",
+                meanStd(scales)[0])).append(pm(baseline("kaiser_squires_smoothed", true), "%.4f")).append(" | ")
+                .append(pm(baseline("kaiser_squires_smoothed", false), "%.3f")).append(" |\n");
+        sb.append("| Wiener filter | ").append(pm(baseline("wiener", true), "%.4f")).append(" | ")
+                .append(pm(baseline("wiener", false), "%.3f")).append(" |\n");
+        for (String name : methods) {
+            List<Double> rm = new ArrayList<>();
+            List<Double> pr = new ArrayList<>();
+            method(name).forEach(m -> {
+                rm.add(m.rmse());
+                pr.add(m.pearson());
+            });
+            sb.append("| posterior mean, ").append(name).append(" prior | ").append(pm(rm, "%.4f")).append(" | ")
+                    .append(pm(pr, "%.3f")).append(" |\n");
+        }
+        sb.append("\n### Samples: one-point statistics and calibration\n\n");
+        List<Double> ts = new ArrayList<>();
+        List<Double> tstd = new ArrayList<>();
+        results.forEach(r -> {
+            ts.add(r.truthSkewness());
+            tstd.add(r.truthStd());
+        });
+        sb.append("| | pixel std | skewness | coverage of the 68% interval | coverage of the 95% interval | false peaks / deg² |"
+                + " s per sample (1 core) | score evaluations per sample |\n|---|---|---|---|---|---|---|---|\n");
+        sb.append("| truth | ").append(pm(tstd, "%.4f")).append(" | ").append(pm(ts, "%.2f")).append(String.format(Locale.ROOT,
+                " | %.2f expected for %d samples | %.2f expected for %d samples | | | |%n", ValidationReport.expectedCoverage(0.68, k), k,
+                ValidationReport.expectedCoverage(0.95, k), k));
+        for (String name : methods) {
+            List<Double> sk = new ArrayList<>();
+            List<Double> sd = new ArrayList<>();
+            List<Double> c68 = new ArrayList<>();
+            List<Double> c95 = new ArrayList<>();
+            List<Double> fp = new ArrayList<>();
+            List<Double> sec = new ArrayList<>();
+            List<Double> ev = new ArrayList<>();
+            method(name).forEach(m -> {
+                sk.add(m.skewness());
+                sd.add(m.std());
+                c68.add(m.coverage()[3]);
+                c95.add(m.coverage()[6]);
+                fp.add(m.falsePeaksPerDeg2());
+                sec.add(m.secondsPerSample());
+                ev.add(m.evaluationsPerSample());
+            });
+            sb.append("| samples, ").append(name).append(" prior | ").append(pm(sd, "%.4f")).append(" | ").append(pm(sk, "%.2f"))
+                    .append(" | ").append(pm(c68, "%.2f")).append(" | ").append(pm(c95, "%.2f")).append(" | ").append(pm(fp, "%.1f"))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.1f", meanStd(sec)[0])).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f", meanStd(ev)[0])).append(" |\n");
+        }
+        sb.append("\n### Power spectra of samples relative to the truth (mean over realisations)\n\n| ℓ |");
+        double[] ell = results.get(0).ell();
+        List<String> cols = new ArrayList<>(List.of("Kaiser-Squires smoothed", "Wiener"));
+        methods.forEach(m -> cols.add("samples, " + m));
+        cols.forEach(c -> sb.append(' ').append(c).append(" |"));
+        sb.append("\n|---|").append("---|".repeat(cols.size())).append('\n');
+        for (int b = 0; b < ell.length; b++) {
+            sb.append(String.format(Locale.ROOT, "| %.0f |", ell[b]));
+            for (double[] series : spectra()) {
+                sb.append(String.format(Locale.ROOT, " %.2f |", series[b]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Mean C_ℓ ratios: KS smoothed, Wiener, then each method's samples. */
+    private List<double[]> spectra() {
+        int nb = results.get(0).ell().length;
+        List<double[]> out = new ArrayList<>();
+        double[] ks = new double[nb];
+        double[] wf = new double[nb];
+        for (StudyRealisation.Result r : results) {
+            for (int b = 0; b < nb; b++) {
+                ks[b] += r.clRatioKs()[b] / results.size();
+                wf[b] += r.clRatioWiener()[b] / results.size();
+            }
+        }
+        out.add(ks);
+        out.add(wf);
+        for (String name : methods) {
+            double[] s = new double[nb];
+            for (StudyRealisation.MethodResult m : method(name)) {
+                for (int b = 0; b < nb; b++) {
+                    s[b] += m.clRatio()[b] / results.size();
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    void writeFigures(Path dir) throws Exception {
+        double[] ell = results.get(0).ell();
+        List<double[]> sp = spectra();
+        LinePlot ps = LinePlot.of("Power spectrum relative to the truth", "multipole ℓ", "C_ℓ / C_ℓ(truth)").withLogX().withLogY()
+                .with(new LinePlot.Series("truth", ell, filled(ell.length, 1), LinePlot.Style.DASHED))
+                .with(new LinePlot.Series("Kaiser-Squires (smoothed)", ell, sp.get(0), LinePlot.Style.LINE_AND_POINTS))
+                .with(new LinePlot.Series("Wiener filter", ell, sp.get(1), LinePlot.Style.LINE_AND_POINTS));
+        for (int i = 0; i < methods.size(); i++) {
+            ps = ps.with(new LinePlot.Series("samples, " + methods.get(i) + " prior", ell, sp.get(2 + i), LinePlot.Style.LINE_AND_POINTS));
+        }
+        ps.writePng(dir.resolve("power_spectra.png"));
+
+        int k = sampler.chains();
+        double[] expected = new double[StudyRealisation.LEVELS.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = ValidationReport.expectedCoverage(StudyRealisation.LEVELS[i], k);
+        }
+        LinePlot cov = LinePlot.of("Coverage of central credible intervals", "nominal level", "empirical coverage")
+                .withXRange(0, 1).withYRange(0, 1)
+                .with(new LinePlot.Series("ideal", new double[] {0, 1}, new double[] {0, 1}, LinePlot.Style.DASHED))
+                .with(new LinePlot.Series("calibrated, " + k + " samples", StudyRealisation.LEVELS, expected, LinePlot.Style.LINE));
+        LinePlot det = LinePlot.of("Detection frequency of injected halos", "true S/N of the halo (aperture)", "frequency in samples")
+                .withYRange(0, 1);
+        for (String name : methods) {
+            double[] c = new double[StudyRealisation.LEVELS.length];
+            List<Double> snr = new ArrayList<>();
+            List<Double> freq = new ArrayList<>();
+            for (StudyRealisation.MethodResult m : method(name)) {
+                for (int i = 0; i < c.length; i++) {
+                    c[i] += m.coverage()[i] / results.size();
+                }
+                m.detections().forEach(d -> {
+                    snr.add(d[0]);
+                    freq.add(d[1]);
+                });
+            }
+            cov = cov.with(new LinePlot.Series(name + " prior", StudyRealisation.LEVELS, c, LinePlot.Style.LINE_AND_POINTS));
+            if (!snr.isEmpty()) {
+                det = det.with(new LinePlot.Series(name + " prior", toArray(snr), toArray(freq), LinePlot.Style.POINTS));
+            }
+        }
+        cov.writePng(dir.resolve("coverage.png"));
+        det.writePng(dir.resolve("detection.png"));
+        double[] idx = new double[results.size()];
+        double[] truthSkew = new double[results.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i + 1;
+            truthSkew[i] = results.get(i).truthSkewness();
+        }
+        LinePlot one = LinePlot.of("One-point skewness inside the mask", "realisation", "skewness")
+                .with(new LinePlot.Series("truth", idx, truthSkew, LinePlot.Style.LINE_AND_POINTS));
+        for (String name : methods) {
+            List<Double> sk = new ArrayList<>();
+            method(name).forEach(m -> sk.add(m.skewness()));
+            one = one.with(new LinePlot.Series("samples, " + name + " prior", idx, toArray(sk), LinePlot.Style.LINE_AND_POINTS));
+        }
+        one.writePng(dir.resolve("one_point.png"));
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    private static double[] toArray(List<Double> v) {
+        double[] a = new double[v.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = v.get(i);
+        }
+        return a;
+    }
+}
