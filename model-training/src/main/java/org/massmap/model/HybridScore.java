@@ -14,6 +14,14 @@ import org.massmap.sampling.ScoreFunction;
  * the network part is evaluated at σ_lo (r_θ(x, σ_lo)); the Gaussian part always uses the exact σ, so
  * s → s_th,0 + r_θ(x, σ_lo) as σ → 0. Above the range is an error.
  *
+ * <p>Scales: the residual can be restricted to small scales by a Gaussian high-pass window
+ * W(k) = 1 − exp(−k²/k_c²), k_c = 1/L cycles per pixel for a scale of L pixels, so that on large scales,
+ * where the theory's Gaussian prior holds, the theory alone governs (the paper's principle). This
+ * matters for sampling: a network trained on small crops sees few large-scale modes, and its noise
+ * there outweighs the theory's weak restoring force on those modes (P large), which lets them drift
+ * without bound during annealing (measured: prior-only samples with 10–400× the theory power on the
+ * largest scales of a 64² tile, against 0.7–1.7× with L = crop/4).
+ *
  * <p>Each map's score is independent of the other maps in its batch (inference-mode batch norm).
  * Thread-safe: the Gaussian part is thread-safe and network passes are serialised by
  * {@link ScoreNetwork}.
@@ -25,12 +33,23 @@ public final class HybridScore implements ScoreFunction {
     private final double sigmaLo;
     private final double sigmaHi;
     private final int maxPixelsPerForward;
+    /** High-pass window per Fourier mode, or null for none. */
+    private final double[] highPass;
+    private final org.massmap.fft.Fft2 fft;
 
     /**
      * @param maxPixelsPerForward pixel budget of one network pass, e.g. 65536 (four 128² maps, one 360² map)
      */
     public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
                        int maxPixelsPerForward) {
+        this(network, prior, encoding, sigmaLo, sigmaHi, maxPixelsPerForward, 0);
+    }
+
+    /**
+     * @param highPassPixels scale L (pixels) below which the residual acts, 0 for no filtering
+     */
+    public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
+                       int maxPixelsPerForward, double highPassPixels) {
         network.config().requireTileShape(prior.ny(), prior.nx());
         if (maxPixelsPerForward < 1) {
             throw new IllegalArgumentException("maxPixelsPerForward must be >= 1, got " + maxPixelsPerForward);
@@ -41,6 +60,36 @@ public final class HybridScore implements ScoreFunction {
         this.sigmaLo = sigmaLo;
         this.sigmaHi = sigmaHi;
         this.maxPixelsPerForward = maxPixelsPerForward;
+        if (!(highPassPixels >= 0)) {
+            throw new IllegalArgumentException("residual high-pass scale must be >= 0 pixels, got " + highPassPixels);
+        }
+        this.fft = new org.massmap.fft.Fft2(prior.nx(), prior.ny());
+        this.highPass = highPassPixels > 0 ? window(prior.nx(), prior.ny(), 1.0 / highPassPixels) : null;
+    }
+
+    private static double[] window(int nx, int ny, double kc) {
+        double[] w = new double[nx * ny];
+        for (int iy = 0; iy < ny; iy++) {
+            double ky = org.massmap.fft.Fft2.freq(iy, ny);
+            for (int ix = 0; ix < nx; ix++) {
+                double kx = org.massmap.fft.Fft2.freq(ix, nx);
+                w[iy * nx + ix] = 1 - Math.exp(-(kx * kx + ky * ky) / (kc * kc)); // W(k) = 1 − exp(−k²/k_c²)
+            }
+        }
+        return w;
+    }
+
+    /** Applies the high-pass window to a residual map in place. */
+    private void filter(double[] r) {
+        double[] c = fft.forwardReal(r);
+        for (int k = 0; k < highPass.length; k++) {
+            c[2 * k] *= highPass[k];
+            c[2 * k + 1] *= highPass[k];
+        }
+        fft.inverse(c);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = c[2 * i];
+        }
     }
 
     @Override
@@ -63,7 +112,7 @@ public final class HybridScore implements ScoreFunction {
         evaluate(maps, sigmas, out, true);
     }
 
-    /** Writes r_θ(maps[b], sigmas[b]) alone (no Gaussian part) into out[b]. */
+    /** Writes r_θ(maps[b], sigmas[b]) alone (no Gaussian part, high-pass applied) into out[b]. */
     public void residual(double[][] maps, double[] sigmas, double[][] out) {
         evaluate(maps, sigmas, out, false);
     }
@@ -79,6 +128,7 @@ public final class HybridScore implements ScoreFunction {
             int b = Math.min(chunk, maps.length - start);
             float[] input = new float[b * n * NetworkConfig.INPUT_CHANNELS];
             double[] netSigma = new double[b];
+            double[][] gaussian = new double[b][];
             for (int j = 0; j < b; j++) {
                 double[] x = maps[start + j];
                 double sigma = sigmas[start + j];
@@ -97,11 +147,9 @@ public final class HybridScore implements ScoreFunction {
                 netSigma[j] = s;
                 double[] th = prior.score(x, s);
                 encoding.encode(x, th, s, input, j);
+                java.util.Arrays.fill(out[start + j], 0.0);
                 if (addGaussian) {
-                    double[] exact = s == sigma ? th : prior.score(x, sigma);
-                    System.arraycopy(exact, 0, out[start + j], 0, n);
-                } else {
-                    java.util.Arrays.fill(out[start + j], 0.0);
+                    gaussian[j] = s == sigma ? th : prior.score(x, sigma);
                 }
             }
             float[] net = network.forward(input, b, ny(), nx());
@@ -110,7 +158,15 @@ public final class HybridScore implements ScoreFunction {
                 double[] o = out[start + j];
                 int base = j * n;
                 for (int i = 0; i < n; i++) {
-                    o[i] += net[base + i] * inv; // r_θ = net / σ
+                    o[i] = net[base + i] * inv; // r_θ = net / σ
+                }
+                if (highPass != null) {
+                    filter(o);
+                }
+                if (addGaussian) {
+                    for (int i = 0; i < n; i++) {
+                        o[i] += gaussian[j][i];
+                    }
                 }
             }
         }

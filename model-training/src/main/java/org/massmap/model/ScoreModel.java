@@ -63,12 +63,28 @@ public final class ScoreModel {
         return s;
     }
 
-    /** The hybrid score on a tile, with the Gaussian part rebuilt from the model's own C_ℓ table. */
+    /**
+     * The residual's default high-pass scale in pixels: a quarter of the training crop, the largest
+     * scale the crops sample well (see {@link HybridScore}).
+     */
+    public double defaultHighPassPixels() {
+        return metadata.trainedNx() / 4.0;
+    }
+
+    /**
+     * The hybrid score on a tile, with the Gaussian part rebuilt from the model's own C_ℓ table and the
+     * residual restricted to scales below {@link #defaultHighPassPixels()}.
+     */
     public HybridScore hybridScore(TileGrid tile) {
+        return hybridScore(tile, defaultHighPassPixels());
+    }
+
+    /** The hybrid score with the residual restricted to scales below {@code highPassPixels} (0 = unfiltered). */
+    public HybridScore hybridScore(TileGrid tile, double highPassPixels) {
         requireCompatible(tile);
         GaussianPrior prior = new GaussianPrior(metadata.prior().powerMap(tile));
         return new HybridScore(network, prior, metadata.encoding(), metadata.sigma().lo(), metadata.sigma().hi(),
-                DEFAULT_PIXELS_PER_FORWARD);
+                DEFAULT_PIXELS_PER_FORWARD, highPassPixels);
     }
 
     /**
