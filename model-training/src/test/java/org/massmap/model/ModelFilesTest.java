@@ -91,7 +91,7 @@ class ModelFilesTest {
     @Test
     void hybridScoreIsGaussianPlusNetworkOverSigmaAndIndependentOfTheBatch() {
         ScoreModel m = model(3);
-        HybridScore s = m.hybridScore(tile(32, 0.29));
+        HybridScore s = m.hybridScore(tile(32, 0.29), 0); // no high-pass: the plain composition of eq. 6
         Random rng = new Random(4);
         double[][] maps = new double[3][];
         for (int i = 0; i < 3; i++) {
@@ -115,5 +115,38 @@ class ModelFilesTest {
             }
         }
         assertThrows(IllegalArgumentException.class, () -> s.score(maps[0], 5.0));
+    }
+
+    @Test
+    void highPassKeepsTheResidualOffLargeScales() {
+        ScoreModel m = model(3);
+        HybridScore plain = m.hybridScore(tile(32, 0.29), 0);
+        HybridScore filtered = m.hybridScore(tile(32, 0.29), 8);
+        assertEquals(m.metadata().trainedNx() / 4.0, m.defaultHighPassPixels(), 0);
+        double[] x = new Random(6).doubles(32 * 32, -0.05, 0.05).toArray();
+        double[][] r0 = {new double[32 * 32]};
+        double[][] r1 = {new double[32 * 32]};
+        plain.residual(new double[][] {x}, new double[] {0.02}, r0);
+        filtered.residual(new double[][] {x}, new double[] {0.02}, r1);
+        org.massmap.fft.Fft2 fft = new org.massmap.fft.Fft2(32, 32);
+        double[] c0 = fft.forwardReal(r0[0]);
+        double[] c1 = fft.forwardReal(r1[0]);
+        for (int iy = 0; iy < 32; iy++) {
+            for (int ix = 0; ix < 32; ix++) {
+                double kx = org.massmap.fft.Fft2.freq(ix, 32);
+                double ky = org.massmap.fft.Fft2.freq(iy, 32);
+                double w = 1 - Math.exp(-(kx * kx + ky * ky) * 64); // k_c = 1/8 cycles per pixel
+                int k = iy * 32 + ix;
+                assertEquals(w * c0[2 * k], c1[2 * k], 1e-9 * (Math.abs(c0[2 * k]) + 1));
+                assertEquals(w * c0[2 * k + 1], c1[2 * k + 1], 1e-9 * (Math.abs(c0[2 * k + 1]) + 1));
+            }
+        }
+        assertEquals(0.0, c1[0], 1e-9, "no mean left in the residual");
+        // and the total score is the Gaussian part plus the filtered residual
+        double[] total = filtered.score(x, 0.02);
+        double[] gauss = filtered.gaussianPart().score(x, 0.02);
+        for (int i = 0; i < total.length; i++) {
+            assertEquals(gauss[i] + r1[0][i], total[i], 1e-9 * Math.abs(total[i]) + 1e-9);
+        }
     }
 }
