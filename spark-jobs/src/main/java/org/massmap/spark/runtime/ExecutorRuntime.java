@@ -24,11 +24,19 @@ public final class ExecutorRuntime {
         return tc == null ? 1 : Math.max(1, tc.cpus());
     }
 
-    /** Sets the FFT and ND4J/BLAS threads of this JVM to the task's cores (once; idempotent). */
+    /**
+     * Sets the FFT and ND4J/BLAS threads of this JVM to the task's cores (idempotent), and, on a GPU
+     * executor, binds the calling task thread to the GPU Spark assigned to the task (ND4J keeps the
+     * device per thread; on the CPU backend this is a no-op).
+     */
     public static void configureThreads() {
         int cores = taskCores();
         ThreadSettings.configure(cores);
         org.massmap.model.Nd4jRuntime.configureThreads(cores);
+        java.util.OptionalInt gpu = TaskGpus.device();
+        if (gpu.isPresent() && org.nd4j.linalg.factory.Nd4j.getAffinityManager().getNumberOfDevices() > 1) {
+            org.nd4j.linalg.factory.Nd4j.getAffinityManager().unsafeSetDevice(gpu.getAsInt());
+        }
     }
 
     /**
