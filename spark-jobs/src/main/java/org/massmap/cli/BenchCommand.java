@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks and studies (results for docs/benchmarks.md, docs/sampler.md).",
         subcommands = {BenchCommand.Fft.class, BenchCommand.Binning.class, BenchCommand.Wiener.class, BenchCommand.Sampler.class,
-            BenchCommand.Model.class, BenchCommand.Network.class})
+            BenchCommand.Model.class, BenchCommand.Network.class, BenchCommand.Throughput.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -296,15 +296,71 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "network", mixinStandardHelpOptions = true,
-            description = "Score-network forward time per map and per batch at 128², 256², 360² and training throughput.")
+            description = {"Score-network forward time per map and per batch at 128², 256², 360² and training throughput.",
+                    "Extra KEY=VALUE settings: channels=16,32,64,64 sizes=64,128,360 batches=1,4,8 train-size=64 train-batch=8."})
     static final class Network implements Callable<Integer> {
         @Option(names = "--threads", defaultValue = "0", description = "ND4J threads, 0 = all cores (default ${DEFAULT-VALUE}).")
         int threads;
+        @picocli.CommandLine.Parameters(paramLabel = "KEY=VALUE", description = "Benchmark settings (see above).")
+        List<String> settings = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
-            org.massmap.model.bench.NetworkBenchmark.main(new String[] {"threads="
-                    + (threads == 0 ? Runtime.getRuntime().availableProcessors() : threads)});
+            List<String> args = new ArrayList<>(settings);
+            args.add("threads=" + (threads == 0 ? Runtime.getRuntime().availableProcessors() : threads));
+            org.massmap.model.bench.NetworkBenchmark.main(args.toArray(new String[0]));
+            return 0;
+        }
+    }
+
+    @Command(name = "throughput", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Posterior samples per core-hour on one tile with the Gaussian and the hybrid prior (default schedule).")
+    static final class Throughput implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--size", defaultValue = "360", description = "Tile side, pixels (default ${DEFAULT-VALUE}).")
+        int size;
+        @Option(names = "--chains", defaultValue = "4", description = "Chains per prior (default ${DEFAULT-VALUE}).")
+        int chains;
+        @Mixin
+        ConfigOptions config;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings s = ResolvedConfig.of(spec, config);
+            PrintWriter out = spec.commandLine().getOut();
+            int cores = Runtime.getRuntime().availableProcessors();
+            org.massmap.model.Nd4jRuntime.configureThreads(cores);
+            org.massmap.runtime.ThreadSettings.configure(1);
+            SamplerConfig sampler = SamplerConfig.from(s);
+            var model = org.massmap.spark.runtime.ModelFetch.load(sampler.model().isEmpty()
+                    ? org.massmap.model.ModelSources.BUNDLED : sampler.model(), new org.apache.hadoop.conf.Configuration());
+            double pixel = model.metadata().pixelArcmin();
+            var cl = new org.massmap.theory.TabulatedConvergenceSpectrum(model.metadata().prior().ell(), model.metadata().prior().cl(), "model");
+            var spec0 = new org.massmap.sim.MockSurveySpec(size, pixel, new SkyPoint(150, 2), s.positive("survey.galaxies-per-arcmin2"),
+                    s.positive("survey.sigma-e"), s.positive("simulate.lognormal-shift"), SurveyConfig.mask(s),
+                    org.massmap.lensing.ShearModel.REDUCED_SHEAR);
+            var mock = org.massmap.sim.MockSurvey.generate(spec0, cl::cl, List.of(), new SplittableRandom(1));
+            var binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, pixel, java.util.Optional.empty(),
+                    java.util.OptionalDouble.empty(), false, false, org.massmap.lensing.ShearModel.REDUCED_SHEAR));
+            out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | s / sample (wall, %d cores) | samples per core-hour |%n"
+                    + "|---|---|---|---|---|%n", cores);
+            for (org.massmap.pipeline.PriorModel prior : new org.massmap.pipeline.PriorModel[] {
+                org.massmap.pipeline.PriorModel.gaussian(), new org.massmap.model.HybridPriorModel(model)}) {
+                var problem = new org.massmap.pipeline.TileProblem("bench", binned, org.massmap.lensing.ShearModel.REDUCED_SHEAR, cl,
+                        prior, sampler);
+                long t0 = System.nanoTime();
+                var results = problem.sample(0, chains, cores, null);
+                double wall = (System.nanoTime() - t0) * 1e-9;
+                long evals = 0;
+                for (var r : results) {
+                    evals += r.diagnostics().scoreEvaluations();
+                }
+                out.printf(Locale.ROOT, "| %s | %d² at %.3g′ | %.0f | %.1f | %.0f |%n", prior.describe().split(" \\(")[0], size, pixel,
+                        (double) evals / chains, wall / chains, 3600.0 * chains / (wall * cores));
+                out.flush();
+            }
+            out.println("\nmachine: " + machine());
             return 0;
         }
     }
