@@ -35,6 +35,15 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
         return ra.length;
     }
 
+    /** The galaxies as one chunk, ready for {@code ShearBinner.accumulate} (sky convention). */
+    public org.massmap.catalog.GalaxyChunk asChunk() {
+        org.massmap.catalog.GalaxyChunk chunk = new org.massmap.catalog.GalaxyChunk(Math.max(1, ra.length));
+        for (int i = 0; i < ra.length; i++) {
+            chunk.add(ra[i], dec[i], e1[i], e2[i], weight[i]);
+        }
+        return chunk;
+    }
+
     /** The field, twice the tile's size about the same centre, on which the truth is drawn (halos go there too). */
     public static TileGrid field(MockSurveySpec spec) {
         int big = 2 * spec.size() + spec.size() % 2; // (big − size) even: the tile sits on the big grid's pixels

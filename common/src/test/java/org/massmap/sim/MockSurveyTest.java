@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.massmap.catalog.BinnedShear;
-import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ShapeNoise;
 import org.massmap.catalog.ShearAccumulator;
 import org.massmap.catalog.ShearBinner;
@@ -27,11 +26,7 @@ class MockSurveyTest {
     static BinnedShear bin(MockSurvey m) throws Exception {
         ShearBinner binner = new ShearBinner(m.grid());
         ShearAccumulator acc = binner.newAccumulator();
-        GalaxyChunk chunk = new GalaxyChunk(m.galaxies());
-        for (int i = 0; i < m.galaxies(); i++) {
-            chunk.add(m.ra()[i], m.dec()[i], m.e1()[i], m.e2()[i], m.weight()[i]);
-        }
-        binner.accumulate(chunk, acc);
+        binner.accumulate(m.asChunk(), acc);
         return binner.finish(acc, ShapeNoise.configured(0.01));
     }
 

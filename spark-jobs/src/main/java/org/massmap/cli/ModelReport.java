@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.massmap.catalog.BinnedShear;
-import org.massmap.catalog.GalaxyChunk;
-import org.massmap.catalog.ShapeNoise;
-import org.massmap.catalog.ShearAccumulator;
-import org.massmap.catalog.ShearBinner;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
 import org.massmap.config.SurveyConfig;
@@ -122,14 +118,8 @@ final class ModelReport {
                 SurveyConfig.effectiveSourceRedshift(theory.sources()));
         SplittableRandom rng = new SplittableRandom(seed);
         MockSurvey mock = MockSurvey.generate(spec, cl::cl, halos.draw(MockSurvey.field(spec), rng), rng);
-        ShearBinner binner = new ShearBinner(mock.grid());
-        ShearAccumulator acc = binner.newAccumulator();
-        GalaxyChunk chunk = new GalaxyChunk(mock.galaxies());
-        for (int i = 0; i < mock.galaxies(); i++) {
-            chunk.add(mock.ra()[i], mock.dec()[i], mock.e1()[i], mock.e2()[i], mock.weight()[i]);
-        }
-        binner.accumulate(chunk, acc);
-        BinnedShear binned = binner.finish(acc, ShapeNoise.measured());
+        BinnedShear binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, m.pixelArcmin(),
+                java.util.Optional.of(mock.grid().centre()), java.util.OptionalDouble.empty(), false, false, ShearModel.REDUCED_SHEAR));
         SamplerConfig sampler = SamplerConfig.from(s);
         PowerSpectrumEstimator est = new PowerSpectrumEstimator(mock.grid(), 8);
         double[] truthCl = est.estimate(mock.truthKappa());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.massmap.catalog.BinnedShear;
-import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ShapeNoise;
 import org.massmap.catalog.ShearAccumulator;
 import org.massmap.catalog.ShearBinner;
@@ -124,11 +123,7 @@ final class StudyCommand implements Callable<Integer> {
     static BinnedShear bin(MockSurvey mock, MapSettings map) throws Exception {
         ShearBinner binner = new ShearBinner(map.grid(mock.grid().centre()));
         ShearAccumulator acc = binner.newAccumulator();
-        GalaxyChunk chunk = new GalaxyChunk(mock.galaxies());
-        for (int i = 0; i < mock.galaxies(); i++) {
-            chunk.add(mock.ra()[i], mock.dec()[i], mock.e1()[i], mock.e2()[i], mock.weight()[i]);
-        }
-        binner.accumulate(chunk, acc);
+        binner.accumulate(mock.asChunk(), acc);
         return binner.finish(acc, map.sigmaE().isPresent() ? ShapeNoise.configured(map.sigmaE().getAsDouble()) : ShapeNoise.measured());
     }
 
