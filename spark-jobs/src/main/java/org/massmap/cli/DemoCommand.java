@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
             ValidationReport v = ValidateCommand.validate(input.resolve("truth_kappa.fits"), products);
             Path vdir = run.resolve("validation").resolve(r.tileId());
             Files.createDirectories(vdir);
-            JsonFiles.write(vdir.resolve("validation.json"), v.toJson());
+            ValidateCommand.write(v, vdir);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("tile", r.tileId());
             row.put("galaxies", r.galaxies());

@@ -49,16 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationReport r = validate(truth, products);
         Path report = products.equals(run) ? run : run.resolve("validation").resolve(products.getParent().getFileName().toString());
         Files.createDirectories(report);
-        JsonFiles.write(report.resolve("validation.json"), r.toJson());
-        LinePlot.of("Power spectra", "multipole ℓ", "C_ℓ").withLogX().withLogY()
-                .with("truth", r.ell(), r.clTruth()).with("posterior samples (mean C_ℓ)", r.ell(), r.clSamples())
-                .with("posterior mean", r.ell(), r.clMean()).with("Wiener filter", r.ell(), r.clWiener())
-                .writePng(report.resolve("power_spectra.png"));
-        LinePlot.of("Coverage of credible intervals", "nominal", "empirical").withXRange(0, 1).withYRange(0, 1)
-                .with(new LinePlot.Series("ideal", new double[] {0, 1}, new double[] {0, 1}, LinePlot.Style.DASHED))
-                .with(new LinePlot.Series("posterior", new double[] {0.68, 0.95}, new double[] {r.coverage68(), r.coverage95()},
-                        LinePlot.Style.LINE_AND_POINTS))
-                .writePng(report.resolve("coverage.png"));
+        write(r, report);
         var out = spec.commandLine().getOut();
         out.printf("%-26s %10s %10s%n", "inside the mask", "RMSE", "Pearson r");
         for (Map.Entry<String, MapMetrics> e : r.methods().entrySet()) {
@@ -70,6 +61,24 @@ final class ValidateCommand implements Callable<Integer> {
                 r.samplesOnePoint().skewness());
         out.println("wrote " + report.resolve("validation.json"));
         return 0;
+    }
+
+    /** Writes validation.json, power_spectra.png and coverage.png of a report into {@code dir}. */
+    static void write(ValidationReport r, Path dir) throws MassmapIoException {
+        JsonFiles.write(dir.resolve("validation.json"), r.toJson());
+        LinePlot.of("Power spectra", "multipole ℓ", "C_ℓ").withLogX().withLogY()
+                .with("truth", r.ell(), r.clTruth()).with("posterior samples (mean C_ℓ)", r.ell(), r.clSamples())
+                .with("posterior mean", r.ell(), r.clMean()).with("Wiener filter", r.ell(), r.clWiener())
+                .writePng(dir.resolve("power_spectra.png"));
+        double expected68 = ValidationReport.expectedCoverage(0.68, r.samples());
+        double expected95 = ValidationReport.expectedCoverage(0.95, r.samples());
+        LinePlot.of("Coverage of credible intervals", "nominal", "empirical").withXRange(0, 1).withYRange(0, 1)
+                .with(new LinePlot.Series("ideal", new double[] {0, 1}, new double[] {0, 1}, LinePlot.Style.DASHED))
+                .with(new LinePlot.Series("calibrated, " + r.samples() + " samples", new double[] {0.68, 0.95},
+                        new double[] {expected68, expected95}, LinePlot.Style.LINE))
+                .with(new LinePlot.Series("posterior", new double[] {0.68, 0.95}, new double[] {r.coverage68(), r.coverage95()},
+                        LinePlot.Style.LINE_AND_POINTS))
+                .writePng(dir.resolve("coverage.png"));
     }
 
     /** Reads a run directory and the truth and computes the report. */
