@@ -324,6 +324,31 @@ def power_spectrum(maps, pixel_rad, nbins=12):
     return ell_mean, cl
 
 
+def validation_file(run):
+    """The validation.json of a product directory: in the directory itself (`massmap validate` on a
+    product directory), or, for a tile of a survey output OUT/tiles/TILE/ATTEMPT, in OUT/validation/TILE/
+    (where `massmap validate --tile` and `massmap demo` write it). May not exist."""
+    run = Path(run)
+    own = run / "validation.json"
+    if own.is_file():
+        return own
+    if run.parent.parent.name == "tiles":
+        survey = run.parent.parent.parent / "validation" / run.parent.name / "validation.json"
+        if survey.is_file():
+            return survey
+    return own
+
+
+def windowed(m, window):
+    """The map minus its mean inside `window` (boolean), zero outside: the same window for every map
+    makes pseudo power spectra comparable (as validation.json's, which use the observed pixels where
+    the truth is known)."""
+    m = np.asarray(m, dtype=np.float64)
+    out = np.zeros_like(m)
+    out[window] = m[window] - m[window].mean()
+    return out
+
+
 def fill_nan(m, value=None):
     """A copy with non-finite pixels set to `value` (default: the mean of the finite pixels)."""
     m = np.array(m, dtype=np.float64)

@@ -13,7 +13,8 @@ import org.massmap.lensing.GaussianSmoother;
  * significant, σ_S being the per-pixel std of the same smoothed statistic (the smoothed
  * Kaiser-Squires map) on shape-noise-only data; every pixel within the radius of such a peak is
  * credited. The frequency map is the fraction of samples crediting each pixel; candidates are its
- * local maxima above the minimum frequency. Immutable and thread-safe.
+ * local maxima inside the observed mask above the minimum frequency, each placed on the observed
+ * pixel of its plateau nearest to the plateau's centre. Immutable and thread-safe.
  */
 public final class ClusterDetector {
     private final TileGrid grid;
@@ -114,7 +115,7 @@ public final class ClusterDetector {
         java.util.Arrays.fill(floor, settings.minFrequency());
         List<ClusterCandidate> found = new ArrayList<>();
         double radiusPix = settings.radiusArcmin() / grid.pixelArcmin();
-        List<Integer> maxima = new ArrayList<>(PeakFinder.peaks(frequency, grid.nx(), grid.ny(), floor, null));
+        List<Integer> maxima = new ArrayList<>(PeakFinder.peaks(frequency, grid.nx(), grid.ny(), floor, mask));
         maxima.sort(Comparator.comparingDouble((Integer i) -> -frequency[i]).thenComparingInt(i -> i));
         for (int i : maxima) {
             int[] centre = plateauCentre(frequency, i, radiusPix);
@@ -132,23 +133,34 @@ public final class ClusterDetector {
         return found;
     }
 
-    /** Centre (rounded mean position) of the pixels within the radius of a maximum that share its value. */
+    /**
+     * The pixel of a maximum's plateau (pixels within the radius sharing its value) nearest to the
+     * plateau's mean position: a plateau pixel, so the candidate's frequency is the map's value there.
+     */
     private int[] plateauCentre(double[] frequency, int i, double radiusPix) {
         int px = i % grid.nx();
         int py = i / grid.nx();
+        List<int[]> plateau = new ArrayList<>();
         double sx = 0;
         double sy = 0;
-        int n = 0;
         for (int[] o : disc) {
             int x = px + o[0];
             int y = py + o[1];
             if (x >= 0 && y >= 0 && x < grid.nx() && y < grid.ny() && frequency[y * grid.nx() + x] == frequency[i]
-                    && Math.hypot(o[0], o[1]) <= radiusPix) {
+                    && mask[y * grid.nx() + x] && Math.hypot(o[0], o[1]) <= radiusPix) {
+                plateau.add(new int[] {x, y});
                 sx += x;
                 sy += y;
-                n++;
             }
         }
-        return new int[] {(int) Math.round(sx / n), (int) Math.round(sy / n)};
+        double cx = sx / plateau.size();
+        double cy = sy / plateau.size();
+        int[] best = plateau.get(0);
+        for (int[] p : plateau) {
+            if (Math.hypot(p[0] - cx, p[1] - cy) < Math.hypot(best[0] - cx, best[1] - cy)) {
+                best = p;
+            }
+        }
+        return best;
     }
 }

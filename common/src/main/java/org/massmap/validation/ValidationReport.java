@@ -12,8 +12,9 @@ import org.massmap.stats.PowerSpectrumEstimator;
  * Validation of one tile's maps against a known truth (all inside the observed mask):
  * RMSE and Pearson r of Kaiser-Squires (raw, and smoothed at the scale minimising its RMSE among a
  * few candidates), Wiener filter, posterior mean and median; empirical coverage of the 68% and 95%
- * per-pixel intervals; one-point statistics of truth, samples and mean; binned power spectra of
- * truth, samples (averaged), posterior mean and Wiener filter over the whole tile.
+ * per-pixel intervals; one-point statistics of truth, samples and mean; binned pseudo power spectra
+ * of truth, samples (averaged), posterior mean and Wiener filter on one window (observed pixels where
+ * the truth is known), so that their ratios are meaningful on partly covered tiles.
  */
 public record ValidationReport(int pixels, Map<String, MapMetrics> methods, double ksBestSmoothingArcmin,
         double coverage68, double coverage95, OnePoint truthOnePoint, OnePoint samplesOnePoint, OnePoint meanOnePoint,
@@ -64,30 +65,16 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
             skew += o.skewness() / samples.size();
             std += o.std() / samples.size();
         }
+        // Pseudo power spectra on one window for every map: observed pixels where the truth is known,
+        // each map mean-subtracted there and zero elsewhere, so that their ratios compare like with like.
+        boolean[] window = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            window[i] = mask[i] && Double.isFinite(truth[i]);
+        }
         PowerSpectrumEstimator est = new PowerSpectrumEstimator(grid, 12);
-        double[] truthFilled = truth.clone();
-        double tm = 0;
-        int tn = 0;
-        for (double v : truth) {
-            if (Double.isFinite(v)) {
-                tm += v;
-                tn++;
-            }
-        }
-        for (int i = 0; i < truthFilled.length; i++) {
-            if (!Double.isFinite(truthFilled[i])) {
-                truthFilled[i] = tm / tn;
-            }
-        }
-        double[] meanFilled = mean.clone();
-        for (int i = 0; i < meanFilled.length; i++) {
-            if (!Double.isFinite(meanFilled[i])) {
-                meanFilled[i] = 0; // summary maps are NaN outside the mask; the posterior mean has zero mean
-            }
-        }
         double[] clSamples = new double[est.ell().length];
         for (double[] s : samples) {
-            double[] c = est.estimate(s);
+            double[] c = est.estimate(windowed(s, window));
             for (int b = 0; b < c.length; b++) {
                 clSamples[b] += c[b] / samples.size();
             }
@@ -99,8 +86,26 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
             }
         }
         return new ValidationReport(pixels, methods, best, c68, c95, OnePoint.of(truth, mask),
-                new OnePoint(Double.NaN, std, skew), OnePoint.of(mean, mask), est.ell(), est.estimate(truthFilled),
-                clSamples, est.estimate(meanFilled), est.estimate(wiener), samples.size());
+                new OnePoint(Double.NaN, std, skew), OnePoint.of(mean, mask), est.ell(), est.estimate(windowed(truth, window)),
+                clSamples, est.estimate(windowed(mean, window)), est.estimate(windowed(wiener, window)), samples.size());
+    }
+
+    /** The map minus its mean inside the window, and zero outside it. */
+    static double[] windowed(double[] map, boolean[] window) {
+        double mean = 0;
+        int n = 0;
+        for (int i = 0; i < map.length; i++) {
+            if (window[i]) {
+                mean += map[i];
+                n++;
+            }
+        }
+        mean /= Math.max(1, n);
+        double[] out = new double[map.length];
+        for (int i = 0; i < map.length; i++) {
+            out[i] = window[i] ? map[i] - mean : 0;
+        }
+        return out;
     }
 
     /** null for non-finite values (JSON has no NaN). */
