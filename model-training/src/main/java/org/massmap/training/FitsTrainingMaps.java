@@ -57,11 +57,16 @@ public final class FitsTrainingMaps implements TrainingMaps {
         this.pixelArcmin = first.pixelArcmin();
     }
 
+    /** True when the primary image of {@code f} has three axes (a cube); the readers validate the rest. */
     private static boolean isCube(Path f) throws MassmapIoException {
-        try (FitsCubeReader ignored = FitsCubeReader.open(f)) {
-            return true;
-        } catch (MassmapIoException e) {
-            return false;
+        try (nom.tam.fits.Fits fits = new nom.tam.fits.Fits(f.toFile())) {
+            nom.tam.fits.BasicHDU<?> hdu = fits.readHDU();
+            if (hdu == null) {
+                throw new MassmapIoException(f, "holds no FITS header; give FITS images or cubes of kappa");
+            }
+            return hdu.getHeader().getIntValue("NAXIS", 0) == 3;
+        } catch (java.io.IOException | nom.tam.fits.FitsException e) {
+            throw new MassmapIoException(f, "cannot read the FITS header: " + e.getMessage(), e);
         }
     }
 
