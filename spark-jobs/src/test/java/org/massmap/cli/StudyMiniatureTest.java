@@ -1,0 +1,36 @@
+package org.massmap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A miniature of the validation study (docs/validation.md): two small realisations, both priors. */
+class StudyMiniatureTest {
+
+    @Test
+    void miniatureStudyWritesTheReportAndFigures(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"study", "--conf", Path.of("..", "conf", "presets", "study.conf").toString(),
+            "--out", dir.toString(), "--realisations", "2", "--chains", "4", "--set", "map.size=32", "--set", "survey.size=32",
+            "--set", "sampler.levels=4", "--set", "sampler.steps-per-level=2", "--set", "sampler.final-steps=2",
+            "--set", "clusters.noise-realisations=4", "--set", "survey.halos.per-deg2=40"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, out + "\n" + err);
+        String md = Files.readString(dir.resolve("validation.md"));
+        for (String row : new String[] {"| Kaiser-Squires |", "| Wiener filter |", "posterior mean, gaussian prior",
+            "posterior mean, hybrid prior", "samples, hybrid prior", "| truth |"}) {
+            assertTrue(md.contains(row), "validation.md lacks " + row + ":\n" + md);
+        }
+        for (String f : new String[] {"fig1.png", "fig2.png", "posterior_std.png", "cluster_frequency.png", "power_spectra.png",
+            "coverage.png", "detection.png", "one_point.png", "study.json"}) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+    }
+}
