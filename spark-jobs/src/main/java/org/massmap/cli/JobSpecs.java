@@ -40,6 +40,10 @@ final class JobSpecs {
         double[][] table;
         if (model.metadata() != null) {
             model.requirePixel(m.pixelArcmin());
+            if (!s.string("prior.cl-file").trim().isEmpty()) {
+                throw new IllegalArgumentException("prior.cl-file (--cl) cannot be used with the hybrid prior: its Gaussian part is the"
+                        + " C_ell the model was trained with; use --prior gaussian, or retrain the model with that C_ell");
+            }
             double hi = model.metadata().sigma().hi();
             if (sampler.hmc().sigmaMax() > hi) {
                 throw new IllegalArgumentException("sampler.sigma-max=" + sampler.hmc().sigmaMax() + " lies above the largest noise"
