@@ -21,9 +21,7 @@ import org.massmap.prior.PowerMap;
  * <p>Until the project's simulator package exists this is the built-in non-Gaussian source for tests,
  * demos and benchmarks.
  */
-public final class ShiftedLognormalMaps implements TrainingMaps {
-    private final int n;
-    private final double pixelArcmin;
+public final class ShiftedLognormalMaps extends SquareTrainingMaps {
     private final double lambda;
     private final PowerMap gaussianPower;
     private final GaussianFieldGenerator generator;
@@ -35,13 +33,12 @@ public final class ShiftedLognormalMaps implements TrainingMaps {
      * @param lambda     the shift λ (> 0): the lower bound of κ before mean subtraction
      */
     public ShiftedLognormalMaps(int n, double pixelArcmin, PowerSpectrumTable gaussianCl, double lambda) {
+        super(n, pixelArcmin);
         if (!(lambda > 0)) {
             throw new IllegalArgumentException("lognormal shift lambda must be positive, got " + lambda);
         }
-        this.n = n;
-        this.pixelArcmin = pixelArcmin;
         this.lambda = lambda;
-        this.gaussianPower = gaussianCl.powerMap(TileGrid.square(n, pixelArcmin, new SkyPoint(0, 0)));
+        this.gaussianPower = gaussianCl.powerMap(grid());
         this.generator = new GaussianFieldGenerator(gaussianPower);
         this.varG = gaussianPower.pixelVariance();
     }
@@ -76,21 +73,6 @@ public final class ShiftedLognormalMaps implements TrainingMaps {
         return new PowerSpectrumTable(ell, cl);
     }
 
-    @Override
-    public int nx() {
-        return n;
-    }
-
-    @Override
-    public int ny() {
-        return n;
-    }
-
-    @Override
-    public double pixelArcmin() {
-        return pixelArcmin;
-    }
-
     /** Per-pixel standard deviation of κ, λ√(exp(var_g) − 1). */
     public double pixelRms() {
         return lambda * Math.sqrt(Math.expm1(varG));
@@ -113,6 +95,7 @@ public final class ShiftedLognormalMaps implements TrainingMaps {
 
     /** The power spectrum of κ on this grid, averaged over modes in rings of width 1/n cycles per pixel. */
     public PowerSpectrumTable theoryCl() {
+        int n = nx();
         int size = n * n;
         Fft2 fft = new Fft2(n, n);
         double[] c = new double[2 * size];
@@ -125,7 +108,7 @@ public final class ShiftedLognormalMaps implements TrainingMaps {
             c[2 * i + 1] = 0;
         }
         fft.forward(c); // P_κ = FFT(ξ_κ)
-        double delta = pixelArcmin * TileGrid.ARCMIN;
+        double delta = pixelArcmin() * TileGrid.ARCMIN;
         int rings = (int) Math.ceil(n / Math.sqrt(2)) + 1;
         double[] sumEll = new double[rings + 1];
         double[] sumCl = new double[rings + 1];

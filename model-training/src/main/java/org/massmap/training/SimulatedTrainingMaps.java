@@ -1,8 +1,6 @@
 package org.massmap.training;
 
 import java.util.Random;
-import org.massmap.grid.SkyPoint;
-import org.massmap.grid.TileGrid;
 import org.massmap.model.PowerSpectrumTable;
 import org.massmap.sim.HaloPopulation;
 import org.massmap.sim.HaloRenderer;
@@ -14,12 +12,9 @@ import org.massmap.sim.LognormalFieldGenerator;
  * network learns only the non-Gaussianity — optionally with NFW halos drawn from the mock-survey
  * halo population, on a periodic n×n grid.
  */
-public final class SimulatedTrainingMaps implements TrainingMaps {
-    private final int n;
-    private final double pixelArcmin;
+public final class SimulatedTrainingMaps extends SquareTrainingMaps {
     private final LognormalFieldGenerator lognormal;
     private final HaloPopulation halos;
-    private final TileGrid grid;
 
     /**
      * @param prior C_ℓ of the maps (and of the hybrid prior's Gaussian part)
@@ -27,33 +22,16 @@ public final class SimulatedTrainingMaps implements TrainingMaps {
      * @param halos halo population to add, or null for none
      */
     public SimulatedTrainingMaps(int n, double pixelArcmin, PowerSpectrumTable prior, double shift, HaloPopulation halos) {
-        this.n = n;
-        this.pixelArcmin = pixelArcmin;
-        this.grid = TileGrid.square(n, pixelArcmin, new SkyPoint(0, 0));
-        this.lognormal = new LognormalFieldGenerator(prior.powerMap(grid), shift);
+        super(n, pixelArcmin);
+        this.lognormal = new LognormalFieldGenerator(prior.powerMap(grid()), shift);
         this.halos = halos;
-    }
-
-    @Override
-    public int nx() {
-        return n;
-    }
-
-    @Override
-    public int ny() {
-        return n;
-    }
-
-    @Override
-    public double pixelArcmin() {
-        return pixelArcmin;
     }
 
     @Override
     public double[] next(Random rng) {
         double[] k = lognormal.draw(rng);
         if (halos != null) {
-            HaloRenderer.add(grid, halos.draw(grid, rng), k);
+            HaloRenderer.add(grid(), halos.draw(grid(), rng), k);
             double mean = 0;
             for (double v : k) {
                 mean += v;

@@ -145,9 +145,12 @@ final class StudyRealisation {
             List<double[]> detections = new ArrayList<>();
             GaussianSmoother aperture = new GaussianSmoother(grid.nx(), grid.ny(), clusters.apertureArcmin() / grid.pixelArcmin());
             for (Halo h : inTile) {
+                int pixel = pixelOf(grid, h);
+                if (pixel < 0 || !mask[pixel]) {
+                    continue; // no galaxies there: the noise-only statistic, hence the S/N, is meaningless
+                }
                 double[] only = new double[grid.size()];
                 HaloRenderer.add(grid, List.of(h), only);
-                int pixel = pixelOf(grid, h);
                 double snr = aperture.smooth(only)[pixel] / summary.clusterNoiseStd()[pixel];
                 detections.add(new double[] {snr, summary.clusterFrequency()[pixel], Math.log10(h.m200())});
             }

@@ -130,6 +130,7 @@ final class StudyReport {
                     .append(" | ").append(String.format(Locale.ROOT, "%.1f", meanStd(sec)[0])).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f", meanStd(ev)[0])).append(" |\n");
         }
+        sb.append(detectionTable());
         sb.append("\n### Power spectra of samples relative to the truth (mean over realisations)\n\n| ℓ |");
         double[] ell = results.get(0).ell();
         List<String> cols = new ArrayList<>(List.of("Kaiser-Squires smoothed", "Wiener"));
@@ -142,6 +143,40 @@ final class StudyReport {
                 sb.append(String.format(Locale.ROOT, " %.2f |", series[b]));
             }
             sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Bounds of the true-S/N bins of the detection table. */
+    private static final double[] SNR_BINS = {0, 3, 5, 10, 20, Double.POSITIVE_INFINITY};
+
+    /** Mean detection frequency of the injected halos inside the footprint, binned in their true S/N. */
+    private String detectionTable() {
+        StringBuilder sb = new StringBuilder("\n### Injected halos inside the footprint: mean detection frequency across samples\n\n"
+                + "| true S/N (aperture) | halos |");
+        methods.forEach(m -> sb.append(' ').append(m).append(" prior |"));
+        sb.append("\n|---|---|").append("---|".repeat(methods.size())).append('\n');
+        for (int b = 0; b + 1 < SNR_BINS.length; b++) {
+            double lo = SNR_BINS[b];
+            double hi = SNR_BINS[b + 1];
+            StringBuilder row = new StringBuilder();
+            int count = -1;
+            for (String name : methods) {
+                int n = 0;
+                double sum = 0;
+                for (StudyRealisation.MethodResult m : method(name)) {
+                    for (double[] d : m.detections()) {
+                        if (d[0] >= lo && d[0] < hi) {
+                            n++;
+                            sum += d[1];
+                        }
+                    }
+                }
+                count = n;
+                row.append(n == 0 ? " – |" : String.format(Locale.ROOT, " %.2f |", sum / n));
+            }
+            String range = Double.isInfinite(hi) ? String.format(Locale.ROOT, "≥ %.0f", lo) : String.format(Locale.ROOT, "%.0f–%.0f", lo, hi);
+            sb.append("| ").append(range).append(" | ").append(Math.max(count, 0)).append(" |").append(row).append('\n');
         }
         return sb.toString();
     }
@@ -193,7 +228,7 @@ final class StudyReport {
                 .withXRange(0, 1).withYRange(0, 1)
                 .with(new LinePlot.Series("ideal", new double[] {0, 1}, new double[] {0, 1}, LinePlot.Style.DASHED))
                 .with(new LinePlot.Series("calibrated, " + k + " samples", StudyRealisation.LEVELS, expected, LinePlot.Style.LINE));
-        LinePlot det = LinePlot.of("Detection frequency of injected halos", "true S/N of the halo (aperture)", "frequency in samples")
+        LinePlot det = LinePlot.of("Detection frequency of injected halos inside the footprint", "true S/N of the halo (aperture)", "frequency in samples")
                 .withYRange(0, 1);
         for (String name : methods) {
             double[] c = new double[StudyRealisation.LEVELS.length];

@@ -25,7 +25,7 @@ class StudyMiniatureTest {
         assertEquals(0, code, out + "\n" + err);
         String md = Files.readString(dir.resolve("validation.md"));
         for (String row : new String[] {"| Kaiser-Squires |", "| Wiener filter |", "posterior mean, gaussian prior",
-            "posterior mean, hybrid prior", "samples, hybrid prior", "| truth |"}) {
+            "posterior mean, hybrid prior", "samples, hybrid prior", "| truth |", "Injected halos inside the footprint"}) {
             assertTrue(md.contains(row), "validation.md lacks " + row + ":\n" + md);
         }
         for (String f : new String[] {"fig1.png", "fig2.png", "posterior_std.png", "cluster_frequency.png", "power_spectra.png",
