@@ -18,6 +18,8 @@ public final class ScoreModel {
     public static final double PRIOR_TOLERANCE = 1e-3;
     /** Default pixel budget per network pass. */
     public static final int DEFAULT_PIXELS_PER_FORWARD = 65536;
+    /** Periodic extension of a tile before the network, pixels per side (see {@link HybridScore}). */
+    public static final int DEFAULT_WRAP_PADDING = 8;
 
     private final ModelMetadata metadata;
     private final NetworkWeights weights;
@@ -81,10 +83,15 @@ public final class ScoreModel {
 
     /** The hybrid score with the residual restricted to scales below {@code highPassPixels} (0 = unfiltered). */
     public HybridScore hybridScore(TileGrid tile, double highPassPixels) {
+        return hybridScore(tile, highPassPixels, DEFAULT_WRAP_PADDING);
+    }
+
+    /** The same with the tile extended periodically by {@code wrapPadding} pixels per side before the network. */
+    public HybridScore hybridScore(TileGrid tile, double highPassPixels, int wrapPadding) {
         requireCompatible(tile);
         GaussianPrior prior = new GaussianPrior(metadata.prior().powerMap(tile));
         return new HybridScore(network, prior, metadata.encoding(), metadata.sigma().lo(), metadata.sigma().hi(),
-                DEFAULT_PIXELS_PER_FORWARD, highPassPixels);
+                DEFAULT_PIXELS_PER_FORWARD, highPassPixels, wrapPadding);
     }
 
     /**

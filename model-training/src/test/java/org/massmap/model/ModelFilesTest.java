@@ -91,7 +91,10 @@ class ModelFilesTest {
     @Test
     void hybridScoreIsGaussianPlusNetworkOverSigmaAndIndependentOfTheBatch() {
         ScoreModel m = model(3);
-        HybridScore s = m.hybridScore(tile(32, 0.29), 0); // no high-pass: the plain composition of eq. 6
+        HybridScore s = m.hybridScore(tile(32, 0.29), 0, 3); // no high-pass: the plain composition of eq. 6
+        int p = s.wrapPadding();
+        assertEquals(4, p, "padding is rounded up to half the tile multiple (4 for two scales)");
+        int w = 32 + 2 * p;
         Random rng = new Random(4);
         double[][] maps = new double[3][];
         for (int i = 0; i < 3; i++) {
@@ -103,18 +106,48 @@ class ModelFilesTest {
         for (int b = 0; b < 3; b++) {
             double sLo = Math.max(sigmas[b], m.metadata().sigma().lo());
             double[] th = s.gaussianPart().score(maps[b], sLo);
-            float[] in = new float[32 * 32 * 3];
-            m.metadata().encoding().encode(maps[b], th, sLo, in, 0);
-            float[] net = m.network().forward(in, 1, 32, 32);
+            float[] in = new float[w * w * 3];
+            m.metadata().encoding().encode(periodic(maps[b], 32, p), periodic(th, 32, p), sLo, in, 0);
+            float[] net = m.network().forward(in, 1, w, w);
             double[] gauss = s.gaussianPart().score(maps[b], sigmas[b]);
             double[] alone = s.score(maps[b], sigmas[b]);
-            for (int i = 0; i < net.length; i++) {
-                double expected = gauss[i] + net[i] / sLo;
+            for (int i = 0; i < 32 * 32; i++) {
+                double expected = gauss[i] + net[(i / 32 + p) * w + i % 32 + p] / sLo; // the centre of the padded output
                 assertEquals(expected, out[b][i], 1e-6 * Math.abs(expected) + 1e-3);
                 assertEquals(alone[i], out[b][i], 1e-5 * Math.abs(alone[i]) + 1e-3);
             }
         }
         assertThrows(IllegalArgumentException.class, () -> s.score(maps[0], 5.0));
+    }
+
+    /** The n×n map extended periodically by p pixels on every side. */
+    private static double[] periodic(double[] map, int n, int p) {
+        int w = n + 2 * p;
+        double[] out = new double[w * w];
+        for (int y = 0; y < w; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = map[((y - p + n) % n) * n + (x - p + n) % n];
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void withoutWrapPaddingTheNetworkSeesTheBareTile() {
+        ScoreModel m = model(3);
+        HybridScore s = m.hybridScore(tile(32, 0.29), 0, 0);
+        assertEquals(0, s.wrapPadding());
+        double[] x = new Random(5).doubles(32 * 32, -0.05, 0.05).toArray();
+        double[][] r = {new double[32 * 32]};
+        s.residual(new double[][] {x}, new double[] {0.02}, r);
+        float[] in = new float[32 * 32 * 3];
+        m.metadata().encoding().encode(x, s.gaussianPart().score(x, 0.02), 0.02, in, 0);
+        float[] net = m.network().forward(in, 1, 32, 32);
+        for (int i = 0; i < net.length; i++) {
+            assertEquals(net[i] / 0.02, r[0][i], 1e-6 * Math.abs(net[i] / 0.02) + 1e-6);
+        }
+        assertTrue(m.hybridScore(tile(32, 0.29)).wrapPadding() >= ScoreModel.DEFAULT_WRAP_PADDING);
+        assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(32, 0.29), 0, -1));
     }
 
     @Test

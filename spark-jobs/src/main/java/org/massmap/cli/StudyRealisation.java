@@ -194,18 +194,23 @@ final class StudyRealisation {
                 .withMarkers(markers));
         MapFigure.of("Posterior sample, mean and Kaiser-Squires; circles: injected halos (log10 M200)", 3, panels)
                 .withRobustSharedScale(Colormap.VIRIDIS, "κ").writePng(dir.resolve("fig2.png"));
-        if (!halos.isEmpty()) {
-            Halo biggest = halos.stream().max((a, b) -> Double.compare(a.m200(), b.m200())).orElseThrow();
+        Halo biggest = halos.stream().filter(h -> {
+            int p = pixelOf(grid, h);
+            return p >= 0 && mask[p];
+        }).max((a, b) -> Double.compare(a.m200(), b.m200())).orElse(null);
+        if (biggest != null) {
             int p = pixelOf(grid, biggest);
             int cx = p % grid.nx();
             int cy = p / grid.nx();
             int half = Math.min(16, Math.min(grid.nx(), grid.ny()) / 4);
             List<MapPanel> cut = new ArrayList<>();
-            for (int k = 0; k < Math.min(8, samples.size()); k++) {
+            cut.add(MapPanel.of("truth", 2 * half, 2 * half, cutout(truth, grid, cx, cy, half)));
+            for (int k = 0; k < Math.min(7, samples.size()); k++) {
                 cut.add(MapPanel.of("sample " + (k + 1), 2 * half, 2 * half, cutout(samples.get(k), grid, cx, cy, half)));
             }
-            MapFigure.of(String.format(Locale.ROOT, "Cutouts around the most massive halo (log10 M200 = %.2f): frequency %.2f",
-                    Math.log10(biggest.m200()), summary.clusterFrequency()[p]), 4, cut)
+            MapFigure.of(String.format(Locale.ROOT,
+                    "Around the most massive halo in the footprint (log10 M200 = %.2f): detected in %.0f%% of samples",
+                    Math.log10(biggest.m200()), 100 * summary.clusterFrequency()[p]), 4, cut)
                     .withRobustSharedScale(Colormap.VIRIDIS, "κ").withMinPanelPixels(160).writePng(dir.resolve("fig2_cutouts.png"));
         }
     }
