@@ -209,7 +209,7 @@ final class StudyRealisation {
                 cut.add(MapPanel.of("sample " + (k + 1), 2 * half, 2 * half, cutout(samples.get(k), grid, cx, cy, half)));
             }
             MapFigure.of(String.format(Locale.ROOT,
-                    "Around the most massive halo in the footprint (log10 M200 = %.2f): detected in %.0f%% of samples",
+                    "Most massive halo in the footprint, log10 M200 = %.2f: %.0f%% of samples",
                     Math.log10(biggest.m200()), 100 * summary.clusterFrequency()[p]), 4, cut)
                     .withRobustSharedScale(Colormap.VIRIDIS, "κ").withMinPanelPixels(160).writePng(dir.resolve("fig2_cutouts.png"));
         }
