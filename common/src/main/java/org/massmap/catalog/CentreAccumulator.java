@@ -18,6 +18,8 @@ public final class CentreAccumulator implements Serializable {
     private double sy;
     private double sz;
     private long n;
+    /** Why an input could not be read (the first reason seen), for the message when nothing was. */
+    private String unreadable;
 
     public void accumulate(GalaxyChunk chunk) {
         double[] ra = chunk.ra();
@@ -33,7 +35,17 @@ public final class CentreAccumulator implements Serializable {
         n += chunk.size();
     }
 
+    /** Records that an input could not be read; its reason is reported if no position was read at all. */
+    public void unreadable(String reason) {
+        if (unreadable == null) {
+            unreadable = reason;
+        }
+    }
+
     public void merge(CentreAccumulator other) {
+        if (unreadable == null) {
+            unreadable = other.unreadable;
+        }
         sx += other.sx;
         sy += other.sy;
         sz += other.sz;
@@ -55,7 +67,8 @@ public final class CentreAccumulator implements Serializable {
      */
     public SkyPoint centre(String source) throws CatalogException {
         if (n == 0) {
-            throw new CatalogException(source, "no galaxy positions to compute a tile centre from");
+            throw new CatalogException(source, "no galaxy positions to compute a tile centre from"
+                    + (unreadable == null ? "" : "; no input could be read, e.g. " + unreadable));
         }
         double r = Math.sqrt(sx * sx + sy * sy + sz * sz);
         if (r < MIN_RESULTANT * n) {

@@ -78,7 +78,8 @@ public final class CsvCatalogReader implements CatalogReader {
         if (!missing.isEmpty()) {
             throw new CatalogException(source, "column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                     + " not found in the header line (line " + headerLine + "); available columns: "
-                    + String.join(", ", header) + ". Map the catalog's own column names in the ColumnMapping");
+                    + String.join(", ", header) + ". Name the catalog's own columns in the configuration (catalog.ra, catalog.dec, catalog.e1, catalog.e2,"
+                    + " catalog.weight; e.g. --set catalog.e2=NAME)");
         }
         this.values = new double[used.size()];
     }

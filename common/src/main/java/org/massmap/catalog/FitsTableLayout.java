@@ -73,7 +73,8 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
         }
         throw new CatalogException(name, "column" + (missing.size() > 1 ? "s " : " ") + quoted(missing)
                 + " not found in the binary table (HDU " + firstTableHdu + "); available columns: "
-                + String.join(", ", firstTableColumns) + ". Map the catalog's own column names in the ColumnMapping");
+                + String.join(", ", firstTableColumns) + ". Name the catalog's own columns in the configuration (catalog.ra, catalog.dec, catalog.e1, catalog.e2,"
+                    + " catalog.weight; e.g. --set catalog.e2=NAME)");
     }
 
     /** Checks the first card and the minimum size; returns the source length. */

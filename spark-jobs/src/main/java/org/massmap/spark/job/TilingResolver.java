@@ -62,7 +62,7 @@ final class TilingResolver {
                     acc.accumulate(chunk);
                 }
             } catch (CatalogException e) {
-                // unreadable splits are reported by the binning pass; they do not move the centre
+                acc.unreadable(e.getMessage()); // reported in full by the binning pass; it does not move the centre
             }
             return acc;
         }).reduce((a, b) -> {
