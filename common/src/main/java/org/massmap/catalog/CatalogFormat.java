@@ -16,11 +16,15 @@ import java.util.Locale;
  *       {@code .fts}, so that a damaged FITS file is reported as such.</li>
  *   <li>{@link #CSV}: a text table with a header line naming the columns; gzip-compressed if the
  *       file starts with the gzip magic bytes.</li>
+ *   <li>{@link #PARQUET}: an Apache Parquet file (magic {@code PAR1}), or any file named
+ *       {@code .parquet}. Parquet needs Hadoop, so it is read by the spark-jobs module (every
+ *       massmap command), not by {@link Catalogs}.</li>
  * </ul>
  */
 public enum CatalogFormat {
     FITS,
-    CSV;
+    CSV,
+    PARQUET;
 
     private static final int SNIFF_BYTES = 1024;
 
@@ -44,6 +48,9 @@ public enum CatalogFormat {
         if (startsWith(head, "SIMPLE  =")) {
             return FITS;
         }
+        if (startsWith(head, "PAR1") || lower.endsWith(".parquet")) {
+            return PARQUET;
+        }
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             if (lower.matches(".*\\.(fits|fit|fts)\\.gz")) {
                 throw new CatalogException(name, "gzip-compressed FITS tables cannot be read by row range; "
@@ -57,8 +64,8 @@ public enum CatalogFormat {
         if (looksLikeText(head)) {
             return CSV;
         }
-        throw new CatalogException(name, "neither a FITS file (no SIMPLE card at the start) nor a text (CSV) table; "
-                + "give a FITS binary table or a CSV file with a header line");
+        throw new CatalogException(name, "neither a FITS file (no SIMPLE card at the start), a Parquet file nor a text (CSV)"
+                + " table; give a FITS binary table, a Parquet file or a CSV file with a header line");
     }
 
     /** The last segment of a path or URI (after the last '/' or, on Windows, '\\'). */

@@ -40,6 +40,8 @@ public final class Catalogs {
         return switch (CatalogFormat.detect(source)) {
             case FITS -> FitsCatalogReader.open(source, mapping);
             case CSV -> CsvCatalogReader.open(source, mapping);
+            case PARQUET -> throw new CatalogException(source.name(), "Parquet catalogs are read through Hadoop by the"
+                    + " spark-jobs module (the massmap commands); this library reader takes FITS and CSV");
         };
     }
 

@@ -6,11 +6,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.catalog.CatalogException;
+import org.massmap.catalog.CatalogFormat;
+import org.massmap.catalog.CatalogReader;
 import org.massmap.catalog.Catalogs;
+import org.massmap.catalog.CentreAccumulator;
 import org.massmap.catalog.ColumnMapping;
+import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ShapeNoise;
+import org.massmap.catalog.ShearBinner;
 import org.massmap.config.CatalogSettings;
 import org.massmap.config.MapSettings;
 import org.massmap.config.Settings;
@@ -18,6 +24,7 @@ import org.massmap.grid.SkyPoint;
 import org.massmap.io.Checksums;
 import org.massmap.io.MassmapIoException;
 import org.massmap.io.Provenance;
+import org.massmap.spark.io.ParquetCatalogReader;
 
 /** Small steps shared by the map-making commands: bin a catalog onto a tile, provenance, output folders. */
 final class CommandSupport {
@@ -27,9 +34,19 @@ final class CommandSupport {
     /** Bins a catalog onto the tile the settings describe (centre: configured, or the catalog's). */
     static BinnedShear binCatalog(Path catalog, Settings s, MapSettings map, PrintWriter out) throws CatalogException {
         ColumnMapping cols = CatalogSettings.columns(s, map);
-        SkyPoint centre = map.center().isPresent() ? map.center().get() : Catalogs.meanCentre(catalog, cols);
         ShapeNoise noise = map.sigmaE().isPresent() ? ShapeNoise.configured(map.sigmaE().getAsDouble()) : ShapeNoise.measured();
-        BinnedShear b = Catalogs.bin(catalog, cols, map.grid(centre), noise);
+        BinnedShear b;
+        if (CatalogFormat.detect(catalog) == CatalogFormat.PARQUET) {
+            String uri = catalog.toAbsolutePath().toUri().toString();
+            Configuration conf = new Configuration();
+            SkyPoint centre = map.center().isPresent() ? map.center().get() : parquetCentre(uri, conf, cols);
+            try (CatalogReader reader = ParquetCatalogReader.open(uri, conf, cols)) {
+                b = new ShearBinner(map.grid(centre)).bin(reader, noise);
+            }
+        } else {
+            SkyPoint centre = map.center().isPresent() ? map.center().get() : Catalogs.meanCentre(catalog, cols);
+            b = Catalogs.bin(catalog, cols, map.grid(centre), noise);
+        }
         out.printf("binned %d galaxies onto %s (%d outside the tile, %d rows dropped for NaN/inf, %d for zero weight); sigma_e = %.3f (%s)%n",
                 b.galaxiesUsed(), b.grid(), b.galaxiesOutside(), b.rowsDroppedNonFinite(), b.rowsDroppedZeroWeight(),
                 b.sigmaE(), b.sigmaESource().name().toLowerCase(java.util.Locale.ROOT));
@@ -37,6 +54,17 @@ final class CommandSupport {
             out.printf("warning: %d catalog rows had NaN or infinite values and were dropped%n", b.rowsDroppedNonFinite());
         }
         return b;
+    }
+
+    private static SkyPoint parquetCentre(String uri, Configuration conf, ColumnMapping cols) throws CatalogException {
+        CentreAccumulator acc = new CentreAccumulator();
+        try (CatalogReader reader = ParquetCatalogReader.open(uri, conf, cols)) {
+            GalaxyChunk chunk = new GalaxyChunk();
+            while (reader.next(chunk)) {
+                acc.accumulate(chunk);
+            }
+        }
+        return acc.centre(uri);
     }
 
     /** Provenance of this run: software version, configuration checksum, date. */

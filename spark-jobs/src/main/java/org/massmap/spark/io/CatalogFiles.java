@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * from listings only (no file is opened). Each location is one of:
  * <ul>
  *   <li>a file: taken whatever its name (its format is detected when it is split);</li>
- *   <li>a directory: scanned recursively for *.fits, *.fit, *.fts, *.csv and *.csv.gz (any case);
+ *   <li>a directory: scanned recursively for *.fits, *.fit, *.fts, *.csv, *.csv.gz and *.parquet (any case);
  *       other files are ignored, and so are files and directories whose name starts with '.' or
  *       '_' (Hadoop's hidden files: {@code _SUCCESS}, {@code .crc}, {@code _temporary});</li>
  *   <li>a glob pattern (<code>hdfs://nn/survey/2024-*&#47;cat_*.fits</code>): matching files are taken
@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CatalogFiles {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFiles.class);
-    private static final List<String> EXTENSIONS = List.of(".fits", ".fit", ".fts", ".csv", ".csv.gz");
-    private static final String EXTENSIONS_TEXT = "*.fits, *.fit, *.fts, *.csv and *.csv.gz";
+    private static final List<String> EXTENSIONS = List.of(".fits", ".fit", ".fts", ".csv", ".csv.gz", ".parquet");
+    private static final String EXTENSIONS_TEXT = "*.fits, *.fit, *.fts, *.csv, *.csv.gz and *.parquet";
     private static final List<String> GZIPPED_FITS = List.of(".fits.gz", ".fit.gz", ".fts.gz");
 
     private final Configuration conf;

@@ -12,15 +12,16 @@ import org.massmap.catalog.CsvCatalogReader;
 import org.massmap.catalog.FitsCatalogReader;
 
 /**
- * One task's share of a catalog: rows [startRow, endRow) (0-based) of a FITS table, or a whole CSV
- * file (startRow = 0, endRow = {@link #WHOLE_FILE}: CSV rows cannot be found by index without
- * reading all rows before them). A small serializable value, built by {@link CatalogSplits} on the
- * driver and opened on an executor.
+ * One task's share of a catalog: rows [startRow, endRow) (0-based) of a FITS table, row groups
+ * [startRow, endRow) of a Parquet file (its unit of splitting), or a whole CSV file (startRow = 0,
+ * endRow = {@link #WHOLE_FILE}: CSV rows cannot be found by index without reading all rows before
+ * them). A small serializable value, built by {@link CatalogSplits} on the driver and opened on an
+ * executor.
  *
  * @param uri      fully qualified Hadoop URI of the catalog file
  * @param format   the file's format, detected on the driver
- * @param startRow first row (FITS), 0 for CSV
- * @param endRow   one past the last row (FITS), {@link #WHOLE_FILE} for CSV
+ * @param startRow first row (FITS) or row group (Parquet), 0 for CSV
+ * @param endRow   one past the last row (FITS) or row group (Parquet), {@link #WHOLE_FILE} for CSV
  */
 public record CatalogSplit(String uri, CatalogFormat format, long startRow, long endRow) implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -39,6 +40,10 @@ public record CatalogSplit(String uri, CatalogFormat format, long startRow, long
             throw new IllegalArgumentException("FITS row range [" + startRow + ", " + endRow + ") of " + uri
                     + " is not a range; need 0 <= startRow <= endRow");
         }
+        if (format == CatalogFormat.PARQUET && (startRow < 0 || endRow < startRow || endRow > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("Parquet row-group range [" + startRow + ", " + endRow + ") of " + uri
+                    + " is not a range; need 0 <= startRow <= endRow");
+        }
     }
 
     /** The whole CSV file {@code uri}. */
@@ -51,14 +56,19 @@ public record CatalogSplit(String uri, CatalogFormat format, long startRow, long
         return new CatalogSplit(uri, CatalogFormat.FITS, startRow, endRow);
     }
 
+    /** Row groups [firstGroup, endGroup) of the Parquet file {@code uri}. */
+    public static CatalogSplit parquetGroups(String uri, int firstGroup, int endGroup) {
+        return new CatalogSplit(uri, CatalogFormat.PARQUET, firstGroup, endGroup);
+    }
+
     /** Whether this split covers its whole file (CSV). */
     public boolean wholeFile() {
         return endRow == WHOLE_FILE;
     }
 
-    /** Rows in this split, or -1 when unknown (CSV). */
+    /** Rows in this split, or -1 when unknown (CSV, and Parquet, whose split counts row groups). */
     public long rows() {
-        return wholeFile() ? -1 : endRow - startRow;
+        return wholeFile() || format == CatalogFormat.PARQUET ? -1 : endRow - startRow;
     }
 
     /**
@@ -69,16 +79,22 @@ public record CatalogSplit(String uri, CatalogFormat format, long startRow, long
         return switch (format) {
             case FITS -> FitsCatalogReader.open(source, mapping, startRow, endRow);
             case CSV -> CsvCatalogReader.open(source, mapping);
+            case PARQUET -> throw new IllegalArgumentException("a Parquet split is opened with a Hadoop configuration: "
+                    + "open(Configuration, ColumnMapping)");
         };
     }
 
-    /** Opens this split's rows through a {@link HadoopCatalogSource} on {@code conf}. */
+    /** Opens this split's rows through a {@link HadoopCatalogSource} (or, for Parquet, Parquet's reader) on {@code conf}. */
     public CatalogReader open(Configuration conf, ColumnMapping mapping) throws CatalogException {
+        if (format == CatalogFormat.PARQUET) {
+            return ParquetCatalogReader.open(uri, conf, mapping, (int) startRow, (int) endRow);
+        }
         return open(HadoopCatalogSource.of(uri, conf), mapping);
     }
 
     @Override
     public String toString() {
-        return uri + (wholeFile() ? " (whole file)" : " rows [" + startRow + ", " + endRow + ")");
+        return uri + (wholeFile() ? " (whole file)" : (format == CatalogFormat.PARQUET ? " row groups [" : " rows [")
+                + startRow + ", " + endRow + ")");
     }
 }

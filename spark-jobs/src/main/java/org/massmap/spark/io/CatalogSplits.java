@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cuts catalog files into {@link CatalogSplit}s on the driver. Each FITS table (the first binary
+ * Cuts catalog files into {@link CatalogSplit}s on the driver. A Parquet file is cut between row
+ * groups, consecutive groups gathered up to about rowsPerSplit rows (its footer alone is read). Each FITS table (the first binary
  * table holding the mapped columns) is cut into ⌈rows / rowsPerSplit⌉ contiguous row ranges of
  * nearly equal size (they differ by at most one row), which partition [0, rows) exactly; only the
  * first kilobyte and the headers of each file are read. A CSV file is one split, read whole by one
@@ -65,8 +66,12 @@ public final class CatalogSplits {
     /** The splits of one file. */
     public List<CatalogSplit> split(CatalogFile file) throws CatalogException {
         HadoopCatalogSource source = HadoopCatalogSource.of(file.uri(), conf);
-        if (CatalogFormat.detect(source) == CatalogFormat.CSV) {
+        CatalogFormat format = CatalogFormat.detect(source);
+        if (format == CatalogFormat.CSV) {
             return List.of(CatalogSplit.wholeCsv(file.uri()));
+        }
+        if (format == CatalogFormat.PARQUET) {
+            return parquetSplits(file.uri(), ParquetCatalogReader.rowGroupRows(file.uri(), conf, mapping));
         }
         long rows = FitsCatalogReader.rowCount(source, mapping);
         List<CatalogSplit> out = new ArrayList<>();
@@ -75,6 +80,31 @@ public final class CatalogSplits {
             out.add(CatalogSplit.fitsRows(file.uri(), cuts[i], cuts[i + 1]));
         }
         LOG.info("{}: {} rows in {} split(s)", file.uri(), rows, out.size());
+        return out;
+    }
+
+    /**
+     * Consecutive row groups gathered until a split holds at least rowsPerSplit rows (a row group is
+     * never cut); a file without row groups gives one empty split, so it is still read and reported.
+     */
+    List<CatalogSplit> parquetSplits(String uri, long[] groupRows) {
+        List<CatalogSplit> out = new ArrayList<>();
+        int start = 0;
+        long rows = 0;
+        long total = 0;
+        for (int g = 0; g < groupRows.length; g++) {
+            rows += groupRows[g];
+            total += groupRows[g];
+            if (rows >= rowsPerSplit || g == groupRows.length - 1) {
+                out.add(CatalogSplit.parquetGroups(uri, start, g + 1));
+                start = g + 1;
+                rows = 0;
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(CatalogSplit.parquetGroups(uri, 0, 0));
+        }
+        LOG.info("{}: {} rows in {} row groups, {} split(s)", uri, total, groupRows.length, out.size());
         return out;
     }
 
