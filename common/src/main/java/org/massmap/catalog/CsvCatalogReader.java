@@ -41,10 +41,7 @@ public final class CsvCatalogReader implements CatalogReader {
     private final String[] fieldNames;
     private final double[] values;
     private long lineNumber;
-    private long rowsRead;
-    private long galaxies;
-    private long droppedNonFinite;
-    private long droppedZeroWeight;
+    private final RowFilter filter;
     private boolean finished;
 
     private CsvCatalogReader(String source, ColumnMapping mapping, BufferedReader in, char delimiter,
@@ -82,6 +79,7 @@ public final class CsvCatalogReader implements CatalogReader {
                     + " catalog.weight; e.g. --set catalog.e2=NAME)");
         }
         this.values = new double[used.size()];
+        this.filter = new RowFilter(source, mapping, "line", fieldNames[1], mapping.hasWeight() ? fieldNames[4] : null);
     }
 
     /** Opens the local file {@code file} and reads its header line. */
@@ -150,28 +148,8 @@ public final class CsvCatalogReader implements CatalogReader {
                 if (isSkipped(text)) {
                     continue;
                 }
-                rowsRead++;
                 parse(text);
-                double vw = mapping.hasWeight() ? values[4] : 1.0;
-                if (!(Double.isFinite(values[0]) && Double.isFinite(values[1]) && Double.isFinite(values[2])
-                        && Double.isFinite(values[3]) && Double.isFinite(vw))) {
-                    droppedNonFinite++;
-                    continue;
-                }
-                if (vw <= 0) {
-                    if (vw < 0) {
-                        throw new CatalogException(source, "line " + lineNumber + " has a negative weight " + vw
-                                + " in column '" + fieldNames[4] + "'; weights must be >= 0 (0 drops the galaxy)");
-                    }
-                    droppedZeroWeight++;
-                    continue;
-                }
-                if (values[1] < -90 || values[1] > 90) {
-                    throw new CatalogException(source, "line " + lineNumber + " has Dec = " + values[1] + " in column '"
-                            + fieldNames[1] + "', outside [-90, 90] degrees; check the column mapping (degrees expected)");
-                }
-                chunk.add(values[0], values[1], mapping.toSkyE1(values[2]), mapping.toSkyE2(values[3]), vw);
-                galaxies++;
+                filter.add(chunk, values[0], values[1], values[2], values[3], mapping.hasWeight() ? values[4] : 1.0, lineNumber);
             }
         } catch (IOException e) {
             throw new CatalogException(source, "cannot read line " + (lineNumber + 1) + ": " + e.getMessage(), e);
@@ -180,7 +158,7 @@ public final class CsvCatalogReader implements CatalogReader {
             return true;
         }
         finished = true;
-        if (rowsRead == 0) {
+        if (filter.rowsRead() == 0) {
             throw new CatalogException(source, "the catalog is empty: a header line but no data rows");
         }
         ReadStats s = stats();
@@ -284,7 +262,7 @@ public final class CsvCatalogReader implements CatalogReader {
 
     @Override
     public ReadStats stats() {
-        return new ReadStats(source, rowsRead, galaxies, droppedNonFinite, droppedZeroWeight);
+        return filter.stats();
     }
 
     @Override

@@ -35,10 +35,7 @@ public final class FitsCatalogReader implements CatalogReader {
     private final ByteBuffer buffer;
     private final int bufferRows;
     private long nextRow;
-    private long rowsRead;
-    private long galaxies;
-    private long droppedNonFinite;
-    private long droppedZeroWeight;
+    private final RowFilter filter;
     private boolean reported;
 
     private FitsCatalogReader(FitsTableLayout layout, ColumnMapping mapping, long startRow, long endRow,
@@ -52,6 +49,8 @@ public final class FitsCatalogReader implements CatalogReader {
                 MAX_BUFFER_BYTES / Math.max(1, layout.rowBytes())));
         this.buffer = ByteBuffer.allocate(bufferRows * layout.rowBytes());
         this.nextRow = startRow;
+        this.filter = new RowFilter(layout.source(), mapping, "row", layout.columns()[1].name(),
+                mapping.hasWeight() ? layout.columns()[4].name() : null);
     }
 
     /** Opens the whole table of a local file. */
@@ -156,31 +155,8 @@ public final class FitsCatalogReader implements CatalogReader {
             int rows = (int) Math.min(Math.min(endRow - nextRow, bufferRows), chunk.capacity() - chunk.size());
             fill(nextRow, rows);
             for (int r = 0, at = 0; r < rows; r++, at += rowBytes) {
-                rowsRead++;
-                double vRa = ra.read(buffer, at);
-                double vDec = dec.read(buffer, at);
-                double v1 = e1.read(buffer, at);
-                double v2 = e2.read(buffer, at);
-                double vw = w == null ? 1.0 : w.read(buffer, at);
-                if (!(Double.isFinite(vRa) && Double.isFinite(vDec) && Double.isFinite(v1) && Double.isFinite(v2)
-                        && Double.isFinite(vw))) {
-                    droppedNonFinite++;
-                    continue;
-                }
-                if (vw <= 0) {
-                    if (vw < 0) {
-                        throw new CatalogException(source(), "row " + (nextRow + r) + " has a negative weight " + vw
-                                + " in column '" + w.name() + "'; weights must be >= 0 (0 drops the galaxy)");
-                    }
-                    droppedZeroWeight++;
-                    continue;
-                }
-                if (vDec < -90 || vDec > 90) {
-                    throw new CatalogException(source(), "row " + (nextRow + r) + " has Dec = " + vDec + " in column '"
-                            + dec.name() + "', outside [-90, 90] degrees; check the column mapping (degrees expected)");
-                }
-                chunk.add(vRa, vDec, mapping.toSkyE1(v1), mapping.toSkyE2(v2), vw);
-                galaxies++;
+                filter.add(chunk, ra.read(buffer, at), dec.read(buffer, at), e1.read(buffer, at), e2.read(buffer, at),
+                        w == null ? 1.0 : w.read(buffer, at), nextRow + r);
             }
             nextRow += rows;
         }
@@ -217,7 +193,7 @@ public final class FitsCatalogReader implements CatalogReader {
 
     @Override
     public ReadStats stats() {
-        return new ReadStats(source(), rowsRead, galaxies, droppedNonFinite, droppedZeroWeight);
+        return filter.stats();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.massmap.catalog.CatalogReader;
 import org.massmap.catalog.ColumnMapping;
 import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ReadStats;
+import org.massmap.catalog.RowFilter;
 
 /**
  * Reads galaxies from an Apache Parquet file on any Hadoop file system, row groups
@@ -42,10 +43,7 @@ public final class ParquetCatalogReader implements CatalogReader {
     private int groupsLeft;
     private RecordReader<Group> records;
     private long recordsLeftInGroup;
-    private long rowsRead;
-    private long galaxies;
-    private long droppedNonFinite;
-    private long droppedZeroWeight;
+    private final RowFilter filter;
     private final double[] values = new double[5];
 
     private ParquetCatalogReader(String source, ColumnMapping mapping, ParquetFileReader file, int groups) throws CatalogException {
@@ -65,6 +63,7 @@ public final class ParquetCatalogReader implements CatalogReader {
         this.projection = new MessageType(fileSchema.getName(), projected);
         file.setRequestedSchema(projection);
         this.groupsLeft = groups;
+        this.filter = new RowFilter(source, mapping, "split row", mapping.dec(), mapping.weight());
     }
 
     /** The whole file {@code uri}. */
@@ -162,10 +161,9 @@ public final class ParquetCatalogReader implements CatalogReader {
             try {
                 row = records.read();
             } catch (RuntimeException e) {
-                throw new CatalogException(source, "cannot decode row " + (rowsRead + 1) + " of this split: " + e.getMessage(), e);
+                throw new CatalogException(source, "cannot decode split row " + filter.rowsRead() + ": " + e.getMessage(), e);
             }
             recordsLeftInGroup--;
-            rowsRead++;
             accept(row, chunk);
         }
         return chunk.size() > 0;
@@ -202,31 +200,12 @@ public final class ParquetCatalogReader implements CatalogReader {
                 default -> throw new IllegalStateException("checked when opened: " + types[f]);
             };
         }
-        double w = mapping.hasWeight() ? values[4] : 1.0;
-        if (!(Double.isFinite(values[0]) && Double.isFinite(values[1]) && Double.isFinite(values[2])
-                && Double.isFinite(values[3]) && Double.isFinite(w))) {
-            droppedNonFinite++;
-            return;
-        }
-        if (w <= 0) {
-            if (w < 0) {
-                throw new CatalogException(source, "row " + rowsRead + " of this split has a negative weight " + w + " in column '"
-                        + mapping.weight() + "'; weights must be >= 0 (0 drops the galaxy)");
-            }
-            droppedZeroWeight++;
-            return;
-        }
-        if (values[1] < -90 || values[1] > 90) {
-            throw new CatalogException(source, "row " + rowsRead + " of this split has Dec = " + values[1] + " in column '"
-                    + mapping.dec() + "', outside [-90, 90] degrees; check the column mapping (degrees expected)");
-        }
-        chunk.add(values[0], values[1], mapping.toSkyE1(values[2]), mapping.toSkyE2(values[3]), w);
-        galaxies++;
+        filter.add(chunk, values[0], values[1], values[2], values[3], mapping.hasWeight() ? values[4] : 1.0, filter.rowsRead());
     }
 
     @Override
     public ReadStats stats() {
-        return new ReadStats(source, rowsRead, galaxies, droppedNonFinite, droppedZeroWeight);
+        return filter.stats();
     }
 
     @Override
