@@ -19,8 +19,8 @@ import org.massmap.catalog.CatalogReader;
 import org.massmap.catalog.ColumnMapping;
 import org.massmap.catalog.GalaxyChunk;
 
-/** Small random catalogs written as FITS or CSV, and a reader's galaxies as arrays. */
-final class TestCatalogs {
+/** Small random catalogs written as FITS, CSV or Parquet, and a reader's galaxies as arrays. */
+public final class TestCatalogs {
     static final ColumnMapping COLS = ColumnMapping.defaults().withWeight("w");
 
     private TestCatalogs() {
@@ -62,6 +62,23 @@ final class TestCatalogs {
         }
     }
 
+    /** A Parquet file with DOUBLE columns ra, dec, e1, e2, w (row groups of about 1 MB). */
+    public static Path writeParquet(Path file, double[][] c) throws IOException {
+        org.apache.parquet.schema.MessageType schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                "message catalog { required double ra; required double dec; required double e1; required double e2; required double w; }");
+        org.apache.parquet.example.data.simple.SimpleGroupFactory rows = new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> w =
+                org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
+                        .withConf(new org.apache.hadoop.conf.Configuration()).withType(schema).withRowGroupSize(1 << 20).build()) {
+            for (int i = 0; i < c[0].length; i++) {
+                w.write(rows.newGroup().append("ra", c[0][i]).append("dec", c[1][i]).append("e1", c[2][i]).append("e2", c[3][i])
+                        .append("w", c[4][i]));
+            }
+        }
+        return file;
+    }
+
     /** The same catalog as CSV text (header ra,dec,e1,e2,w). */
     static byte[] csv(double[][] c) {
         StringBuilder s = new StringBuilder("ra,dec,e1,e2,w\n");
@@ -85,7 +102,7 @@ final class TestCatalogs {
     }
 
     /** All galaxies a reader hands out, as {ra, dec, e1, e2, w}; closes the reader. */
-    static double[][] readAll(CatalogReader reader) throws CatalogException {
+    public static double[][] readAll(CatalogReader reader) throws CatalogException {
         List<double[]> rows = new ArrayList<>();
         try (reader) {
             GalaxyChunk chunk = new GalaxyChunk(97);

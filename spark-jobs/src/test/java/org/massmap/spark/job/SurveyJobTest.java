@@ -189,6 +189,30 @@ class SurveyJobTest extends SharedSpark {
     }
 
     @Test
+    void aParquetCopyOfTheCatalogGivesTheSameTilesAndSamples() throws Exception {
+        double[][] galaxies = org.massmap.spark.io.TestCatalogs.readAll(
+                org.massmap.catalog.Catalogs.open(inputs.resolve("a.fits"), ColumnMapping.defaults().withWeight("w")));
+        Path parquetDir = dir.resolve("in-parquet");
+        org.massmap.spark.io.TestCatalogs.writeParquet(parquetDir.resolve("a.parquet"), galaxies);
+        Path fits = dir.resolve("outFitsForParquet");
+        Path parquet = dir.resolve("outParquet");
+        assertEquals(0, run(fits.toUri().toString(), 100_000).exitCode());
+        SurveyJob.Request fromParquet = new SurveyJob.Request(List.of(parquetDir.toUri().toString()), 100_000,
+                TilingChoice.parse("survey"), TILING, Optional.empty(), Map.of("test", 1));
+        SurveyJob.Outcome o = SurveyJob.run(jsc, spec(parquet.toUri().toString(), 3), fromParquet, new PrintWriter(new StringWriter(), true));
+        assertEquals(0, o.exitCode());
+        assertTrue(statuses(o).size() >= 2 && statuses(o).values().stream().allMatch("ok"::equals), statuses(o).toString());
+        for (String tile : statuses(o).keySet()) {
+            double[][] sa = FitsCubes.readAll(currentDir(fits, tile).resolve("samples.fits"));
+            double[][] sb = FitsCubes.readAll(currentDir(parquet, tile).resolve("samples.fits"));
+            assertEquals(sa.length, sb.length);
+            for (int k = 0; k < sa.length; k++) {
+                assertArrayEquals(sa[k], sb[k], "tile " + tile + " sample " + k);
+            }
+        }
+    }
+
+    @Test
     void aBadCatalogIsReportedAndTheOtherTilesFinish() throws Exception {
         Path bad = inputs.resolve("broken.fits");
         Files.write(bad, "SIMPLE  =                    T / but then nothing useful".getBytes());
