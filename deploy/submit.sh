@@ -9,9 +9,9 @@
 #   SPARK_HOME        a Spark 3.5 installation (bin/spark-submit), or a directory with only jars/ (as
 #                     deploy/local-cluster builds); default: spark-submit on PATH
 #   SPARK_CONF_DIR    its configuration (spark-defaults.conf, log4j2.properties); default SPARK_HOME/conf
-#   MASSMAP_APP_JAR   the application jar: a local path (built when missing) or a URI the cluster can read
+#   MASSMAP_APP_JAR   the application jar: a local path or a URI the cluster can read
 #                     (hdfs://..., local:///opt/massmap/massmap-app.jar in a Kubernetes image);
-#                     default spark-jobs/target/massmap-app.jar
+#                     default spark-jobs/target/massmap-app.jar, built when missing or older than the sources
 #
 # Kryo, its registrator and the massmap Spark defaults are set by the application itself
 # (org.massmap.spark.runtime.SparkSessions); this script adds what the JVMs need on Java 17.
@@ -78,8 +78,14 @@ done
 [[ -n "$MASTER" ]] || { echo "submit.sh: --master URL is required (spark://HOST:PORT, yarn, k8s://https://HOST:PORT)" >&2; usage; }
 ((${#APP_ARGS[@]})) || { echo "submit.sh: no massmap command after '--'" >&2; usage; }
 
-if [[ "$APP_JAR" == "$DEFAULT_JAR" && ! -f "$APP_JAR" ]]; then
-  command -v mvn >/dev/null || { echo "submit.sh: $APP_JAR is missing and Maven (mvn) is not installed to build it" >&2; exit 1; }
+# The default jar is (re)built when missing or older than any source, so a submit never runs stale code.
+jar_is_stale() {
+  [[ ! -f "$APP_JAR" ]] && return 0
+  [[ -n "$(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/model-training" "$ROOT/spark-jobs" "$ROOT/conf" \
+      -name target -prune -o -type f -newer "$APP_JAR" -print -quit)" ]]
+}
+if [[ "$APP_JAR" == "$DEFAULT_JAR" ]] && jar_is_stale; then
+  command -v mvn >/dev/null || { echo "submit.sh: $APP_JAR is missing or stale and Maven (mvn) is not installed to build it" >&2; exit 1; }
   echo "submit.sh: building $APP_JAR (mvn -Papp) ..." >&2
   (cd "$ROOT" && mvn -q -B -Dstyle.color=never -Papp -pl spark-jobs -am -DskipTests package) >&2 \
     || { echo "submit.sh: build failed (run 'mvn -B -Papp -pl spark-jobs -am -DskipTests package' to see why)" >&2; exit 1; }
