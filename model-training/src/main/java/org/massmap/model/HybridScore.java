@@ -23,9 +23,10 @@ import org.massmap.sampling.ScoreFunction;
  * largest scales of a 64² tile, against 0.7–1.7× with L = crop/4).
  *
  * <p>Borders: the Gaussian part treats the tile as a torus (FFT), so the network is run on the map
- * extended periodically by {@code wrapPadding} pixels on every side and its output cropped back. The
- * network's zero-padded convolutions then see the same periodic content across the tile edge as the
- * theory part does, instead of an edge the sampler can exploit: measured without it, unobserved
+ * extended periodically by {@code wrapPadding} pixels on every side (a few more on the high sides
+ * when the tile is not a multiple of the network's 2^scales, so any tile size works) and its output
+ * cropped back. The network's zero-padded convolutions then see the same periodic content across the
+ * tile edge as the theory part does, instead of an edge the sampler can exploit: measured without it, unobserved
  * border pixels of prior-dominated regions drifted to bright strips 1–3 pixels wide.
  *
  * <p>Each map's score is independent of the other maps in its batch (inference-mode batch norm).
@@ -42,8 +43,11 @@ public final class HybridScore implements ScoreFunction {
     /** High-pass window per Fourier mode, or null for none. */
     private final double[] highPass;
     private final org.massmap.fft.Fft2 fft;
-    /** Periodic extension on each side, pixels (a multiple of half the network's tile multiple). */
+    /** Periodic extension on the low side of each axis, pixels. */
     private final int pad;
+    /** Sides of the padded map the network sees. */
+    private final int px;
+    private final int py;
 
     /**
      * @param maxPixelsPerForward pixel budget of one network pass, e.g. 65536 (four 128² maps, one 360² map)
@@ -55,17 +59,24 @@ public final class HybridScore implements ScoreFunction {
 
     /**
      * @param highPassPixels scale L (pixels) below which the residual acts, 0 for no filtering
-     * @param wrapPadding    periodic extension on each side before the network, pixels (≥ 0); rounded up to a
-     *                       multiple of half the network's tile multiple so the padded tile stays valid
+     * @param wrapPadding    periodic extension before the network, pixels (≥ 0) on the low side of each axis;
+     *                       the high side gets as many more as make the padded side a multiple of the
+     *                       network's tile multiple, so any tile size works. With 0, the tile itself must be
+     *                       such a multiple.
      */
     public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
                        int maxPixelsPerForward, double highPassPixels, int wrapPadding) {
-        network.config().requireTileShape(prior.ny(), prior.nx());
         if (wrapPadding < 0) {
             throw new IllegalArgumentException("network wrap padding must be >= 0 pixels, got " + wrapPadding);
         }
-        int half = Math.max(1, network.config().tileMultiple() / 2);
-        this.pad = (wrapPadding + half - 1) / half * half;
+        if (wrapPadding == 0) {
+            network.config().requireTileShape(prior.ny(), prior.nx());
+        }
+        int m = network.config().tileMultiple();
+        this.pad = wrapPadding;
+        this.px = paddedSide(prior.nx(), wrapPadding, m);
+        this.py = paddedSide(prior.ny(), wrapPadding, m);
+        network.config().requireTileShape(py, px);
         if (maxPixelsPerForward < 1) {
             throw new IllegalArgumentException("maxPixelsPerForward must be >= 1, got " + maxPixelsPerForward);
         }
@@ -94,16 +105,21 @@ public final class HybridScore implements ScoreFunction {
         return w;
     }
 
-    /** The map extended periodically by {@link #pad} pixels on every side (the map itself when pad = 0). */
+    /** n + 2·pad rounded up to a multiple of m (pad pixels low, the rest high). */
+    static int paddedSide(int n, int pad, int m) {
+        int side = n + 2 * pad;
+        return pad == 0 ? n : side + Math.floorMod(-side, m);
+    }
+
+    /** The map extended periodically to py × px, the tile starting at (pad, pad) (the map itself when unpadded). */
     private double[] wrap(double[] map) {
-        if (pad == 0) {
-            return map;
-        }
         int nx = nx();
         int ny = ny();
-        int px = nx + 2 * pad;
-        double[] out = new double[px * (ny + 2 * pad)];
-        for (int y = 0; y < ny + 2 * pad; y++) {
+        if (px == nx && py == ny) {
+            return map;
+        }
+        double[] out = new double[px * py];
+        for (int y = 0; y < py; y++) {
             int sy = Math.floorMod(y - pad, ny) * nx;
             for (int x = 0; x < px; x++) {
                 out[y * px + x] = map[sy + Math.floorMod(x - pad, nx)];
@@ -135,9 +151,19 @@ public final class HybridScore implements ScoreFunction {
         return prior.ny();
     }
 
-    /** Periodic extension of the tile on each side before the network, pixels. */
+    /** Periodic extension of the tile on the low side of each axis before the network, pixels. */
     public int wrapPadding() {
         return pad;
+    }
+
+    /** Columns of the padded map the network sees. */
+    public int paddedNx() {
+        return px;
+    }
+
+    /** Rows of the padded map the network sees. */
+    public int paddedNy() {
+        return py;
     }
 
     /** The Gaussian part alone. */
@@ -161,8 +187,6 @@ public final class HybridScore implements ScoreFunction {
                     + out.length + " outputs; they must be equal");
         }
         int n = nx() * ny();
-        int px = nx() + 2 * pad;
-        int py = ny() + 2 * pad;
         int padded = px * py;
         int chunk = Math.max(1, maxPixelsPerForward / padded);
         for (int start = 0; start < maps.length; start += chunk) {

@@ -43,7 +43,10 @@ public final class ScoreModel {
         return network;
     }
 
-    /** Throws, with the fix, unless the tile has the trained pixel size and a shape the network accepts. */
+    /**
+     * Throws, with the fix, unless the tile has the trained pixel size. Any tile size is accepted: the
+     * network runs on the tile padded periodically to a size it takes (see {@link HybridScore}).
+     */
     public void requireCompatible(TileGrid tile) {
         double trained = metadata.pixelArcmin();
         if (Math.abs(tile.pixelArcmin() - trained) > PIXEL_TOLERANCE * trained) {
@@ -51,7 +54,6 @@ public final class ScoreModel {
                     + arcmin(trained) + " arcmin; set the tile pixel size (tile.pixel-arcmin) to " + arcmin(trained)
                     + " or retrain the model at " + arcmin(tile.pixelArcmin()) + " arcmin");
         }
-        metadata.network().requireTileShape(tile.ny(), tile.nx());
     }
 
     /** 4 significant digits, trailing zeros dropped down to 2 decimals (0.40, 0.29, 0.125). */

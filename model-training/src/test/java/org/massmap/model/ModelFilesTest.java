@@ -76,8 +76,13 @@ class ModelFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(32, 0.40)));
         assertEquals("tile pixels are 0.40 arcmin but the model was trained at 0.29 arcmin; set the tile pixel size"
                 + " (tile.pixel-arcmin) to 0.29 or retrain the model at 0.40 arcmin", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(34, 0.29)));
+        e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(34, 0.29), 0, 0));
         assertTrue(e.getMessage().contains("multiples of 4"), e.getMessage());
+        // with the (default) periodic padding any tile size works: 34 is padded to 8 + 34 + 10 = 52
+        HybridScore odd = m.hybridScore(tile(34, 0.29));
+        assertEquals(52, odd.paddedNx());
+        double[] s34 = odd.score(new Random(8).doubles(34 * 34, -0.05, 0.05).toArray(), 0.05);
+        assertTrue(java.util.Arrays.stream(s34).allMatch(Double::isFinite));
         PowerSpectrumTable other = new PowerSpectrumTable(new double[] {100, 1000, 10000, 100000}, new double[] {1e-8, 3e-10, 2e-11, 1e-13});
         e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(32, 0.29), other));
         assertTrue(e.getMessage().contains("prior C_ell differs"), e.getMessage());
@@ -93,8 +98,9 @@ class ModelFilesTest {
         ScoreModel m = model(3);
         HybridScore s = m.hybridScore(tile(32, 0.29), 0, 3); // no high-pass: the plain composition of eq. 6
         int p = s.wrapPadding();
-        assertEquals(4, p, "padding is rounded up to half the tile multiple (4 for two scales)");
-        int w = 32 + 2 * p;
+        int w = s.paddedNx();
+        assertEquals(3, p);
+        assertEquals(40, w, "3 pixels low, 5 high: 38 rounded up to a multiple of 4 (two scales)");
         Random rng = new Random(4);
         double[][] maps = new double[3][];
         for (int i = 0; i < 3; i++) {
@@ -107,7 +113,7 @@ class ModelFilesTest {
             double sLo = Math.max(sigmas[b], m.metadata().sigma().lo());
             double[] th = s.gaussianPart().score(maps[b], sLo);
             float[] in = new float[w * w * 3];
-            m.metadata().encoding().encode(periodic(maps[b], 32, p), periodic(th, 32, p), sLo, in, 0);
+            m.metadata().encoding().encode(periodic(maps[b], 32, p, w), periodic(th, 32, p, w), sLo, in, 0);
             float[] net = m.network().forward(in, 1, w, w);
             double[] gauss = s.gaussianPart().score(maps[b], sigmas[b]);
             double[] alone = s.score(maps[b], sigmas[b]);
@@ -120,9 +126,8 @@ class ModelFilesTest {
         assertThrows(IllegalArgumentException.class, () -> s.score(maps[0], 5.0));
     }
 
-    /** The n×n map extended periodically by p pixels on every side. */
-    private static double[] periodic(double[] map, int n, int p) {
-        int w = n + 2 * p;
+    /** The n×n map extended periodically to w×w, the map starting at (p, p). */
+    private static double[] periodic(double[] map, int n, int p, int w) {
         double[] out = new double[w * w];
         for (int y = 0; y < w; y++) {
             for (int x = 0; x < w; x++) {
