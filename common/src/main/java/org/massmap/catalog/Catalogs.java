@@ -47,14 +47,16 @@ public final class Catalogs {
 
     /** As {@link #meanCentre(Path, ColumnMapping)}, from any source. */
     public static SkyPoint meanCentre(CatalogSource source, ColumnMapping mapping) throws CatalogException {
+        return meanCentre(open(source, mapping));
+    }
+
+    /** Mean direction of every galaxy {@code reader} hands out (one pass); closes the reader. */
+    public static SkyPoint meanCentre(CatalogReader reader) throws CatalogException {
         CentreAccumulator acc = new CentreAccumulator();
-        try (CatalogReader reader = open(source, mapping)) {
-            GalaxyChunk chunk = new GalaxyChunk();
-            while (reader.next(chunk)) {
-                acc.accumulate(chunk);
-            }
+        try (reader) {
+            acc.accumulateAll(reader);
         }
-        return acc.centre(source.name());
+        return acc.centre(reader.source());
     }
 
     /** As {@link #bin(Path, ColumnMapping, TileGrid, ShapeNoise)}, from any source. */

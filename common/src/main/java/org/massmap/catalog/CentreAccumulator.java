@@ -21,6 +21,14 @@ public final class CentreAccumulator implements Serializable {
     /** Why an input could not be read (the first reason seen), for the message when nothing was. */
     private String unreadable;
 
+    /** Accumulates every galaxy {@code reader} hands out (the caller closes the reader). */
+    public void accumulateAll(CatalogReader reader) throws CatalogException {
+        GalaxyChunk chunk = new GalaxyChunk();
+        while (reader.next(chunk)) {
+            accumulate(chunk);
+        }
+    }
+
     public void accumulate(GalaxyChunk chunk) {
         double[] ra = chunk.ra();
         double[] dec = chunk.dec();

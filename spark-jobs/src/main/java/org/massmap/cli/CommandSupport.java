@@ -12,9 +12,7 @@ import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.CatalogFormat;
 import org.massmap.catalog.CatalogReader;
 import org.massmap.catalog.Catalogs;
-import org.massmap.catalog.CentreAccumulator;
 import org.massmap.catalog.ColumnMapping;
-import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ShapeNoise;
 import org.massmap.catalog.ShearBinner;
 import org.massmap.config.CatalogSettings;
@@ -35,17 +33,11 @@ final class CommandSupport {
     static BinnedShear binCatalog(Path catalog, Settings s, MapSettings map, PrintWriter out) throws CatalogException {
         ColumnMapping cols = CatalogSettings.columns(s, map);
         ShapeNoise noise = map.sigmaE().isPresent() ? ShapeNoise.configured(map.sigmaE().getAsDouble()) : ShapeNoise.measured();
+        Opener opener = opener(catalog, cols);
+        SkyPoint centre = map.center().isPresent() ? map.center().get() : Catalogs.meanCentre(opener.open());
         BinnedShear b;
-        if (CatalogFormat.detect(catalog) == CatalogFormat.PARQUET) {
-            String uri = catalog.toAbsolutePath().toUri().toString();
-            Configuration conf = new Configuration();
-            SkyPoint centre = map.center().isPresent() ? map.center().get() : parquetCentre(uri, conf, cols);
-            try (CatalogReader reader = ParquetCatalogReader.open(uri, conf, cols)) {
-                b = new ShearBinner(map.grid(centre)).bin(reader, noise);
-            }
-        } else {
-            SkyPoint centre = map.center().isPresent() ? map.center().get() : Catalogs.meanCentre(catalog, cols);
-            b = Catalogs.bin(catalog, cols, map.grid(centre), noise);
+        try (CatalogReader reader = opener.open()) {
+            b = new ShearBinner(map.grid(centre)).bin(reader, noise);
         }
         out.printf("binned %d galaxies onto %s (%d outside the tile, %d rows dropped for NaN/inf, %d for zero weight); sigma_e = %.3f (%s)%n",
                 b.galaxiesUsed(), b.grid(), b.galaxiesOutside(), b.rowsDroppedNonFinite(), b.rowsDroppedZeroWeight(),
@@ -56,15 +48,20 @@ final class CommandSupport {
         return b;
     }
 
-    private static SkyPoint parquetCentre(String uri, Configuration conf, ColumnMapping cols) throws CatalogException {
-        CentreAccumulator acc = new CentreAccumulator();
-        try (CatalogReader reader = ParquetCatalogReader.open(uri, conf, cols)) {
-            GalaxyChunk chunk = new GalaxyChunk();
-            while (reader.next(chunk)) {
-                acc.accumulate(chunk);
-            }
+    /** Opens a fresh reader over the whole catalog. */
+    @FunctionalInterface
+    private interface Opener {
+        CatalogReader open() throws CatalogException;
+    }
+
+    /** FITS and CSV through {@link Catalogs}; Parquet, which needs Hadoop, through {@link ParquetCatalogReader}. */
+    private static Opener opener(Path catalog, ColumnMapping cols) throws CatalogException {
+        if (CatalogFormat.detect(catalog) == CatalogFormat.PARQUET) {
+            String uri = catalog.toAbsolutePath().toUri().toString();
+            Configuration conf = new Configuration();
+            return () -> ParquetCatalogReader.open(uri, conf, cols);
         }
-        return acc.centre(uri);
+        return () -> Catalogs.open(catalog, cols);
     }
 
     /** Provenance of this run: software version, configuration checksum, date. */

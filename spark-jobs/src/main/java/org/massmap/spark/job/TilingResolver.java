@@ -57,10 +57,7 @@ final class TilingResolver {
         CentreAccumulator total = splits.map(split -> {
             CentreAccumulator acc = new CentreAccumulator();
             try (CatalogReader r = split.open(hadoop.value().value(), columns)) {
-                GalaxyChunk chunk = new GalaxyChunk();
-                while (r.next(chunk)) {
-                    acc.accumulate(chunk);
-                }
+                acc.accumulateAll(r);
             } catch (CatalogException e) {
                 acc.unreadable(e.getMessage()); // reported in full by the binning pass; it does not move the centre
             }
