@@ -26,4 +26,18 @@ public record OnePoint(double mean, double std, double skewness) {
         m3 /= n;
         return new OnePoint(m, Math.sqrt(m2), m3 / Math.pow(m2, 1.5));
     }
+
+    /** The statistics of each map, averaged over the maps (e.g. the posterior samples). */
+    public static OnePoint meanOver(java.util.List<double[]> maps, boolean[] select) {
+        double mean = 0;
+        double std = 0;
+        double skew = 0;
+        for (double[] map : maps) {
+            OnePoint o = of(map, select);
+            mean += o.mean() / maps.size();
+            std += o.std() / maps.size();
+            skew += o.skewness() / maps.size();
+        }
+        return new OnePoint(mean, std, skew);
+    }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.massmap.grid.TileGrid;
-import org.massmap.lensing.GaussianSmoother;
 import org.massmap.stats.PowerSpectrumEstimator;
 
 /**
@@ -40,17 +39,8 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
             double[] mean, double[] median, double[][] q, List<double[]> samples) {
         Map<String, MapMetrics> methods = new LinkedHashMap<>();
         methods.put("kaiser_squires", MapMetrics.of(ks, truth, mask));
-        double best = 0;
-        MapMetrics bestMetrics = null;
-        for (double s : KS_SMOOTHING_ARCMIN) {
-            double[] smoothed = s == 0 ? ks : new GaussianSmoother(grid.nx(), grid.ny(), s / grid.pixelArcmin()).smooth(ks);
-            MapMetrics m = MapMetrics.of(smoothed, truth, mask);
-            if (bestMetrics == null || m.rmse() < bestMetrics.rmse()) {
-                bestMetrics = m;
-                best = s;
-            }
-        }
-        methods.put("kaiser_squires_smoothed", bestMetrics);
+        SmoothedKs best = SmoothedKs.best(grid, ks, truth, mask);
+        methods.put("kaiser_squires_smoothed", best.metrics());
         methods.put("wiener", MapMetrics.of(wiener, truth, mask));
         methods.put("posterior_mean", MapMetrics.of(mean, truth, mask));
         methods.put("posterior_median", MapMetrics.of(median, truth, mask));
@@ -58,13 +48,7 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
         double c68 = Coverage.of(truth, mean, q[1], q[2], mask);
         double c95 = Coverage.of(truth, mean, q[0], q[3], mask);
 
-        double skew = 0;
-        double std = 0;
-        for (double[] s : samples) {
-            OnePoint o = OnePoint.of(s, mask);
-            skew += o.skewness() / samples.size();
-            std += o.std() / samples.size();
-        }
+        OnePoint samplesOnePoint = OnePoint.meanOver(samples, mask);
         // Pseudo power spectra on one window for every map: observed pixels where the truth is known,
         // each map mean-subtracted there and zero elsewhere, so that their ratios compare like with like.
         boolean[] window = new boolean[mask.length];
@@ -85,8 +69,8 @@ public record ValidationReport(int pixels, Map<String, MapMetrics> methods, doub
                 pixels++;
             }
         }
-        return new ValidationReport(pixels, methods, best, c68, c95, OnePoint.of(truth, mask),
-                new OnePoint(Double.NaN, std, skew), OnePoint.of(mean, mask), est.ell(), est.estimate(windowed(truth, window)),
+        return new ValidationReport(pixels, methods, best.arcmin(), c68, c95, OnePoint.of(truth, mask),
+                samplesOnePoint, OnePoint.of(mean, mask), est.ell(), est.estimate(windowed(truth, window)),
                 clSamples, est.estimate(windowed(mean, window)), est.estimate(windowed(wiener, window)), samples.size());
     }
 

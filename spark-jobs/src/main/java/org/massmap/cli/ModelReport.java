@@ -9,8 +9,6 @@ import java.util.SplittableRandom;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
-import org.massmap.config.SurveyConfig;
-import org.massmap.config.TheoryConfig;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.lensing.ShearModel;
@@ -28,7 +26,6 @@ import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
 import org.massmap.stats.PowerSpectrumEstimator;
 import org.massmap.theory.TabulatedConvergenceSpectrum;
-import org.massmap.theory.TheorySettings;
 import org.massmap.training.DsmValidation;
 import org.massmap.training.SimulatedTrainingMaps;
 import org.massmap.training.TrainingConfig;
@@ -50,9 +47,7 @@ final class ModelReport {
         ModelMetadata m = model.metadata();
         TrainingSetup setup = new TrainingSetup(m.network(), TrainingConfig.builder().cropSize(m.trainedNx()).sigma(m.sigma()).build(),
                 m.prior(), m.pixelArcmin(), m.encoding());
-        TheorySettings theory = TheoryConfig.settings(s);
-        HaloPopulation halos = new HaloPopulation(theory.cosmology(), SurveyConfig.halos(s),
-                SurveyConfig.effectiveSourceRedshift(theory.sources()));
+        HaloPopulation halos = SimulateCommand.haloPopulation(s);
         double shift = s.positive("simulate.lognormal-shift");
         SimulatedTrainingMaps heldOut = new SimulatedTrainingMaps(2 * m.trainedNx(), m.pixelArcmin(), m.prior(), shift, halos);
 
@@ -113,9 +108,7 @@ final class ModelReport {
                 s.positive("survey.sigma-e"), s.positive("simulate.lognormal-shift"), new MaskSpec(100, 0, 3, 1, 3, 0, 0),
                 ShearModel.REDUCED_SHEAR);
         TabulatedConvergenceSpectrum cl = new TabulatedConvergenceSpectrum(m.prior().ell(), m.prior().cl(), "the model's C_ell");
-        TheorySettings theory = TheoryConfig.settings(s);
-        HaloPopulation halos = new HaloPopulation(theory.cosmology(), SurveyConfig.halos(s),
-                SurveyConfig.effectiveSourceRedshift(theory.sources()));
+        HaloPopulation halos = SimulateCommand.haloPopulation(s);
         SplittableRandom rng = new SplittableRandom(seed);
         MockSurvey mock = MockSurvey.generate(spec, cl::cl, halos.draw(MockSurvey.field(spec), rng), rng);
         BinnedShear binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, m.pixelArcmin(),
@@ -142,17 +135,12 @@ final class ModelReport {
                 }
             });
             double[] ratio = new double[truthCl.length];
-            double skew = 0;
-            double std = 0;
             double[] mean = new double[mock.grid().size()];
             for (double[] x : samples) {
                 double[] c = est.estimate(x);
                 for (int b = 0; b < ratio.length; b++) {
                     ratio[b] += c[b] / truthCl[b] / samples.size();
                 }
-                OnePoint o = OnePoint.of(x, mask);
-                skew += o.skewness() / samples.size();
-                std += o.std() / samples.size();
                 for (int i = 0; i < mean.length; i++) {
                     mean[i] += x[i] / samples.size();
                 }
@@ -161,8 +149,9 @@ final class ModelReport {
             for (double v : ratio) {
                 r.append(String.format(Locale.ROOT, "%s%.2f", r.length() == 0 ? "" : " ", v));
             }
-            out.printf(Locale.ROOT, "| %s | %s | %.2f | %.4f | %.4f | %.1f |%n", prior == null ? "" : prior.describe().split(" \\(")[0], r,
-                    skew, std, MapMetrics.of(mean, mock.truthKappa(), mask).rmse(), seconds * Runtime.getRuntime().availableProcessors()
+            OnePoint onePoint = OnePoint.meanOver(samples, mask);
+            out.printf(Locale.ROOT, "| %s | %s | %.2f | %.4f | %.4f | %.1f |%n", prior.describe().split(" \\(")[0], r,
+                    onePoint.skewness(), onePoint.std(), MapMetrics.of(mean, mock.truthKappa(), mask).rmse(), seconds * Runtime.getRuntime().availableProcessors()
                             / samples.size());
             out.flush();
         }

@@ -25,6 +25,7 @@ import org.massmap.products.KaiserSquiresMaps;
 import org.massmap.products.MockSurveyProducts;
 import org.massmap.products.PosteriorProducts;
 import org.massmap.products.PosteriorSummary;
+import org.massmap.products.TileInference;
 import org.massmap.products.TruthMaps;
 import org.massmap.sampling.ChainResult;
 import org.massmap.sim.Halo;
@@ -37,7 +38,7 @@ import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.validation.Coverage;
 import org.massmap.validation.MapMetrics;
 import org.massmap.validation.OnePoint;
-import org.massmap.validation.ValidationReport;
+import org.massmap.validation.SmoothedKs;
 import org.massmap.wiener.GaussianPosterior;
 
 /** One realisation of the validation study: every method on one mock, scored against its truth. */
@@ -83,21 +84,9 @@ final class StudyRealisation {
         double[] ks = KaiserSquiresMaps.of(binned, 0).kappaE();
         Map<String, MapMetrics> baselines = new LinkedHashMap<>();
         baselines.put("kaiser_squires", MapMetrics.of(ks, truth, mask));
-        double best = 0;
-        MapMetrics bestMetrics = null;
-        double[] bestKs = ks;
-        for (double a : ValidationReport.KS_SMOOTHING_ARCMIN) {
-            double[] k = a == 0 ? ks : new GaussianSmoother(grid.nx(), grid.ny(), a / grid.pixelArcmin()).smooth(ks);
-            MapMetrics mm = MapMetrics.of(k, truth, mask);
-            if (bestMetrics == null || mm.rmse() < bestMetrics.rmse()) {
-                bestMetrics = mm;
-                best = a;
-                bestKs = k;
-            }
-        }
-        baselines.put("kaiser_squires_smoothed", bestMetrics);
-        TileProblem gaussianProblem = new TileProblem("study", binned, map.shearModel(), cl, PriorModel.gaussian(), sampler);
-        double[] wiener = new GaussianPosterior(gaussianProblem.likelihood(), gaussianProblem.power(), 0)
+        SmoothedKs bestKs = SmoothedKs.best(grid, ks, truth, mask);
+        baselines.put("kaiser_squires_smoothed", bestKs.metrics());
+        double[] wiener = new GaussianPosterior(TileInference.likelihood(binned, map.shearModel()), TileInference.power(grid, cl), 0)
                 .wienerFilter(s.positive("wiener.tolerance"), s.positiveInt("wiener.max-iterations")).kappa();
         baselines.put("wiener", MapMetrics.of(wiener, truth, mask));
 
@@ -106,6 +95,22 @@ final class StudyRealisation {
         double[] clTruth = est.estimate(truthFilled);
         OnePoint truthOne = OnePoint.of(truth, mask);
         List<Halo> inTile = halosIn(grid, mock.halos());
+        // aperture signal of each injected halo inside the footprint (no galaxies elsewhere: no meaningful S/N)
+        GaussianSmoother aperture = new GaussianSmoother(grid.nx(), grid.ny(), clusters.apertureArcmin() / grid.pixelArcmin());
+        List<Halo> observed = new ArrayList<>();
+        List<Integer> observedPixel = new ArrayList<>();
+        List<Double> observedSignal = new ArrayList<>();
+        for (Halo h : inTile) {
+            int pixel = pixelOf(grid, h);
+            if (pixel < 0 || !mask[pixel]) {
+                continue;
+            }
+            double[] only = new double[grid.size()];
+            HaloRenderer.add(grid, List.of(h), only);
+            observed.add(h);
+            observedPixel.add(pixel);
+            observedSignal.add(aperture.smooth(only)[pixel]);
+        }
 
         List<MethodResult> results = new ArrayList<>();
         PosteriorSummary lastSummary = null;
@@ -125,51 +130,46 @@ final class StudyRealisation {
             }
             PosteriorSummary summary = TilePosterior.summarize(problem, samples, clusters);
             double[] coverage = new double[LEVELS.length];
-            double[][] sampleArray = samples.toArray(new double[0][]);
+            double[] probabilities = new double[2 * LEVELS.length];
             for (int l = 0; l < LEVELS.length; l++) {
-                double[][] q = PixelQuantiles.of(sampleArray, 0.5 - LEVELS[l] / 2, 0.5 + LEVELS[l] / 2);
-                coverage[l] = Coverage.of(truth, summary.mean(), q[0], q[1], mask);
+                probabilities[2 * l] = 0.5 - LEVELS[l] / 2;
+                probabilities[2 * l + 1] = 0.5 + LEVELS[l] / 2;
+            }
+            double[][] q = PixelQuantiles.of(samples.toArray(new double[0][]), probabilities);
+            for (int l = 0; l < LEVELS.length; l++) {
+                coverage[l] = Coverage.of(truth, summary.mean(), q[2 * l], q[2 * l + 1], mask);
             }
             double[] ratio = new double[clTruth.length];
-            double skew = 0;
-            double std = 0;
             for (double[] x : samples) {
                 double[] c = est.estimate(x);
                 for (int b = 0; b < ratio.length; b++) {
                     ratio[b] += c[b] / clTruth[b] / samples.size();
                 }
-                OnePoint o = OnePoint.of(x, mask);
-                skew += o.skewness() / samples.size();
-                std += o.std() / samples.size();
             }
+            OnePoint onePoint = OnePoint.meanOver(samples, mask);
             List<double[]> detections = new ArrayList<>();
-            GaussianSmoother aperture = new GaussianSmoother(grid.nx(), grid.ny(), clusters.apertureArcmin() / grid.pixelArcmin());
-            for (Halo h : inTile) {
-                int pixel = pixelOf(grid, h);
-                if (pixel < 0 || !mask[pixel]) {
-                    continue; // no galaxies there: the noise-only statistic, hence the S/N, is meaningless
-                }
-                double[] only = new double[grid.size()];
-                HaloRenderer.add(grid, List.of(h), only);
-                double snr = aperture.smooth(only)[pixel] / summary.clusterNoiseStd()[pixel];
-                detections.add(new double[] {snr, summary.clusterFrequency()[pixel], Math.log10(h.m200())});
+            for (int i = 0; i < observed.size(); i++) {
+                int pixel = observedPixel.get(i);
+                double snr = observedSignal.get(i) / summary.clusterNoiseStd()[pixel];
+                detections.add(new double[] {snr, summary.clusterFrequency()[pixel], Math.log10(observed.get(i).m200())});
             }
-            results.add(new MethodResult(m.name(), MapMetrics.of(summary.mean(), truth, mask).rmse(),
-                    MapMetrics.of(summary.mean(), truth, mask).pearson(), coverage, ratio, skew, std, summary.falsePeaksPerDeg2(),
+            MapMetrics meanMetrics = MapMetrics.of(summary.mean(), truth, mask);
+            results.add(new MethodResult(m.name(), meanMetrics.rmse(), meanMetrics.pearson(), coverage, ratio,
+                    onePoint.skewness(), onePoint.std(), summary.falsePeaksPerDeg2(),
                     detections, seconds / samples.size(), (double) evals / chains.size(), samples.size()));
             lastSummary = summary;
             lastSamples = samples;
         }
         double[] ratioWiener = ratio(est.estimate(wiener), clTruth);
-        double[] ratioKs = ratio(est.estimate(bestKs), clTruth);
+        double[] ratioKs = ratio(est.estimate(bestKs.map()), clTruth);
         if (figures != null) {
-            writeFigures(figures, grid, truth, mask, bestKs, best, lastSummary, lastSamples, inTile, mock, methods);
+            writeFigures(figures, grid, truth, mask, bestKs.map(), bestKs.arcmin(), lastSummary, lastSamples, inTile, mock, methods);
         }
         List<double[]> halos = new ArrayList<>();
         for (Halo h : inTile) {
             halos.add(new double[] {h.position().raDeg(), h.position().decDeg(), h.m200()});
         }
-        return new Result(mock.galaxies(), halos, truthOne.skewness(), truthOne.std(), baselines, best, est.ell(), ratioWiener,
+        return new Result(mock.galaxies(), halos, truthOne.skewness(), truthOne.std(), baselines, bestKs.arcmin(), est.ell(), ratioWiener,
                 ratioKs, results);
     }
 

@@ -137,9 +137,10 @@ final class StudyReport {
         methods.forEach(m -> cols.add("samples, " + m));
         cols.forEach(c -> sb.append(' ').append(c).append(" |"));
         sb.append("\n|---|").append("---|".repeat(cols.size())).append('\n');
+        List<double[]> spectra = spectra();
         for (int b = 0; b < ell.length; b++) {
             sb.append(String.format(Locale.ROOT, "| %.0f |", ell[b]));
-            for (double[] series : spectra()) {
+            for (double[] series : spectra) {
                 sb.append(String.format(Locale.ROOT, " %.2f |", series[b]));
             }
             sb.append('\n');
