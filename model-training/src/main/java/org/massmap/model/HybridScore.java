@@ -69,14 +69,11 @@ public final class HybridScore implements ScoreFunction {
         if (wrapPadding < 0) {
             throw new IllegalArgumentException("network wrap padding must be >= 0 pixels, got " + wrapPadding);
         }
-        if (wrapPadding == 0) {
-            network.config().requireTileShape(prior.ny(), prior.nx());
-        }
         int m = network.config().tileMultiple();
         this.pad = wrapPadding;
         this.px = paddedSide(prior.nx(), wrapPadding, m);
         this.py = paddedSide(prior.ny(), wrapPadding, m);
-        network.config().requireTileShape(py, px);
+        network.config().requireTileShape(py, px); // unpadded (wrapPadding 0): the tile itself must fit the network
         if (maxPixelsPerForward < 1) {
             throw new IllegalArgumentException("maxPixelsPerForward must be >= 1, got " + maxPixelsPerForward);
         }

@@ -6,7 +6,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.CatalogFormat;
 import org.massmap.catalog.CatalogReader;
-import org.massmap.catalog.CatalogSource;
 import org.massmap.catalog.ColumnMapping;
 import org.massmap.catalog.CsvCatalogReader;
 import org.massmap.catalog.FitsCatalogReader;
@@ -72,24 +71,15 @@ public record CatalogSplit(String uri, CatalogFormat format, long startRow, long
     }
 
     /**
-     * Opens this split's rows of {@code source} (which must be this split's file, typically
-     * {@code HadoopCatalogSource.of(uri(), conf)}).
+     * Opens this split's rows on the file system {@code conf} resolves: FITS and CSV through a
+     * {@link HadoopCatalogSource}, Parquet through its own Hadoop reader.
      */
-    public CatalogReader open(CatalogSource source, ColumnMapping mapping) throws CatalogException {
-        return switch (format) {
-            case FITS -> FitsCatalogReader.open(source, mapping, startRow, endRow);
-            case CSV -> CsvCatalogReader.open(source, mapping);
-            case PARQUET -> throw new IllegalArgumentException("a Parquet split is opened with a Hadoop configuration: "
-                    + "open(Configuration, ColumnMapping)");
-        };
-    }
-
-    /** Opens this split's rows through a {@link HadoopCatalogSource} (or, for Parquet, Parquet's reader) on {@code conf}. */
     public CatalogReader open(Configuration conf, ColumnMapping mapping) throws CatalogException {
-        if (format == CatalogFormat.PARQUET) {
-            return ParquetCatalogReader.open(uri, conf, mapping, (int) startRow, (int) endRow);
-        }
-        return open(HadoopCatalogSource.of(uri, conf), mapping);
+        return switch (format) {
+            case FITS -> FitsCatalogReader.open(HadoopCatalogSource.of(uri, conf), mapping, startRow, endRow);
+            case CSV -> CsvCatalogReader.open(HadoopCatalogSource.of(uri, conf), mapping);
+            case PARQUET -> ParquetCatalogReader.open(uri, conf, mapping, (int) startRow, (int) endRow);
+        };
     }
 
     @Override

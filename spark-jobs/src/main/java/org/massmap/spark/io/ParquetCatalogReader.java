@@ -13,6 +13,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -37,7 +38,7 @@ public final class ParquetCatalogReader implements CatalogReader {
     private final ColumnMapping mapping;
     private final ParquetFileReader file;
     private final MessageType projection;
-    private final MessageType fileSchema;
+    private final MessageColumnIO columnIO;
     private final PrimitiveType.PrimitiveTypeName[] types;
     private final int fields;
     private int groupsLeft;
@@ -50,7 +51,7 @@ public final class ParquetCatalogReader implements CatalogReader {
         this.source = source;
         this.mapping = mapping;
         this.file = file;
-        this.fileSchema = file.getFooter().getFileMetaData().getSchema();
+        MessageType fileSchema = file.getFooter().getFileMetaData().getSchema();
         List<String> used = mapping.usedColumns();
         List<Type> projected = new ArrayList<>();
         this.types = new PrimitiveType.PrimitiveTypeName[used.size()];
@@ -62,6 +63,7 @@ public final class ParquetCatalogReader implements CatalogReader {
         this.fields = used.size();
         this.projection = new MessageType(fileSchema.getName(), projected);
         file.setRequestedSchema(projection);
+        this.columnIO = new ColumnIOFactory().getColumnIO(projection, fileSchema);
         this.groupsLeft = groups;
         this.filter = new RowFilter(source, mapping, "split row", mapping.dec(), mapping.weight());
     }
@@ -185,7 +187,7 @@ public final class ParquetCatalogReader implements CatalogReader {
             return false;
         }
         groupsLeft--;
-        records = new ColumnIOFactory().getColumnIO(projection, fileSchema).getRecordReader(pages, new GroupRecordConverter(projection));
+        records = columnIO.getRecordReader(pages, new GroupRecordConverter(projection));
         recordsLeftInGroup = pages.getRowCount();
         return true;
     }
