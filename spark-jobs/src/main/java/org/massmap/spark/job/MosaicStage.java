@@ -73,7 +73,7 @@ final class MosaicStage {
             console.println("mosaic up to date");
             return;
         }
-        if (means.isEmpty()) {
+        if (tiles == 0) { // the count of ok and skipped tiles, i.e. of the entries of means
             console.println("no published tile: no mosaic");
             return;
         }

@@ -54,7 +54,7 @@ final class TilingResolver {
 
     private static SkyPoint centre(JavaRDD<CatalogSplit> splits, ColumnMapping columns,
             Broadcast<SerializableWritable<Configuration>> hadoop) throws CatalogException {
-        CentreAccumulator total = splits.map(split -> {
+        List<CentreAccumulator> perSplit = splits.map(split -> {
             CentreAccumulator acc = new CentreAccumulator();
             try (CatalogReader r = split.open(hadoop.value().value(), columns)) {
                 acc.accumulateAll(r);
@@ -62,10 +62,11 @@ final class TilingResolver {
                 acc.unreadable(e.getMessage()); // reported in full by the binning pass; it does not move the centre
             }
             return acc;
-        }).reduce((a, b) -> {
-            a.merge(b);
-            return a;
-        });
+        }).collect();
+        // merged in split order on the driver (a few numbers per split), not in task-completion order as
+        // reduce would: floating-point sums then give the same centre, bit for bit, on every run
+        CentreAccumulator total = new CentreAccumulator();
+        perSplit.forEach(total::merge);
         return total.centre("the input catalogs");
     }
 
@@ -77,13 +78,13 @@ final class TilingResolver {
                 GalaxyChunk chunk = new GalaxyChunk();
                 while (r.next(chunk)) {
                     for (int i = 0; i < chunk.size(); i++) {
-                        max = Math.max(max, Math.toDegrees(c.separationRad(new SkyPoint(chunk.ra()[i], chunk.dec()[i]))));
+                        max = Math.max(max, c.separationRad(new SkyPoint(chunk.ra()[i], chunk.dec()[i])));
                     }
                 }
             } catch (CatalogException e) {
                 // reported by the binning pass
             }
-            return max;
+            return Math.toDegrees(max); // monotonic: the same as the largest of the converted separations
         }).fold(0.0, Math::max);
     }
 }
