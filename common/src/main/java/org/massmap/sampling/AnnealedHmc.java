@@ -3,6 +3,7 @@ package org.massmap.sampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.massmap.stats.MeanRemoval;
 
 /**
  * Annealed Hamiltonian Monte Carlo (Remy et al. 2020, section 3, eq. 4) for one batch of
@@ -121,7 +122,7 @@ public final class AnnealedHmc {
             for (int i = 0; i < n; i++) {
                 ch.x[i] = start[i] + settings.sigmaMax() * ch.rng.nextGaussian();
             }
-            removeMean(ch.x);
+            MeanRemoval.removeMean(ch.x);
             ch.enterLevel(settings.sigmaMax());
             chains.add(ch);
         }
@@ -499,14 +500,4 @@ public final class AnnealedHmc {
         }
     }
 
-    static void removeMean(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        for (int i = 0; i < x.length; i++) {
-            x[i] -= mean;
-        }
-    }
 }

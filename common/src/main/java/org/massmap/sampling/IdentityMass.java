@@ -1,6 +1,7 @@
 package org.massmap.sampling;
 
 import java.util.random.RandomGenerator;
+import org.massmap.stats.MeanRemoval;
 
 /** The identity mass matrix (the reference implementation's choice), projected to zero-mean maps. */
 public final class IdentityMass implements MassMatrix {
@@ -11,15 +12,10 @@ public final class IdentityMass implements MassMatrix {
 
     @Override
     public void drawMomentum(RandomGenerator rng, double[] p) {
-        double mean = 0;
         for (int i = 0; i < p.length; i++) {
             p[i] = rng.nextGaussian();
-            mean += p[i];
         }
-        mean /= p.length;
-        for (int i = 0; i < p.length; i++) {
-            p[i] -= mean;
-        }
+        MeanRemoval.removeMean(p);
     }
 
     @Override

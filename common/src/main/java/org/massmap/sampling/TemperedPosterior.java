@@ -1,6 +1,7 @@
 package org.massmap.sampling;
 
 import org.massmap.lensing.ShearLikelihood;
+import org.massmap.stats.MeanRemoval;
 
 /**
  * The tempered posterior score of Remy et al. (2020), eq. 4:
@@ -41,15 +42,10 @@ public final class TemperedPosterior {
         for (int b = 0; b < maps.length; b++) {
             likelihood.gradient(maps[b], sigmas[b], g);
             double[] o = out[b];
-            double mean = 0;
             for (int i = 0; i < g.length; i++) {
                 o[i] += g[i];
-                mean += o[i];
             }
-            mean /= g.length;
-            for (int i = 0; i < g.length; i++) {
-                o[i] -= mean;
-            }
+            MeanRemoval.removeMean(o);
         }
     }
 }

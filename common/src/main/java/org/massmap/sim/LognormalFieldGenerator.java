@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.massmap.fft.Fft2;
 import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
+import org.massmap.stats.MeanRemoval;
 
 /**
  * Shifted lognormal convergence fields with a target power spectrum: κ = λ(exp(g − σ_g²/2) − 1),
@@ -59,15 +60,10 @@ public final class LognormalFieldGenerator {
     /** One zero-mean lognormal draw. */
     public double[] draw(RandomGenerator rng) {
         double[] g = gaussian.draw(rng);
-        double mean = 0;
         for (int i = 0; i < g.length; i++) {
             g[i] = shift * (Math.exp(g[i] - 0.5 * gaussianVariance) - 1);
-            mean += g[i];
         }
-        mean /= g.length;
-        for (int i = 0; i < g.length; i++) {
-            g[i] -= mean;
-        }
+        MeanRemoval.removeMean(g);
         return g;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Random;
 import org.massmap.model.InputEncoding;
 import org.massmap.model.SigmaDistribution;
 import org.massmap.prior.GaussianPrior;
+import org.massmap.stats.MeanRemoval;
 
 /**
  * Builds DSM batches (Remy et al. 2020, eq. 3): for each map a clean n×n crop x at a random offset
@@ -41,18 +42,12 @@ final class DsmBatchSampler {
         int ox = rng.nextInt(nx - crop + 1);
         int d = rng.nextInt(Dihedral.COUNT);
         double[] x = new double[crop * crop];
-        double mean = 0;
         for (int iy = 0; iy < crop; iy++) {
             for (int ix = 0; ix < crop; ix++) {
-                double v = m[(oy + Dihedral.sourceRow(d, iy, ix, crop)) * nx + ox + Dihedral.sourceCol(d, iy, ix, crop)];
-                x[iy * crop + ix] = v;
-                mean += v;
+                x[iy * crop + ix] = m[(oy + Dihedral.sourceRow(d, iy, ix, crop)) * nx + ox + Dihedral.sourceCol(d, iy, ix, crop)];
             }
         }
-        mean /= x.length;
-        for (int i = 0; i < x.length; i++) {
-            x[i] -= mean;
-        }
+        MeanRemoval.removeMean(x);
         return x;
     }
 

@@ -9,6 +9,7 @@ import org.massmap.grid.TileGrid;
 import org.massmap.model.PowerSpectrumTable;
 import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
+import org.massmap.stats.MeanRemoval;
 
 /**
  * Shifted-lognormal convergence maps on a periodic n×n grid, a stand-in simulator with a
@@ -81,15 +82,10 @@ public final class ShiftedLognormalMaps extends SquareTrainingMaps {
     @Override
     public double[] next(Random rng) {
         double[] g = generator.draw(rng);
-        double mean = 0;
         for (int i = 0; i < g.length; i++) {
             g[i] = lambda * Math.expm1(g[i] - 0.5 * varG); // κ = λ(exp(g − var_g/2) − 1)
-            mean += g[i];
         }
-        mean /= g.length;
-        for (int i = 0; i < g.length; i++) {
-            g[i] -= mean;
-        }
+        MeanRemoval.removeMean(g);
         return g;
     }
 

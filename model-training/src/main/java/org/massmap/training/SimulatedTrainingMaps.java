@@ -5,6 +5,7 @@ import org.massmap.model.PowerSpectrumTable;
 import org.massmap.sim.HaloPopulation;
 import org.massmap.sim.HaloRenderer;
 import org.massmap.sim.LognormalFieldGenerator;
+import org.massmap.stats.MeanRemoval;
 
 /**
  * Training maps from the project's simulator (org.massmap.sim): shifted-lognormal fields whose power
@@ -32,14 +33,7 @@ public final class SimulatedTrainingMaps extends SquareTrainingMaps {
         double[] k = lognormal.draw(rng);
         if (halos != null) {
             HaloRenderer.add(grid(), halos.draw(grid(), rng), k);
-            double mean = 0;
-            for (double v : k) {
-                mean += v;
-            }
-            mean /= k.length;
-            for (int i = 0; i < k.length; i++) {
-                k[i] -= mean;
-            }
+            MeanRemoval.removeMean(k);
         }
         return k;
     }
