@@ -2,6 +2,7 @@ package org.massmap.config;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.massmap.catalog.ShapeNoise;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.lensing.ShearModel;
@@ -49,5 +50,10 @@ public record MapSettings(int size, double pixelArcmin, Optional<SkyPoint> cente
     /** The tile grid at a given centre. */
     public TileGrid grid(SkyPoint centre) {
         return TileGrid.square(size, pixelArcmin, centre);
+    }
+
+    /** Shape noise per component: the configured σ_e, or measured from the catalog when none is set. */
+    public ShapeNoise shapeNoise() {
+        return sigmaE.isPresent() ? ShapeNoise.configured(sigmaE.getAsDouble()) : ShapeNoise.measured();
     }
 }

@@ -32,7 +32,7 @@ final class CommandSupport {
     /** Bins a catalog onto the tile the settings describe (centre: configured, or the catalog's). */
     static BinnedShear binCatalog(Path catalog, Settings s, MapSettings map, PrintWriter out) throws CatalogException {
         ColumnMapping cols = CatalogSettings.columns(s, map);
-        ShapeNoise noise = map.sigmaE().isPresent() ? ShapeNoise.configured(map.sigmaE().getAsDouble()) : ShapeNoise.measured();
+        ShapeNoise noise = map.shapeNoise();
         Opener opener = opener(catalog, cols);
         SkyPoint centre = map.center().isPresent() ? map.center().get() : Catalogs.meanCentre(opener.open());
         BinnedShear b;

@@ -59,7 +59,7 @@ final class JobSpecs {
         String modelSha = model.sha256();
         String known = s.string("clusters.known").trim();
         List<KnownCluster> knownClusters = known.isEmpty() ? List.of() : KnownCluster.read(Path.of(known));
-        ShapeNoise noise = m.sigmaE().isPresent() ? ShapeNoise.configured(m.sigmaE().getAsDouble()) : ShapeNoise.measured();
+        ShapeNoise noise = m.shapeNoise();
         String runId = s.string("job.run-id").trim();
         if (runId.isEmpty()) {
             runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));

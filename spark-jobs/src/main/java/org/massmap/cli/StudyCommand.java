@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.massmap.catalog.BinnedShear;
-import org.massmap.catalog.ShapeNoise;
 import org.massmap.catalog.ShearAccumulator;
 import org.massmap.catalog.ShearBinner;
 import org.massmap.config.MapSettings;
@@ -124,7 +123,7 @@ final class StudyCommand implements Callable<Integer> {
         ShearBinner binner = new ShearBinner(map.grid(mock.grid().centre()));
         ShearAccumulator acc = binner.newAccumulator();
         binner.accumulate(mock.asChunk(), acc);
-        return binner.finish(acc, map.sigmaE().isPresent() ? ShapeNoise.configured(map.sigmaE().getAsDouble()) : ShapeNoise.measured());
+        return binner.finish(acc, map.shapeNoise());
     }
 
 }
