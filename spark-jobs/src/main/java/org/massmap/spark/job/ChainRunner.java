@@ -2,6 +2,7 @@ package org.massmap.spark.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.ShearBinner;
@@ -28,12 +29,12 @@ final class ChainRunner {
         return new TileProblem(plan.tile().id(), binned(spec, plan), spec.shearModel(), spec.spectrum(), prior, spec.sampler());
     }
 
-    static ChainBatch run(JobSpec spec, ChainTask task) {
+    static ChainBatch run(JobSpec spec, ChainTask task, Configuration hadoop) {
         long t0 = System.nanoTime();
         String tile = task.plan().tile().id();
         try {
             ExecutorRuntime.configureThreads();
-            PriorModel prior = PriorModels.forJob(spec);
+            PriorModel prior = PriorModels.forJob(spec, hadoop);
             TileProblem problem = problem(spec, task.plan(), prior);
             List<ChainResult> results = problem.sample(task.firstChain(), task.count(), 1, null);
             List<double[]> samples = new ArrayList<>();

@@ -181,7 +181,7 @@ public final class SurveyJob {
             return out.iterator();
         }).partitionBy(new IndexPartitioner(taskCount));
         JavaPairRDD<String, ChainBatch> batches = tasks.mapToPair(task -> {
-            ChainBatch b = ChainRunner.run(specB.value(), task._2);
+            ChainBatch b = ChainRunner.run(specB.value(), task._2, hadoop.value().value());
             chainsDone.add(task._2.count());
             return new Tuple2<>(b.tileId(), b);
         });

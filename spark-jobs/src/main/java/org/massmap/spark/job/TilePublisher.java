@@ -71,7 +71,7 @@ final class TilePublisher {
                 return failed(plan, "only " + samples.size() + " of " + spec.sampler().chains() + " chains finished"
                         + (problems.isEmpty() ? "" : ": " + problems.get(0)), t0);
             }
-            TileProblem problem = ChainRunner.problem(spec, plan, PriorModels.forJob(spec));
+            TileProblem problem = ChainRunner.problem(spec, plan, PriorModels.forJob(spec, hadoop));
             BinnedShear binned = problem.binned();
             PosteriorSummary summary = TilePosterior.summarize(problem, samples, spec.clusters());
             var known = TilePosterior.known(binned.grid(), summary.clusterFrequency(), spec.knownClusters());
