@@ -14,20 +14,13 @@ import org.massmap.sampling.ScoreFunction;
  * the network part is evaluated at σ_lo (r_θ(x, σ_lo)); the Gaussian part always uses the exact σ, so
  * s → s_th,0 + r_θ(x, σ_lo) as σ → 0. Above the range is an error.
  *
- * <p>Scales: the residual can be restricted to small scales by a Gaussian high-pass window
- * W(k) = 1 − exp(−k²/k_c²), k_c = 1/L cycles per pixel for a scale of L pixels, so that on large scales,
- * where the theory's Gaussian prior holds, the theory alone governs (the paper's principle). This
- * matters for sampling: a network trained on small crops sees few large-scale modes, and its noise
- * there outweighs the theory's weak restoring force on those modes (P large), which lets them drift
- * without bound during annealing (measured: prior-only samples with 10–400× the theory power on the
- * largest scales of a 64² tile, against 0.7–1.7× with L = crop/4).
- *
- * <p>Borders: the Gaussian part treats the tile as a torus (FFT), so the network is run on the map
- * extended periodically by {@code wrapPadding} pixels on every side (a few more on the high sides
- * when the tile is not a multiple of the network's 2^scales, so any tile size works) and its output
- * cropped back. The network's zero-padded convolutions then see the same periodic content across the
- * tile edge as the theory part does, instead of an edge the sampler can exploit: measured without it, unobserved
- * border pixels of prior-dominated regions drifted to bright strips 1–3 pixels wide.
+ * <p>Geometry: the network's convolutions are circular (see {@code UNetGraph}), so it treats the tile
+ * as a torus exactly as the FFT-based Gaussian part does, and as it saw its periodic training maps.
+ * No output filter is applied, so r_θ stays the network's own function of the map (whose DSM
+ * training makes it an estimate of a gradient field). A tile whose sides are not multiples of the
+ * network's 2^scales is extended periodically on its high sides to the next multiple before the
+ * network and the output cropped back; such a tile's torus has a seam of fewer than 2^scales
+ * duplicated rows/columns where the network sees a slightly different geometry than the FFT.
  *
  * <p>Each map's score is independent of the other maps in its batch (inference-mode batch norm).
  * Thread-safe: the Gaussian part is thread-safe and network passes are serialised by
@@ -40,12 +33,7 @@ public final class HybridScore implements ScoreFunction {
     private final double sigmaLo;
     private final double sigmaHi;
     private final int maxPixelsPerForward;
-    /** High-pass window per Fourier mode, or null for none. */
-    private final double[] highPass;
-    private final org.massmap.fft.Fft2 fft;
-    /** Periodic extension on the low side of each axis, pixels. */
-    private final int pad;
-    /** Sides of the padded map the network sees. */
+    /** Sides of the (periodically extended) map the network sees. */
     private final int px;
     private final int py;
 
@@ -54,26 +42,10 @@ public final class HybridScore implements ScoreFunction {
      */
     public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
                        int maxPixelsPerForward) {
-        this(network, prior, encoding, sigmaLo, sigmaHi, maxPixelsPerForward, 0, 0);
-    }
-
-    /**
-     * @param highPassPixels scale L (pixels) below which the residual acts, 0 for no filtering
-     * @param wrapPadding    periodic extension before the network, pixels (≥ 0) on the low side of each axis;
-     *                       the high side gets as many more as make the padded side a multiple of the
-     *                       network's tile multiple, so any tile size works. With 0, the tile itself must be
-     *                       such a multiple.
-     */
-    public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
-                       int maxPixelsPerForward, double highPassPixels, int wrapPadding) {
-        if (wrapPadding < 0) {
-            throw new IllegalArgumentException("network wrap padding must be >= 0 pixels, got " + wrapPadding);
-        }
         int m = network.config().tileMultiple();
-        this.pad = wrapPadding;
-        this.px = paddedSide(prior.nx(), wrapPadding, m);
-        this.py = paddedSide(prior.ny(), wrapPadding, m);
-        network.config().requireTileShape(py, px); // unpadded (wrapPadding 0): the tile itself must fit the network
+        this.px = paddedSide(prior.nx(), m);
+        this.py = paddedSide(prior.ny(), m);
+        network.config().requireTileShape(py, px);
         if (maxPixelsPerForward < 1) {
             throw new IllegalArgumentException("maxPixelsPerForward must be >= 1, got " + maxPixelsPerForward);
         }
@@ -83,32 +55,14 @@ public final class HybridScore implements ScoreFunction {
         this.sigmaLo = sigmaLo;
         this.sigmaHi = sigmaHi;
         this.maxPixelsPerForward = maxPixelsPerForward;
-        if (!(highPassPixels >= 0)) {
-            throw new IllegalArgumentException("residual high-pass scale must be >= 0 pixels, got " + highPassPixels);
-        }
-        this.fft = new org.massmap.fft.Fft2(prior.nx(), prior.ny());
-        this.highPass = highPassPixels > 0 ? window(prior.nx(), prior.ny(), 1.0 / highPassPixels) : null;
     }
 
-    private static double[] window(int nx, int ny, double kc) {
-        double[] w = new double[nx * ny];
-        for (int iy = 0; iy < ny; iy++) {
-            double ky = org.massmap.fft.Fft2.freq(iy, ny);
-            for (int ix = 0; ix < nx; ix++) {
-                double kx = org.massmap.fft.Fft2.freq(ix, nx);
-                w[iy * nx + ix] = 1 - Math.exp(-(kx * kx + ky * ky) / (kc * kc)); // W(k) = 1 − exp(−k²/k_c²)
-            }
-        }
-        return w;
+    /** n rounded up to a multiple of m. */
+    static int paddedSide(int n, int m) {
+        return n + Math.floorMod(-n, m);
     }
 
-    /** n + 2·pad rounded up to a multiple of m (pad pixels low, the rest high). */
-    static int paddedSide(int n, int pad, int m) {
-        int side = n + 2 * pad;
-        return pad == 0 ? n : side + Math.floorMod(-side, m);
-    }
-
-    /** The map extended periodically to py × px, the tile starting at (pad, pad) (the map itself when unpadded). */
+    /** The map extended periodically to py × px on its high sides (the map itself when it already fits). */
     private double[] wrap(double[] map) {
         int nx = nx();
         int ny = ny();
@@ -117,25 +71,12 @@ public final class HybridScore implements ScoreFunction {
         }
         double[] out = new double[px * py];
         for (int y = 0; y < py; y++) {
-            int sy = Math.floorMod(y - pad, ny) * nx;
+            int sy = (y % ny) * nx;
             for (int x = 0; x < px; x++) {
-                out[y * px + x] = map[sy + Math.floorMod(x - pad, nx)];
+                out[y * px + x] = map[sy + x % nx];
             }
         }
         return out;
-    }
-
-    /** Applies the high-pass window to a residual map in place. */
-    private void filter(double[] r) {
-        double[] c = fft.forwardReal(r);
-        for (int k = 0; k < highPass.length; k++) {
-            c[2 * k] *= highPass[k];
-            c[2 * k + 1] *= highPass[k];
-        }
-        fft.inverse(c);
-        for (int i = 0; i < r.length; i++) {
-            r[i] = c[2 * i];
-        }
     }
 
     @Override
@@ -146,11 +87,6 @@ public final class HybridScore implements ScoreFunction {
     @Override
     public int ny() {
         return prior.ny();
-    }
-
-    /** Periodic extension of the tile on the low side of each axis before the network, pixels. */
-    public int wrapPadding() {
-        return pad;
     }
 
     /** Columns of the padded map the network sees. */
@@ -173,7 +109,7 @@ public final class HybridScore implements ScoreFunction {
         evaluate(maps, sigmas, out, true);
     }
 
-    /** Writes r_θ(maps[b], sigmas[b]) alone (no Gaussian part, high-pass applied) into out[b]. */
+    /** Writes r_θ(maps[b], sigmas[b]) alone (no Gaussian part) into out[b]. */
     public void residual(double[][] maps, double[] sigmas, double[][] out) {
         evaluate(maps, sigmas, out, false);
     }
@@ -220,13 +156,10 @@ public final class HybridScore implements ScoreFunction {
                 double[] o = out[start + j];
                 int base = j * padded;
                 for (int iy = 0; iy < ny(); iy++) {
-                    int row = base + (iy + pad) * px + pad;
+                    int row = base + iy * px;
                     for (int ix = 0; ix < nx(); ix++) {
                         o[iy * nx() + ix] = net[row + ix] * inv; // r_θ = net / σ, the tile's own pixels
                     }
-                }
-                if (highPass != null) {
-                    filter(o);
                 }
                 if (addGaussian) {
                     for (int i = 0; i < n; i++) {

@@ -123,7 +123,9 @@ public final class ModelFiles {
         }
         if (meta.formatVersion() != ModelMetadata.FORMAT_VERSION) {
             throw new ModelFileException(mf, "format version " + meta.formatVersion() + " but this software reads "
-                    + ModelMetadata.FORMAT_VERSION + "; use a matching massmap version");
+                    + ModelMetadata.FORMAT_VERSION + (meta.formatVersion() < ModelMetadata.FORMAT_VERSION
+                    ? " (older models have a zero-padded network trained on non-periodic crops); retrain it with massmap train"
+                    : "; use a matching massmap version"));
         }
         if (meta.network() == null || meta.encoding() == null || meta.prior() == null || meta.sigma() == null
                 || meta.weightsSha256() == null || !(meta.pixelArcmin() > 0)) {

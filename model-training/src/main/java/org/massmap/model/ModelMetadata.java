@@ -22,8 +22,12 @@ public record ModelMetadata(int formatVersion, String software, String created, 
                             PowerSpectrumTable prior, SigmaDistribution sigma, TrainingSummary training,
                             String weightsSha256) {
 
-    /** The current format version. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The current format version: 2 since the network's convolutions are circular and its training
+     * maps periodic (version 1 networks were zero-padded and trained on non-periodic crops; their
+     * weights mean something else and are refused).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /** A copy with another training summary and checksum. */
     public ModelMetadata with(TrainingSummary newTraining, String newSha256) {

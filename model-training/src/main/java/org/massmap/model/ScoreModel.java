@@ -18,8 +18,6 @@ public final class ScoreModel {
     public static final double PRIOR_TOLERANCE = 1e-3;
     /** Default pixel budget per network pass. */
     public static final int DEFAULT_PIXELS_PER_FORWARD = 65536;
-    /** Periodic extension of a tile before the network, pixels per side (see {@link HybridScore}). */
-    public static final int DEFAULT_WRAP_PADDING = 8;
 
     private final ModelMetadata metadata;
     private final NetworkWeights weights;
@@ -45,7 +43,7 @@ public final class ScoreModel {
 
     /**
      * Throws, with the fix, unless the tile has the trained pixel size. Any tile size is accepted: the
-     * network runs on the tile padded periodically to a size it takes (see {@link HybridScore}).
+     * network runs on the tile extended periodically to a size it takes (see {@link HybridScore}).
      */
     public void requireCompatible(TileGrid tile) {
         double trained = metadata.pixelArcmin();
@@ -67,33 +65,12 @@ public final class ScoreModel {
         return s;
     }
 
-    /**
-     * The residual's default high-pass scale in pixels: a quarter of the training crop, the largest
-     * scale the crops sample well (see {@link HybridScore}).
-     */
-    public double defaultHighPassPixels() {
-        return metadata.trainedNx() / 4.0;
-    }
-
-    /**
-     * The hybrid score on a tile, with the Gaussian part rebuilt from the model's own C_ℓ table and the
-     * residual restricted to scales below {@link #defaultHighPassPixels()}.
-     */
+    /** The hybrid score on a tile, with the Gaussian part rebuilt from the model's own C_ℓ table. */
     public HybridScore hybridScore(TileGrid tile) {
-        return hybridScore(tile, defaultHighPassPixels());
-    }
-
-    /** The hybrid score with the residual restricted to scales below {@code highPassPixels} (0 = unfiltered). */
-    public HybridScore hybridScore(TileGrid tile, double highPassPixels) {
-        return hybridScore(tile, highPassPixels, DEFAULT_WRAP_PADDING);
-    }
-
-    /** The same with the tile extended periodically by {@code wrapPadding} pixels per side before the network. */
-    public HybridScore hybridScore(TileGrid tile, double highPassPixels, int wrapPadding) {
         requireCompatible(tile);
         GaussianPrior prior = new GaussianPrior(metadata.prior().powerMap(tile));
         return new HybridScore(network, prior, metadata.encoding(), metadata.sigma().lo(), metadata.sigma().hi(),
-                DEFAULT_PIXELS_PER_FORWARD, highPassPixels, wrapPadding);
+                DEFAULT_PIXELS_PER_FORWARD);
     }
 
     /**

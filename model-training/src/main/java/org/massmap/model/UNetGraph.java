@@ -28,6 +28,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *       other maps of its batch; parameters are constants.</li>
  * </ul>
  * Placeholder {@value #INPUT} is [batch, ny, nx, 3]; output {@value #OUTPUT} is [batch, ny, nx, 1].
+ *
+ * <p><b>Periodic boundaries.</b> Every convolution treats the map as a torus, like the FFT-based
+ * Gaussian part of the prior: its input is extended circularly (the last rows/columns copied before
+ * the first and the first after the last, built from slices and concatenation since SameDiff has no
+ * circular padding mode) and the convolution itself is VALID. A 3×3 stride-1 convolution gets one
+ * pixel each side; a 3×3 stride-2 one gets one pixel on the high side, so output pixel i reads input
+ * pixels 2i, 2i+1, 2i+2 (mod n). The network is then exactly equivariant to periodic shifts of the
+ * map by multiples of 2^scales, and has no edge: it sees in training (whole periodic maps) the same
+ * geometry it sees when sampling a periodic tile.
  */
 final class UNetGraph {
     static final String INPUT = "input";
@@ -120,7 +129,7 @@ final class UNetGraph {
         SDVariable w = param("out/w", wShape, Init.ZERO, 9 * c0);
         SDVariable bias = param("out/b", new long[] {1}, Init.ZERO, 1);
         recorder.conv(new Conv("out", 3, 1, c0, 1, 0));
-        SDVariable out = sd.cnn().conv2d(OUTPUT, x, w, bias, convConfig(3, 1));
+        SDVariable out = sd.cnn().conv2d(OUTPUT, circular(x, 3, 1), w, bias, convConfig(3, 1));
         if (mode == Mode.TRAINING) {
             SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, -1, -1, 1);
             SDVariable diff = out.add(target);
@@ -172,7 +181,7 @@ final class UNetGraph {
             SDVariable w = param(name + "/w", wShape, Init.HE_NORMAL, k * k * in);
             SDVariable gamma = param(name + "/bn/gamma", new long[] {out}, Init.ONE, 1);
             SDVariable beta = param(name + "/bn/beta", new long[] {out}, Init.ZERO, 1);
-            SDVariable y = sd.cnn().conv2d(name, x, w, cc);
+            SDVariable y = sd.cnn().conv2d(name, circular(x, k, stride), w, cc);
             // batch moments over (batch, y, x) as [C] vectors (biased variance)
             SDVariable mean = y.mean(name + "/bn/mean", false, 0, 1, 2);
             SDVariable var = sd.variance(name + "/bn/var", y, false, 0, 1, 2);
@@ -197,12 +206,54 @@ final class UNetGraph {
                 w[i] = (float) (w[i] * s);
             }
         }
-        return sd.cnn().conv2d(name, x, sd.constant(name + "/w", array(w, wShape)),
+        return sd.cnn().conv2d(name, circular(x, k, stride), sd.constant(name + "/w", array(w, wShape)),
                 sd.constant(name + "/b", array(bias, new long[] {out})), cc);
     }
 
+    /**
+     * x extended circularly on both spatial axes for a k×k VALID convolution of the given stride:
+     * (k − 1)/2 pixels each side at stride 1; k − 2 pixels on the high side at stride 2 (so an even
+     * side n gives n/2 outputs, output i centred on input 2i + 1).
+     */
+    private SDVariable circular(SDVariable x, int k, int stride) {
+        int lo = stride == 1 ? (k - 1) / 2 : 0;
+        int hi = stride == 1 ? (k - 1) / 2 : k - 2;
+        if (lo == 0 && hi == 0) {
+            return x;
+        }
+        return wrapAxis(wrapAxis(x, 1, lo, hi), 2, lo, hi);
+    }
+
+    /** Concatenates the last {@code lo} and first {@code hi} slices of {@code axis} around x. */
+    private SDVariable wrapAxis(SDVariable x, int axis, int lo, int hi) {
+        List<SDVariable> parts = new ArrayList<>(3);
+        if (lo > 0) {
+            parts.add(slice(x, axis, -lo, 0)); // x[..., n − lo:, ...]
+        }
+        parts.add(x);
+        if (hi > 0) {
+            parts.add(slice(x, axis, 0, hi)); // x[..., :hi, ...]
+        }
+        return sd.concat(axis, parts.toArray(new SDVariable[0]));
+    }
+
+    /**
+     * x[begin:end] on one NHWC axis, everything on the others; a negative begin counts from the end
+     * and end 0 means "to the end" (strided slice with begin/end masks: the sides are not known when
+     * the graph is built).
+     */
+    private SDVariable slice(SDVariable x, int axis, int begin, int end) {
+        long[] b = new long[4];
+        long[] e = new long[4];
+        b[axis] = begin;
+        e[axis] = end;
+        int others = 0b1111 & ~(1 << axis);
+        int endMask = end == 0 ? 0b1111 : others;
+        return sd.stridedSlice(x, b, e, new long[] {1, 1, 1, 1}, others, endMask, 0, 0, 0);
+    }
+
     private static Conv2DConfig convConfig(int k, int stride) {
-        return Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).paddingMode(PaddingMode.SAME)
+        return Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).paddingMode(PaddingMode.VALID)
                 .dataFormat(Conv2DConfig.NHWC).weightsFormat(WeightsFormat.YXIO).build();
     }
 

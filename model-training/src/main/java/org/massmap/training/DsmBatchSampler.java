@@ -7,9 +7,15 @@ import org.massmap.prior.GaussianPrior;
 import org.massmap.stats.MeanRemoval;
 
 /**
- * Builds DSM batches (Remy et al. 2020, eq. 3): for each map a clean n×n crop x at a random offset
- * under one of the 8 square symmetries, with its mean removed (κ maps are zero-mean); σ from the σ
- * distribution; u ~ N(0, I); x' = x + σu; target u + σ·s_th,σ(x'). Every draw comes from the
+ * Builds DSM batches (Remy et al. 2020, eq. 3): for each map a clean n×n periodic crop x at a random
+ * offset (indices wrap around the map, which is periodic) under one of the 8 square symmetries, with
+ * its mean removed (κ maps are zero-mean); σ from the σ distribution; u ~ N(0, I); x' = x + σu;
+ * target u + σ·s_th,σ(x'), the theory score computed by FFT on exactly the n×n map the network sees.
+ *
+ * <p>Geometry: with the crop as large as the map (the default for simulated maps), x is the whole
+ * periodic map, randomly rolled and flipped, so the FFT theory score and the circular network see a
+ * true torus, the geometry of a tile at sampling time. A crop smaller than the map is not periodic:
+ * the torus then has a seam, which the network learns as if it were sky. Every draw comes from the
  * generator passed in, in a fixed order. Not thread-safe (one per trainer).
  */
 final class DsmBatchSampler {
@@ -34,17 +40,20 @@ final class DsmBatchSampler {
         this.encoding = encoding;
     }
 
-    /** A clean zero-mean crop of the next map, under a random symmetry. */
+    /** A clean zero-mean periodic crop of the next map (a random roll when crop = map), under a random symmetry. */
     double[] cleanCrop(Random rng) {
         double[] m = maps.next(rng);
         int nx = maps.nx();
-        int oy = rng.nextInt(maps.ny() - crop + 1);
-        int ox = rng.nextInt(nx - crop + 1);
+        int ny = maps.ny();
+        int oy = rng.nextInt(ny);
+        int ox = rng.nextInt(nx);
         int d = rng.nextInt(Dihedral.COUNT);
         double[] x = new double[crop * crop];
         for (int iy = 0; iy < crop; iy++) {
             for (int ix = 0; ix < crop; ix++) {
-                x[iy * crop + ix] = m[(oy + Dihedral.sourceRow(d, iy, ix, crop)) * nx + ox + Dihedral.sourceCol(d, iy, ix, crop)];
+                int sy = (oy + Dihedral.sourceRow(d, iy, ix, crop)) % ny;
+                int sx = (ox + Dihedral.sourceCol(d, iy, ix, crop)) % nx;
+                x[iy * crop + ix] = m[sy * nx + sx];
             }
         }
         MeanRemoval.removeMean(x);

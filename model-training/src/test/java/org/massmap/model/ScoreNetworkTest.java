@@ -69,6 +69,42 @@ class ScoreNetworkTest {
         assertArrayEquals(outAlone, last, (float) (1e-5 * scale));
     }
 
+    /**
+     * The network treats a map as a torus: rolling the input by a multiple of 2^scales rolls the
+     * output by the same amount, pixel for pixel, including across the edges (a zero-padded
+     * network fails this at every border pixel).
+     */
+    @Test
+    void theNetworkIsPeriodicRollingTheInputRollsTheOutput() {
+        ParameterLayout layout = ParameterLayout.of(SMALL);
+        ScoreNetwork net = new ScoreNetwork(SMALL, new NetworkWeights(TestNets.randomisedParameters(layout, 9), TestNets.randomBnStats(layout, 10)));
+        int ny = 16;
+        int nx = 24;
+        float[] in = TestNets.gaussian(ny * nx * 3, 11);
+        int dy = 4;
+        int dx = -8;
+        float[] rolled = new float[in.length];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int src = (Math.floorMod(y - dy, ny) * nx + Math.floorMod(x - dx, nx)) * 3;
+                System.arraycopy(in, src, rolled, (y * nx + x) * 3, 3);
+            }
+        }
+        float[] out = net.forward(in, 1, ny, nx);
+        float[] outRolled = net.forward(rolled, 1, ny, nx);
+        double scale = 0;
+        for (float v : out) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertTrue(scale > 0.1, "the test network must produce a non-trivial output");
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                assertEquals(out[Math.floorMod(y - dy, ny) * nx + Math.floorMod(x - dx, nx)], outRolled[y * nx + x],
+                        1e-5 * scale, "pixel (" + y + ", " + x + ")");
+            }
+        }
+    }
+
     @Test
     void gradientsMatchFiniteDifferencesOfTheLoss() {
         NetworkConfig tiny = new NetworkConfig(List.of(3, 4), 1, Activation.SILU);
