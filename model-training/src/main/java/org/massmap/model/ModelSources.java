@@ -8,12 +8,11 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Where score models are found: a local model directory, or a model bundled in the jar
- * ({@code classpath:massmap/models/NAME}, so every Spark executor has it without shipping files).
+ * ({@code classpath:massmap/models/NAME}, so every Spark executor has it without shipping files;
+ * {@link BundledModels} lists them).
  * Bundled models are copied to a temporary directory before {@link ModelFiles#load}.
  */
 public final class ModelSources {
-    /** The small model trained for the embedded demo preset (conf/presets/demo.conf). */
-    public static final String BUNDLED = "classpath:massmap/models/demo";
     private static final String CLASSPATH = "classpath:";
 
     private ModelSources() {

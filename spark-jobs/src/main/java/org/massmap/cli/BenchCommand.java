@@ -273,7 +273,7 @@ final class BenchCommand implements Runnable {
     static final class Model implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--model", defaultValue = org.massmap.model.ModelSources.BUNDLED, description = "Model (default ${DEFAULT-VALUE}).")
+        @Option(names = "--model", defaultValue = "", description = "Model directory or bundled:NAME (default: the bundled model at map.pixel-arcmin).")
         String model;
         @Option(names = "--maps", defaultValue = "64", description = "Held-out maps per sigma (default ${DEFAULT-VALUE}).")
         int maps;
@@ -288,7 +288,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Settings s = ResolvedConfig.of(spec, config);
             org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
-            var m = org.massmap.spark.runtime.ModelFetch.load(model, new org.apache.hadoop.conf.Configuration());
+            var m = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(model, org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
             ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
             spec.commandLine().getOut().println("\nmachine: " + machine());
             return 0;
@@ -333,8 +333,8 @@ final class BenchCommand implements Runnable {
             org.massmap.model.Nd4jRuntime.configureThreads(cores);
             org.massmap.runtime.ThreadSettings.configure(1);
             SamplerConfig sampler = SamplerConfig.from(s);
-            var model = org.massmap.spark.runtime.ModelFetch.load(sampler.model().isEmpty()
-                    ? org.massmap.model.ModelSources.BUNDLED : sampler.model(), new org.apache.hadoop.conf.Configuration());
+            var model = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(sampler.model(),
+                    org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
             double pixel = model.metadata().pixelArcmin();
             var cl = new org.massmap.theory.TabulatedConvergenceSpectrum(model.metadata().prior().ell(), model.metadata().prior().cl(), "model");
             var spec0 = new org.massmap.sim.MockSurveySpec(size, pixel, new SkyPoint(150, 2), s.positive("survey.galaxies-per-arcmin2"),

@@ -3,7 +3,7 @@ package org.massmap.cli;
 import org.apache.hadoop.conf.Configuration;
 import org.massmap.config.SamplerConfig;
 import org.massmap.model.ModelMetadata;
-import org.massmap.model.ModelSources;
+import org.massmap.model.BundledModels;
 import org.massmap.spark.runtime.ModelFetch;
 
 /**
@@ -13,11 +13,12 @@ import org.massmap.spark.runtime.ModelFetch;
  */
 record ModelChoice(String uri, String sha256, ModelMetadata metadata) {
 
-    static ModelChoice resolve(SamplerConfig sampler) throws Exception {
+    /** The model for tiles of {@code pixelArcmin}: the configured one, or the bundled one trained at that pixel size. */
+    static ModelChoice resolve(SamplerConfig sampler, double pixelArcmin) throws Exception {
         if (sampler.prior().equals("gaussian")) {
             return new ModelChoice(null, null, null);
         }
-        String location = sampler.model().isEmpty() ? ModelSources.BUNDLED : normalise(sampler.model());
+        String location = normalise(BundledModels.locate(sampler.model(), pixelArcmin));
         ModelMetadata m = ModelFetch.metadata(location, new Configuration());
         return new ModelChoice(location, m.weightsSha256(), m);
     }

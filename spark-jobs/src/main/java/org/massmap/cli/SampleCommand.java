@@ -74,7 +74,7 @@ final class SampleCommand implements Callable<Integer> {
         Settings s = ResolvedConfig.of(spec, config);
         SamplerConfig sampler = SamplerConfig.from(s);
         PrintWriter console = spec.commandLine().getOut();
-        ModelChoice modelChoice = ModelChoice.resolve(sampler);
+        ModelChoice modelChoice = ModelChoice.resolve(sampler, org.massmap.config.MapSettings.from(s).pixelArcmin());
         JobSpec jobSpec = JobSpecs.spec(s, outputUri(out), modelChoice, truth == null ? null : uri(truth));
         SurveyJob.Request request = JobSpecs.request(s, catalogUris(catalogs));
         try (JavaSparkContext jsc = SparkSessions.create("massmap sample", s.string("spark.master").trim(), sparkConf)) {

@@ -77,7 +77,7 @@ final class StudyCommand implements Callable<Integer> {
         methods.add(new StudyRealisation.Method("gaussian", PriorModel.gaussian()));
         String modelUsed = null;
         if (!noHybrid) {
-            String location = model != null ? model : sampler.model().isEmpty() ? org.massmap.model.ModelSources.BUNDLED : sampler.model();
+            String location = org.massmap.model.BundledModels.locate(model != null ? model : sampler.model(), map.pixelArcmin());
             var loaded = ModelFetch.load(location, new org.apache.hadoop.conf.Configuration());
             ModelMetadata m = loaded.metadata();
             if (Math.abs(m.pixelArcmin() - map.pixelArcmin()) > 1e-3 * m.pixelArcmin()) {
