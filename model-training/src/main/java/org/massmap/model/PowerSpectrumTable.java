@@ -17,13 +17,21 @@ import org.slf4j.LoggerFactory;
  * by the power law through the two end nodes (a grid needing that logs a warning, it is not an
  * error). Immutable (arrays are copied in and out).
  *
- * @param ell strictly increasing multipoles, > 0, at least 2 nodes
- * @param cl  C_ℓ at those multipoles, > 0
+ * @param ell    strictly increasing multipoles, > 0, at least 2 nodes
+ * @param cl     C_ℓ at those multipoles, > 0
+ * @param source where the C_ℓ came from (cosmology, transfer function, non-linear model, n(z); or a
+ *               file), printed and recorded by the runs that use it; "" when unknown
  */
-public record PowerSpectrumTable(double[] ell, double[] cl) {
+public record PowerSpectrumTable(double[] ell, double[] cl, String source) {
     private static final Logger LOG = LoggerFactory.getLogger(PowerSpectrumTable.class);
 
+    /** A table of unstated origin. */
+    public PowerSpectrumTable(double[] ell, double[] cl) {
+        this(ell, cl, "");
+    }
+
     public PowerSpectrumTable {
+        source = source == null ? "" : source;
         if (ell == null || cl == null || ell.length != cl.length || ell.length < 2) {
             throw new IllegalArgumentException("a C_ell table needs two arrays of equal length >= 2, got "
                     + (ell == null ? null : ell.length) + " ell and " + (cl == null ? null : cl.length) + " C_ell values");

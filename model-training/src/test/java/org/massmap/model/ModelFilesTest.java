@@ -17,7 +17,7 @@ import org.massmap.grid.TileGrid;
 class ModelFilesTest {
     static final NetworkConfig NET = new NetworkConfig(List.of(4, 8, 8), 1, Activation.RELU);
     static final PowerSpectrumTable CL = new PowerSpectrumTable(new double[] {100, 1000, 10000, 100000},
-            new double[] {1e-8, 3e-10, 1e-11, 1e-13});
+            new double[] {1e-8, 3e-10, 1e-11, 1e-13}, "test spectrum, sources at z=1");
 
     static ScoreModel model(long seed) {
         ParameterLayout layout = ParameterLayout.of(NET);
@@ -44,6 +44,7 @@ class ModelFilesTest {
         assertArrayEquals(m.hybridScore(tile(32, 0.29)).score(map, 0.05), back.hybridScore(tile(32, 0.29)).score(map, 0.05));
         String json = Files.readString(dir.resolve(ModelFiles.METADATA));
         assertTrue(json.contains("\"pixelArcmin\" : 0.29") && json.contains("\"weightsSha256\""), json);
+        assertEquals("test spectrum, sources at z=1", back.metadata().prior().source(), "the prior's origin is kept");
     }
 
     @Test

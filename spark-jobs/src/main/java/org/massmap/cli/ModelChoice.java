@@ -41,7 +41,8 @@ record ModelChoice(String uri, String sha256, ModelMetadata metadata) {
 
     String describe() {
         return uri == null ? "gaussian (theory C_ell)" : String.format(java.util.Locale.ROOT,
-                "hybrid, model %s (sha256 %s..., %.3g arcmin pixels, sigma in [%.3g, %.3g])", uri, sha256.substring(0, 12),
-                metadata.pixelArcmin(), metadata.sigma().lo(), metadata.sigma().hi());
+                "hybrid, model %s (sha256 %s..., %.3g arcmin pixels, sigma in [%.3g, %.3g]); its prior C_ell: %s", uri,
+                sha256.substring(0, 12), metadata.pixelArcmin(), metadata.sigma().lo(), metadata.sigma().hi(),
+                metadata.prior().source().isEmpty() ? "(origin not recorded)" : metadata.prior().source());
     }
 }

@@ -162,7 +162,9 @@ final class TrainCommand implements Callable<Integer> {
         ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
         double ellMax = 2 * Math.PI / (pixelArcmin * Math.PI / 10800) * 1.5;
         double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
-        return TrainingSetup.of(net, cfg, new PowerSpectrumTable(table[0], table[1]), pixelArcmin);
+        String file = s.string("prior.cl-file").trim();
+        String source = file.isEmpty() ? org.massmap.theory.TheoryConvergenceSpectrum.describe(TheoryConfig.settings(s)) : "file " + file;
+        return TrainingSetup.of(net, cfg, new PowerSpectrumTable(table[0], table[1], source), pixelArcmin);
     }
 
     /** The training maps as a serialisable factory (built again on each executor). */
