@@ -14,7 +14,8 @@ package org.massmap.theory;
  * @param ellCount  number of log-spaced multipoles tabulated, ≥ 2
  */
 public record TheorySettings(CosmologyParams cosmology, TransferFunction transfer, NonLinear nonLinear,
-                             SourceDistribution sources, double ellMin, double ellMax, int ellCount) {
+                             SourceDistribution sources, double ellMin, double ellMax, int ellCount)
+        implements java.io.Serializable {
     /** Default smallest tabulated ℓ. */
     public static final double DEFAULT_ELL_MIN = 1;
     /** Default largest tabulated ℓ: above 2π(3 + 0.71)/Δ, the pixel-windowed prior's reach, for pixels down to 0.28 arcmin. */
