@@ -2,7 +2,6 @@ package org.massmap.config;
 
 import org.massmap.grid.SkyPoint;
 import org.massmap.lensing.ShearModel;
-import org.massmap.sim.HaloSpec;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.MockSurveySpec;
 
@@ -30,32 +29,9 @@ public final class SurveyConfig {
                 s.nonNegative("survey.mask.gap-width-arcmin"));
     }
 
-    /**
-     * The single source redshift used to give injected halos their lensing strength: the plane's
-     * redshift, or the mean of a Gaussian or tabulated n(z).
-     */
-    public static double effectiveSourceRedshift(org.massmap.theory.SourceDistribution nz) {
-        if (nz instanceof org.massmap.theory.SourcePlane p) {
-            return p.redshift();
-        }
-        if (nz instanceof org.massmap.theory.GaussianSources g) {
-            return g.mean();
-        }
-        org.massmap.theory.TabulatedSources t = (org.massmap.theory.TabulatedSources) nz;
-        double[] z = t.redshifts();
-        double[] n = t.densities();
-        double num = 0;
-        double den = 0;
-        for (int i = 1; i < z.length; i++) {
-            double dz = z[i] - z[i - 1];
-            num += 0.5 * dz * (z[i] * n[i] + z[i - 1] * n[i - 1]);
-            den += 0.5 * dz * (n[i] + n[i - 1]);
-        }
-        return num / den;
-    }
-
-    public static HaloSpec halos(Settings s) {
-        return new HaloSpec(s.nonNegative("survey.halos.per-deg2"), s.positive("survey.halos.m200-min"),
-                s.positive("survey.halos.m200-max"), s.positive("survey.halos.slope"), s.positive("survey.halos.redshift"));
+    /** Whether mock-survey truths include halos ({@code survey.halos}); refuses the removed survey.halos.* keys. */
+    public static boolean halos(Settings s) {
+        SimulationConfig.rejectRemovedKeys(s);
+        return s.bool("survey.halos");
     }
 }

@@ -40,7 +40,7 @@ public final class TheoryConfig {
             throw new IllegalArgumentException("theory.ell-max (" + ellMax + ") must exceed theory.ell-min (" + ellMin + ")");
         }
         return TheorySettings.defaults(nz).withCosmology(c).withPower(transfer(s.string("theory.transfer")),
-                s.enumValue("theory.nonlinear", NonLinear.class)).withEllRange(ellMin, ellMax, TheorySettings.DEFAULT_ELL_COUNT);
+                s.enumValue("theory.nonlinear", NonLinear.class)).withEllRange(ellMin, ellMax, TheorySettings.ellCount(ellMin, ellMax));
     }
 
     /** The transfer function named bbks, eh or eh-nowiggle. */

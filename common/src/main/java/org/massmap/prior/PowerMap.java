@@ -1,13 +1,18 @@
 package org.massmap.prior;
 
 import java.util.function.DoubleUnaryOperator;
-import org.massmap.fft.Fft2;
 import org.massmap.grid.TileGrid;
 
 /**
- * The diagonal Fourier-space covariance of a Gaussian convergence field on a periodic tile:
- * P[k] = C_ℓ(ℓ = 2π|k|/Δ) / Δ², per FFT index (row-major ny×nx, numpy fftfreq order), so that
- * κ = IFFT(√P · FFT(w)) with white unit-variance w has angular power spectrum C_ℓ.
+ * The diagonal Fourier-space covariance of a Gaussian convergence field on a periodic tile, per FFT
+ * index (row-major ny×nx, numpy fftfreq order), such that κ = IFFT(√P · FFT(w)) with white
+ * unit-variance w has E|FFT(κ)_k|² = N_pix·P[k].
+ *
+ * <p>A pixel value is the pixel <em>average</em> of κ, so {@link #fromCl} gives the aliased,
+ * pixel-windowed theory power of {@link PixelWindow}: P[k] = Σ_n C_ℓ(2π|k+n|/Δ) sinc²(π(k_x+n_x))
+ * sinc²(π(k_y+n_y))/Δ², which tends to C_ℓ(2π|k|/Δ)/Δ² as k → 0. Every consumer (Gaussian prior,
+ * Wiener filter, the hybrid prior's Gaussian part, mocks, training maps) builds its map here, so all
+ * agree on what a pixel value is.
  *
  * <p>k = 0: the mean of κ is not measurable (mass-sheet degeneracy) and every map in this project
  * has zero mean, so P[0] is stored as 0 and every operator built on this map treats the k = 0
@@ -25,29 +30,40 @@ public final class PowerMap {
     }
 
     /**
-     * Builds the power map of a grid from an angular power spectrum.
+     * The pixel-averaged power map of a grid from an angular power spectrum ({@link PixelWindow}).
+     * P depends on |k_x| and |k_y| only, so C_ℓ is summed once per folded mode.
      *
-     * @param cl C_ℓ as a function of multipole ℓ (dimensionless), called for 2π|k|/Δ up to ≈ 2π·0.707/Δ
+     * @param cl C_ℓ as a function of multipole ℓ (dimensionless), called for ℓ up to
+     *           {@link PixelWindow#maxEll}(Δ, {@link PixelWindow#ALIAS_ORDER}) (8.0×10⁴ at 1′)
+     * @throws IllegalArgumentException if the windowed C_ℓ is not positive and finite at a mode
      */
     public static PowerMap fromCl(TileGrid grid, DoubleUnaryOperator cl) {
         int nx = grid.nx();
         int ny = grid.ny();
         double delta = grid.pixelRad();
-        double[] p = new double[nx * ny];
-        for (int iy = 0; iy < ny; iy++) {
-            double ky = Fft2.freq(iy, ny);
-            for (int ix = 0; ix < nx; ix++) {
-                if (ix == 0 && iy == 0) {
+        int hx = nx / 2 + 1;
+        int hy = ny / 2 + 1;
+        double[] folded = new double[hx * hy];
+        for (int jy = 0; jy < hy; jy++) {
+            for (int jx = 0; jx < hx; jx++) {
+                if (jx == 0 && jy == 0) {
                     continue;
                 }
-                double kx = Fft2.freq(ix, nx);
-                double ell = 2 * Math.PI * Math.sqrt(kx * kx + ky * ky) / delta;
-                double c = cl.applyAsDouble(ell);
+                double kx = jx / (double) nx;
+                double ky = jy / (double) ny;
+                double c = PixelWindow.windowedCl(kx, ky, delta, cl);
                 if (!(c > 0) || !Double.isFinite(c)) {
                     throw new IllegalArgumentException("C_ell must be positive and finite at every multipole of the grid; got "
-                            + c + " at ell=" + Math.round(ell));
+                            + c + " (pixel-windowed) at ell=" + Math.round(2 * Math.PI * Math.hypot(kx, ky) / delta));
                 }
-                p[iy * nx + ix] = c / (delta * delta);
+                folded[jy * hx + jx] = c / (delta * delta);
+            }
+        }
+        double[] p = new double[nx * ny];
+        for (int iy = 0; iy < ny; iy++) {
+            int jy = Math.min(iy, ny - iy);
+            for (int ix = 0; ix < nx; ix++) {
+                p[iy * nx + ix] = folded[jy * hx + Math.min(ix, nx - ix)];
             }
         }
         return new PowerMap(nx, ny, p);

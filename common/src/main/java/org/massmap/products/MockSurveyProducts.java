@@ -61,13 +61,16 @@ public final class MockSurveyProducts {
                 .writePng(dir.resolve("truth.png"));
     }
 
-    /** Circles at the halos inside a grid, labelled by log10 mass. */
+    /** Smallest M200c (M_sun/h) marked on figures: the hundreds of lighter halos per deg² would bury the map. */
+    public static final double MARKED_MASS = 1e14;
+
+    /** Circles at the halos inside a grid with M200c ≥ {@link #MARKED_MASS} (or of unknown mass), labelled by log10 mass. */
     public static List<Marker> haloMarkers(TileGrid grid, List<Halo> halos) {
         TangentPlane plane = grid.tangentPlane();
         double[] xy = new double[2];
         java.util.ArrayList<Marker> out = new java.util.ArrayList<>();
         for (Halo h : halos) {
-            if (!plane.project(h.position().raDeg(), h.position().decDeg(), xy)) {
+            if (h.m200() < MARKED_MASS || !plane.project(h.position().raDeg(), h.position().decDeg(), xy)) {
                 continue;
             }
             double x = grid.xOf(xy[0]);

@@ -9,24 +9,31 @@ import org.massmap.grid.TangentPlane;
 import org.massmap.grid.TileGrid;
 import org.massmap.lensing.KaiserSquires;
 import org.massmap.lensing.ShearModel;
-import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
 
 /**
- * A mock shape catalog of one tile with its known truth. The truth κ (lognormal or Gaussian with
- * the given C_ℓ, plus halos) is drawn on a field twice the tile's size, its shear computed there by
- * the Kaiser-Squires forward operator and the tile cut out of the centre, so the mock is not
- * periodic like the inference operator (no "inverse crime"). Galaxies are placed uniformly at the
- * given density in the tile's tangent plane, dropped where the mask says so, and given
- * ellipticities e = (e_s + g)/(1 + g* e_s) (intrinsic e_s Gaussian per component, |e_s| &lt; 1;
- * g = γ or γ/(1 − κ) interpolated bilinearly at the galaxy). They are written in the sky
- * convention: e2 of the grid frame negated, then rotated from the tile frame into each galaxy's
- * local (RA, Dec) frame — the exact inverse of the binning in {@code org.massmap.catalog}.
+ * A mock shape catalog of one tile with its known truth. The truth κ is drawn by a
+ * {@link ConvergenceSimulator} (the one training maps use, so its mean power is the prior's) on a
+ * periodic field twice the tile's size, its shear computed there by the Kaiser-Squires forward
+ * operator and the tile cut out of the centre, so the mock is not periodic like the inference
+ * operator (no "inverse crime"). Galaxies are placed uniformly at the given density in the tile's
+ * tangent plane, dropped where the mask says so, and given ellipticities e = (e_s + g)/(1 + g* e_s)
+ * (intrinsic e_s Gaussian per component, |e_s| &lt; 1; g = γ or γ/(1 − κ)).
+ *
+ * <p>A galaxy takes the shear (and κ) of the field pixel it falls in. A pixel value is the pixel
+ * average of the field, so the binned shear of a pixel is that pixel's value plus noise, exactly
+ * what the likelihood assumes; bilinear interpolation would smooth the truth by a further window
+ * (3 + cos 2πk)/4 per axis (0.5 at Nyquist) that neither the prior nor the likelihood knows of.
+ * The tile's pixels coincide with field pixels.
+ *
+ * <p>Galaxies are written in the sky convention: e2 of the grid frame negated, then rotated from the
+ * tile frame into each galaxy's local (RA, Dec) frame — the exact inverse of the binning in
+ * {@code org.massmap.catalog}.
  *
  * @param grid       the tile
- * @param truthKappa true convergence of the tile (row-major), not mean-subtracted
+ * @param truthKappa true convergence of the tile (row-major), cut from the zero-mean field (so not itself zero-mean)
  * @param pixelMask  mask evaluated at pixel centres (true = observed)
- * @param halos      injected halos
+ * @param halos      the simulated halos of the whole field
  */
 public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask, List<Halo> halos, double[] ra,
         double[] dec, double[] e1, double[] e2, double[] weight) {
@@ -50,25 +57,40 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
         return TileGrid.square(big, spec.pixelArcmin(), spec.centre());
     }
 
-    /** Draws a mock survey; all randomness comes from {@code rng}. */
-    public static MockSurvey generate(MockSurveySpec spec, DoubleUnaryOperator cl, List<Halo> halos,
-            RandomGenerator rng) {
+    /**
+     * The truth simulator of a mock: on {@link #field(MockSurveySpec)}, target power the pixel-windowed
+     * C_ℓ, lognormal shift {@code spec.lognormalShift()} (0 = Gaussian). Costly with halos (the one-halo
+     * power of the field): build once, draw many mocks.
+     *
+     * @param halos the halo population, or null for none
+     */
+    public static ConvergenceSimulator truthSimulator(MockSurveySpec spec, DoubleUnaryOperator cl, HaloModel halos) {
+        TileGrid field = field(spec);
+        return new ConvergenceSimulator(field, PowerMap.fromCl(field, cl), spec.lognormalShift(), halos);
+    }
+
+    /**
+     * Draws a mock survey; all randomness comes from {@code rng}.
+     *
+     * @param truth the simulator of the truth, built on {@link #field(MockSurveySpec)}
+     */
+    public static MockSurvey generate(MockSurveySpec spec, ConvergenceSimulator truth, RandomGenerator rng) {
         TileGrid tile = TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre());
         TileGrid field = field(spec);
         int big = field.nx();
-        PowerMap power = PowerMap.fromCl(field, cl);
-        double[] kappa = spec.lognormalShift() > 0
-                ? new LognormalFieldGenerator(power, spec.lognormalShift()).draw(rng)
-                : new GaussianFieldGenerator(power).draw(rng);
-        HaloRenderer.add(field, halos, kappa);
+        if (!truth.grid().equals(field)) {
+            throw new IllegalArgumentException("the truth simulator's grid " + truth.grid() + " is not the mock's field " + field);
+        }
+        ConvergenceSimulator.Draw draw = truth.draw(rng);
+        double[] kappa = draw.kappa();
         double[][] shear = new KaiserSquires(big, big).forward(kappa, null);
         SurveyMask mask = SurveyMask.draw(tile, spec.mask(), rng);
 
         int offset = (big - spec.size()) / 2;
-        double[] truth = new double[tile.size()];
+        double[] truthTile = new double[tile.size()];
         for (int iy = 0; iy < spec.size(); iy++) {
             for (int ix = 0; ix < spec.size(); ix++) {
-                truth[iy * spec.size() + ix] = kappa[(iy + offset) * big + ix + offset];
+                truthTile[iy * spec.size() + ix] = kappa[(iy + offset) * big + ix + offset];
             }
         }
 
@@ -84,14 +106,12 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
             if (!mask.observed(xi, eta)) {
                 continue;
             }
-            double fx = field.xOf(xi);
-            double fy = field.yOf(eta);
-            double g1 = bilinear(shear[0], big, fx, fy);
-            double g2 = bilinear(shear[1], big, fx, fy);
+            int pixel = nearestPixel(field, xi, eta);
+            double g1 = shear[0][pixel];
+            double g2 = shear[1][pixel];
             if (spec.shearModel() == ShearModel.REDUCED_SHEAR) {
-                double k0 = bilinear(kappa, big, fx, fy);
-                g1 /= 1 - k0;
-                g2 /= 1 - k0;
+                g1 /= 1 - kappa[pixel];
+                g2 /= 1 - kappa[pixel];
             }
             double[] e = lensed(intrinsic(spec.sigmaE(), rng), g1, g2);
             SkyPoint sky = plane.deproject(xi, eta);
@@ -103,8 +123,15 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
             double t2 = -e[1];
             out.add(sky.raDeg(), sky.decDeg(), t1 * c + t2 * s, -t1 * s + t2 * c);
         }
-        return new MockSurvey(tile, truth, mask.pixelMask(tile), List.copyOf(halos), out.ra(), out.dec(), out.e1(),
+        return new MockSurvey(tile, truthTile, mask.pixelMask(tile), List.copyOf(draw.halos()), out.ra(), out.dec(), out.e1(),
                 out.e2(), out.weights());
+    }
+
+    /** The field pixel containing tangent-plane point (ξ, η) (clamped to the field). */
+    private static int nearestPixel(TileGrid field, double xi, double eta) {
+        int ix = (int) Math.max(0, Math.min(field.nx() - 1, Math.round(field.xOf(xi))));
+        int iy = (int) Math.max(0, Math.min(field.ny() - 1, Math.round(field.yOf(eta))));
+        return iy * field.nx() + ix;
     }
 
     /** Intrinsic ellipticity: Gaussian components of std σ_e, redrawn until |e| &lt; 1. */
@@ -126,20 +153,6 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
         double di = g1 * es[1] - g2 * es[0];
         double d2 = dr * dr + di * di;
         return new double[] {(nr * dr + ni * di) / d2, (ni * dr - nr * di) / d2};
-    }
-
-    private static double bilinear(double[] map, int n, double x, double y) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        double fx = x - x0;
-        double fy = y - y0;
-        x0 = Math.max(0, Math.min(n - 2, x0));
-        y0 = Math.max(0, Math.min(n - 2, y0));
-        double a = map[y0 * n + x0];
-        double b = map[y0 * n + x0 + 1];
-        double c = map[(y0 + 1) * n + x0];
-        double d = map[(y0 + 1) * n + x0 + 1];
-        return a * (1 - fx) * (1 - fy) + b * fx * (1 - fy) + c * (1 - fx) * fy + d * fx * fy;
     }
 
     /** Growable columns of galaxies. */

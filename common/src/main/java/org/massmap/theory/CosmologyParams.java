@@ -18,7 +18,7 @@ package org.massmap.theory;
  * @param tCmb   CMB temperature in kelvin, used by the transfer functions (Θ_2.7 = tCmb/2.7)
  */
 public record CosmologyParams(double omegaC, double omegaB, double h, double sigma8, double ns,
-                              double w0, double wa, double tCmb) {
+                              double w0, double wa, double tCmb) implements java.io.Serializable {
 
     /** CMB temperature today (Fixsen 2009), in K. */
     public static final double T_CMB_DEFAULT = 2.7255;

@@ -13,14 +13,14 @@ import java.util.Arrays;
  * Continuous distributions are integrated with 8-point Gauss-Legendre on each interval between the
  * density's knots, intervals being split to at most 0.02 in z. Stateless.
  */
-final class LensingEfficiency {
+public final class LensingEfficiency {
     private static final double MAX_SEGMENT = 0.02;
 
     private LensingEfficiency() {
     }
 
     /** q(χ_i) for each χ_i (Mpc/h, ascending or not). */
-    static double[] at(Background background, SourceDistribution sources, double[] chi) {
+    public static double[] at(Background background, SourceDistribution sources, double[] chi) {
         double[] q = new double[chi.length];
         if (sources instanceof SourcePlane plane) {
             double chiS = background.comovingDistance(plane.redshift());

@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>Command-line syntax ({@link #parse(String)}): {@code plane:ZS}, {@code gaussian:MEAN,SIGMA} or
  * {@code file:PATH}, e.g. {@code plane:1.0}, {@code gaussian:0.9,0.3}, {@code file:nz.txt}.
  */
-public sealed interface SourceDistribution permits SourcePlane, GaussianSources, TabulatedSources {
+public sealed interface SourceDistribution extends java.io.Serializable permits SourcePlane, GaussianSources, TabulatedSources {
 
     /** Largest redshift with n(z) &gt; 0; the Limber integral runs to χ of this redshift. */
     double maxRedshift();

@@ -9,17 +9,21 @@ package org.massmap.theory;
  * @param sources   source redshift distribution
  * @param ellMin    smallest tabulated multipole, &gt; 0 (below it C_ℓ is held constant)
  * @param ellMax    largest tabulated multipole (above it C_ℓ is extrapolated with a warning);
- *                  for the prior it should reach 2π·0.707/Δ, ≈ 5×10⁴ at 0.29 arcmin pixels
+ *                  the pixel-windowed prior evaluates C_ℓ up to 2π(N + 0.71)/Δ with N = 3 aliases
+ *                  ({@code org.massmap.prior.PixelWindow}): 8.0×10⁴ at 1′, 2.8×10⁵ at 0.29′
  * @param ellCount  number of log-spaced multipoles tabulated, ≥ 2
  */
 public record TheorySettings(CosmologyParams cosmology, TransferFunction transfer, NonLinear nonLinear,
-                             SourceDistribution sources, double ellMin, double ellMax, int ellCount) {
+                             SourceDistribution sources, double ellMin, double ellMax, int ellCount)
+        implements java.io.Serializable {
     /** Default smallest tabulated ℓ. */
     public static final double DEFAULT_ELL_MIN = 1;
-    /** Default largest tabulated ℓ: above 2π·0.707/Δ for pixels down to 0.15 arcmin. */
-    public static final double DEFAULT_ELL_MAX = 1e5;
-    /** Default number of tabulated ℓ: 64 per decade over [1, 10⁵]. */
-    public static final int DEFAULT_ELL_COUNT = 321;
+    /** Default largest tabulated ℓ: above 2π(3 + 0.71)/Δ, the pixel-windowed prior's reach, for pixels down to 0.28 arcmin. */
+    public static final double DEFAULT_ELL_MAX = 3e5;
+    /** Tabulated multipoles per decade of ℓ. */
+    public static final int POINTS_PER_DECADE = 64;
+    /** Default number of tabulated ℓ: {@value #POINTS_PER_DECADE} per decade over [1, 3×10⁵]. */
+    public static final int DEFAULT_ELL_COUNT = 352;
 
     public TheorySettings {
         if (cosmology == null || transfer == null || nonLinear == null || sources == null) {
@@ -39,7 +43,7 @@ public record TheorySettings(CosmologyParams cosmology, TransferFunction transfe
 
     /**
      * Defaults for the given sources: {@link CosmologyParams#fiducial()}, Eisenstein &amp; Hu with
-     * wiggles, Halofit, ℓ from {@value #DEFAULT_ELL_MIN} to 10⁵ with {@value #DEFAULT_ELL_COUNT} points.
+     * wiggles, Halofit, ℓ from {@value #DEFAULT_ELL_MIN} to 3×10⁵ with {@value #DEFAULT_ELL_COUNT} points.
      */
     public static TheorySettings defaults(SourceDistribution sources) {
         return new TheorySettings(CosmologyParams.fiducial(), TransferFunction.EISENSTEIN_HU, NonLinear.HALOFIT,
@@ -54,6 +58,11 @@ public record TheorySettings(CosmologyParams cosmology, TransferFunction transfe
     /** Copy with another transfer function and non-linear mode. */
     public TheorySettings withPower(TransferFunction t, NonLinear nl) {
         return new TheorySettings(cosmology, t, nl, sources, ellMin, ellMax, ellCount);
+    }
+
+    /** Number of log-spaced multipoles giving {@value #POINTS_PER_DECADE} per decade over [min, max]. */
+    public static int ellCount(double min, double max) {
+        return Math.max(2, (int) Math.ceil(POINTS_PER_DECADE * Math.log10(max / min)) + 1);
     }
 
     /** Copy with another tabulated ℓ range. */

@@ -2,6 +2,7 @@ package org.massmap.prior;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,15 @@ class GaussianPriorTest {
             // relative std of the bin mean ~ 1/sqrt(draws * modes/2); allow 5 sigma
             double tol = 5 / Math.sqrt(draws * Math.max(1, modes[b] / 2.0));
             assertEquals(1.0, mean[b] / expected[b], tol, "bin " + b + " at ell=" + ell[b]);
-            // and the binned expectation is the C_ell itself to within the bin's spread of ell
-            assertEquals(1.0, expected[b] / cl(ell[b]), 0.25, "bin " + b);
+            // and the binned expectation is the C_ell itself to within the bin's spread of ell where the pixel window
+            // is ≈ 1 (k < 0.2 cycles/pixel); beyond, the window sinc² (0.4 at Nyquist, aliases adding some back) lowers it
+            double k = ell[b] * g.pixelRad() / (2 * Math.PI);
+            double r = expected[b] / cl(ell[b]);
+            if (k < 0.2) {
+                assertEquals(1.0, r, 0.25, "bin " + b);
+            } else {
+                assertTrue(r > 0.3 && r < 1.0, "bin " + b + ": " + r);
+            }
         }
     }
 

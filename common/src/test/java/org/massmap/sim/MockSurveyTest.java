@@ -34,7 +34,7 @@ class MockSurveyTest {
     void densityMaskAndShearRoundTripThroughTheBinner() throws Exception {
         MockSurveySpec spec = new MockSurveySpec(48, 1.0, new SkyPoint(20, -60), 20, 0.01, 0.03,
                 new MaskSpec(0.8, 15, 40, 1, 3, 1, 1), ShearModel.SHEAR);
-        MockSurvey m = MockSurvey.generate(spec, MockSurveyTest::cl, List.of(), new SplittableRandom(3));
+        MockSurvey m = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, MockSurveyTest::cl, null), new SplittableRandom(3));
         // density: Poisson count over the observed area
         int observed = 0;
         for (boolean b : m.pixelMask()) {
@@ -76,7 +76,7 @@ class MockSurveyTest {
     void theShearIsNotPeriodicOnTheTile() {
         // the truth lives on a field twice the tile: its shear on the tile is not the periodic KS of the tile's truth
         MockSurveySpec spec = new MockSurveySpec(32, 1.0, new SkyPoint(0, 0), 40, 0.01, 0, MaskSpec.none(), ShearModel.SHEAR);
-        MockSurvey m = MockSurvey.generate(spec, MockSurveyTest::cl, List.of(), new SplittableRandom(4));
+        MockSurvey m = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, MockSurveyTest::cl, null), new SplittableRandom(4));
         TileGrid g = m.grid();
         double[][] periodic = new KaiserSquires(32, 32).forward(m.truthKappa(), null);
         assertFalse(java.util.Arrays.equals(periodic[0], new double[g.size()]));

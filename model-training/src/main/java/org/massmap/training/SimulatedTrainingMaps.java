@@ -2,39 +2,35 @@ package org.massmap.training;
 
 import java.util.Random;
 import org.massmap.model.PowerSpectrumTable;
-import org.massmap.sim.HaloPopulation;
-import org.massmap.sim.HaloRenderer;
-import org.massmap.sim.LognormalFieldGenerator;
-import org.massmap.stats.MeanRemoval;
+import org.massmap.sim.ConvergenceSimulator;
+import org.massmap.sim.HaloModel;
 
 /**
- * Training maps from the project's simulator (org.massmap.sim): shifted-lognormal fields whose power
- * spectrum is the prior's C_ℓ — so the Gaussian part is right about two-point statistics and the
- * network learns only the non-Gaussianity — optionally with NFW halos drawn from the mock-survey
- * halo population, on a periodic n×n grid.
+ * Training maps from the project's simulator ({@link ConvergenceSimulator}) on a periodic n×n grid:
+ * a shifted-lognormal field plus, optionally, NFW halos of the cosmology's halo model, split so that
+ * the maps' expected power is exactly the prior's pixel-windowed power map: the Gaussian part is right
+ * about two-point statistics and the network learns only the non-Gaussianity.
  */
 public final class SimulatedTrainingMaps extends SquareTrainingMaps {
-    private final LognormalFieldGenerator lognormal;
-    private final HaloPopulation halos;
+    private final ConvergenceSimulator simulator;
 
     /**
      * @param prior C_ℓ of the maps (and of the hybrid prior's Gaussian part)
-     * @param shift lognormal shift λ
-     * @param halos halo population to add, or null for none
+     * @param shift lognormal shift λ of the field component
+     * @param halos halo population, or null for lognormal maps with the prior's power
      */
-    public SimulatedTrainingMaps(int n, double pixelArcmin, PowerSpectrumTable prior, double shift, HaloPopulation halos) {
+    public SimulatedTrainingMaps(int n, double pixelArcmin, PowerSpectrumTable prior, double shift, HaloModel halos) {
         super(n, pixelArcmin);
-        this.lognormal = new LognormalFieldGenerator(prior.powerMap(grid()), shift);
-        this.halos = halos;
+        this.simulator = new ConvergenceSimulator(grid(), prior.powerMap(grid()), shift, halos);
+    }
+
+    /** The simulator (its halo abundance factor, power split). */
+    public ConvergenceSimulator simulator() {
+        return simulator;
     }
 
     @Override
     public double[] next(Random rng) {
-        double[] k = lognormal.draw(rng);
-        if (halos != null) {
-            HaloRenderer.add(grid(), halos.draw(grid(), rng), k);
-            MeanRemoval.removeMean(k);
-        }
-        return k;
+        return simulator.draw(rng).kappa();
     }
 }

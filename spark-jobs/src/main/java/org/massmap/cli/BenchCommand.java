@@ -340,7 +340,8 @@ final class BenchCommand implements Runnable {
             var spec0 = new org.massmap.sim.MockSurveySpec(size, pixel, new SkyPoint(150, 2), s.positive("survey.galaxies-per-arcmin2"),
                     s.positive("survey.sigma-e"), s.positive("simulate.lognormal-shift"), SurveyConfig.mask(s),
                     org.massmap.lensing.ShearModel.REDUCED_SHEAR);
-            var mock = org.massmap.sim.MockSurvey.generate(spec0, cl::cl, List.of(), new SplittableRandom(1));
+            var mock = org.massmap.sim.MockSurvey.generate(spec0, org.massmap.sim.MockSurvey.truthSimulator(spec0, cl::cl, null),
+                    new SplittableRandom(1));
             var binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, pixel, java.util.Optional.empty(),
                     java.util.OptionalDouble.empty(), false, false, org.massmap.lensing.ShearModel.REDUCED_SHEAR));
             out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | s / sample (wall, %d cores) | samples per core-hour |%n"

@@ -20,7 +20,7 @@ import org.massmap.pipeline.TileProblem;
 import org.massmap.prior.GaussianPrior;
 import org.massmap.sampling.ChainResult;
 import org.massmap.sampling.ScoreFunction;
-import org.massmap.sim.HaloPopulation;
+import org.massmap.sim.HaloModel;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
@@ -47,7 +47,7 @@ final class ModelReport {
         ModelMetadata m = model.metadata();
         TrainingSetup setup = new TrainingSetup(m.network(), TrainingConfig.builder().cropSize(m.trainedNx()).sigma(m.sigma()).build(),
                 m.prior(), m.pixelArcmin(), m.encoding());
-        HaloPopulation halos = SimulateCommand.haloPopulation(s);
+        HaloModel halos = SimulateCommand.haloModel(s);
         double shift = s.positive("simulate.lognormal-shift");
         SimulatedTrainingMaps heldOut = new SimulatedTrainingMaps(2 * m.trainedNx(), m.pixelArcmin(), m.prior(), shift, halos);
 
@@ -108,9 +108,8 @@ final class ModelReport {
                 s.positive("survey.sigma-e"), s.positive("simulate.lognormal-shift"), new MaskSpec(100, 0, 3, 1, 3, 0, 0),
                 ShearModel.REDUCED_SHEAR);
         TabulatedConvergenceSpectrum cl = new TabulatedConvergenceSpectrum(m.prior().ell(), m.prior().cl(), "the model's C_ell");
-        HaloPopulation halos = SimulateCommand.haloPopulation(s);
         SplittableRandom rng = new SplittableRandom(seed);
-        MockSurvey mock = MockSurvey.generate(spec, cl::cl, halos.draw(MockSurvey.field(spec), rng), rng);
+        MockSurvey mock = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, cl::cl, SimulateCommand.haloModel(s)), rng);
         BinnedShear binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, m.pixelArcmin(),
                 java.util.Optional.of(mock.grid().centre()), java.util.OptionalDouble.empty(), false, false, ShearModel.REDUCED_SHEAR));
         SamplerConfig sampler = SamplerConfig.from(s);

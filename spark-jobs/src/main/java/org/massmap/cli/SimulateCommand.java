@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.massmap.config.Settings;
+import org.massmap.config.SimulationConfig;
 import org.massmap.config.SurveyConfig;
 import org.massmap.config.TheoryConfig;
 import org.massmap.grid.SkyPoint;
@@ -16,17 +17,13 @@ import org.massmap.io.FitsCubes;
 import org.massmap.io.MapFigure;
 import org.massmap.io.MapPanel;
 import org.massmap.io.Provenance;
-import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
 import org.massmap.products.MockSurveyProducts;
-import org.massmap.sim.Halo;
-import org.massmap.sim.HaloPopulation;
-import org.massmap.sim.HaloRenderer;
-import org.massmap.sim.LognormalFieldGenerator;
+import org.massmap.sim.ConvergenceSimulator;
+import org.massmap.sim.HaloModel;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
 import org.massmap.theory.ConvergenceSpectrum;
-import org.massmap.theory.TheorySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +60,7 @@ final class SimulateCommand implements Runnable {
         @Option(names = "--shift", paramLabel = "L", descriptionKey = "simulate.lognormal-shift",
                 description = "Lognormal shift; 0 = Gaussian maps (default ${DEFAULT-VALUE}).")
         Double shift;
-        @Option(names = "--halos", description = "Add NFW halos drawn as in section survey.halos.")
+        @Option(names = "--halos", description = "Include the NFW halos of the simulator (section simulation); the maps' mean power stays the prior's.")
         boolean halos;
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
@@ -79,17 +76,12 @@ final class SimulateCommand implements Runnable {
             double lambda = s.nonNegative("simulate.lognormal-shift");
             ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
             TileGrid grid = TileGrid.square(side, pix, new SkyPoint(0, 0));
-            PowerMap power = PowerMap.fromCl(grid, cl::cl);
-            HaloPopulation pop = halos ? haloPopulation(s) : null;
+            ConvergenceSimulator simulator = new ConvergenceSimulator(grid, PowerMap.fromCl(grid, cl::cl), lambda,
+                    halos ? haloModel(s) : null);
             SplittableRandom rng = new SplittableRandom(seed);
-            LognormalFieldGenerator ln = lambda > 0 ? new LognormalFieldGenerator(power, lambda) : null;
-            GaussianFieldGenerator gauss = new GaussianFieldGenerator(power);
             double[][] maps = new double[n][];
             for (int i = 0; i < n; i++) {
-                maps[i] = ln != null ? ln.draw(rng) : gauss.draw(rng);
-                if (pop != null) {
-                    HaloRenderer.add(grid, pop.draw(grid, rng), maps[i]);
-                }
+                maps[i] = simulator.draw(rng).kappa();
             }
             Provenance prov = CommandSupport.provenance(s).withSeed(seed);
             AtomicDirectory.write(CommandSupport.outputDirectory(out), dir -> {
@@ -101,8 +93,9 @@ final class SimulateCommand implements Runnable {
                 MapFigure.of("Simulated κ (" + (lambda > 0 ? "lognormal, shift " + lambda : "Gaussian") + ")", 4, panels)
                         .withRobustSharedScale(org.massmap.io.Colormap.MAGMA, "κ").writePng(dir.resolve("kappa_maps.png"));
             });
-            spec.commandLine().getOut().printf("wrote %d maps of %dx%d at %.3g arcmin to %s%n", n, side, side, pix,
-                    out.resolve("kappa_maps.fits"));
+            spec.commandLine().getOut().printf("wrote %d maps of %dx%d at %.3g arcmin to %s%s%n", n, side, side, pix,
+                    out.resolve("kappa_maps.fits"), halos ? String.format(java.util.Locale.ROOT,
+                            " (halo abundance factor A = %.3f)", simulator.abundance()) : "");
             return 0;
         }
     }
@@ -136,16 +129,23 @@ final class SimulateCommand implements Runnable {
 
     /** Draws the mock survey the settings describe. */
     static MockSurvey simulateSurvey(Settings s, long seed) throws Exception {
-        MockSurveySpec spec = SurveyConfig.spec(s);
-        ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<Halo> halos = haloPopulation(s).draw(MockSurvey.field(spec), rng);
-        return MockSurvey.generate(spec, cl::cl, halos, rng);
+        return simulateSurvey(s, surveyTruth(s), seed);
     }
 
-    static HaloPopulation haloPopulation(Settings s) throws Exception {
-        TheorySettings theory = TheoryConfig.settings(s);
-        return new HaloPopulation(theory.cosmology(), SurveyConfig.halos(s),
-                SurveyConfig.effectiveSourceRedshift(theory.sources()));
+    /** Draws a mock survey with a truth simulator built by {@link #surveyTruth(Settings)}. */
+    static MockSurvey simulateSurvey(Settings s, ConvergenceSimulator truth, long seed) {
+        return MockSurvey.generate(SurveyConfig.spec(s), truth, new SplittableRandom(seed));
+    }
+
+    /** The truth simulator of the settings' mock survey (prior C_ell, survey.lognormal-shift, halos if survey.halos). */
+    static ConvergenceSimulator surveyTruth(Settings s) throws Exception {
+        MockSurveySpec spec = SurveyConfig.spec(s);
+        ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
+        return MockSurvey.truthSimulator(spec, cl::cl, SurveyConfig.halos(s) ? haloModel(s) : null);
+    }
+
+    /** The halo model of the settings: cosmology and n(z) of section theory, mass range of simulation.halos. */
+    static HaloModel haloModel(Settings s) throws Exception {
+        return new HaloModel(TheoryConfig.settings(s), SimulationConfig.halos(s));
     }
 }

@@ -91,9 +91,10 @@ final class StudyCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         List<StudyRealisation.Result> results = new ArrayList<>();
+        org.massmap.sim.ConvergenceSimulator truth = SimulateCommand.surveyTruth(s);
         for (int r = 0; r < realisations; r++) {
             long tr = System.nanoTime();
-            MockSurvey mock = SimulateCommand.simulateSurvey(s, seed + r);
+            MockSurvey mock = SimulateCommand.simulateSurvey(s, truth, seed + r);
             BinnedShear binned = bin(mock, map);
             StudyRealisation.Result res = StudyRealisation.run(s, mock, binned, cl, methods, sampler, r == 0 ? out : null);
             results.add(res);

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.massmap.config.MapSettings;
 import org.massmap.config.Settings;
-import org.massmap.config.SurveyConfig;
+import org.massmap.config.SimulationConfig;
 import org.massmap.config.TheoryConfig;
 import org.massmap.io.JsonFiles;
 import org.massmap.io.LinePlot;
@@ -23,7 +23,8 @@ import org.massmap.model.Nd4jRuntime;
 import org.massmap.model.PowerSpectrumTable;
 import org.massmap.model.ScoreModel;
 import org.massmap.model.SigmaDistribution;
-import org.massmap.sim.HaloPopulation;
+import org.massmap.sim.HaloModel;
+import org.massmap.sim.HaloModelSpec;
 import org.massmap.spark.runtime.SparkSessions;
 import org.massmap.spark.training.DataParallelConfig;
 import org.massmap.spark.training.MapsFactory;
@@ -160,7 +161,8 @@ final class TrainCommand implements Callable<Integer> {
                 .seed(s.longValue("training.seed")).checkpointEvery(s.nonNegativeInt("training.checkpoint-every"))
                 .validationMaps(s.nonNegativeInt("training.validation-maps")).build();
         ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-        double ellMax = 2 * Math.PI / (pixelArcmin * Math.PI / 10800) * 1.5;
+        // the pixel-windowed prior sums C_ell over aliases up to 2π(N + 0.71)/Δ: store the table that far
+        double ellMax = 1.01 * org.massmap.prior.PixelWindow.maxEll(pixelArcmin * Math.PI / 10800, org.massmap.prior.PixelWindow.ALIAS_ORDER);
         double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
         String file = s.string("prior.cl-file").trim();
         String source = file.isEmpty() ? org.massmap.theory.TheoryConvergenceSpectrum.describe(TheoryConfig.settings(s)) : "file " + file;
@@ -177,11 +179,8 @@ final class TrainCommand implements Callable<Integer> {
             double shift = s.positive("simulate.lognormal-shift");
             boolean halos = s.bool("training.maps.halos");
             TheorySettings theory = TheoryConfig.settings(s);
-            var haloSpec = SurveyConfig.halos(s);
-            double zs = SurveyConfig.effectiveSourceRedshift(theory.sources());
-            var cosmology = theory.cosmology();
-            return () -> new SimulatedTrainingMaps(size, pixel, prior, shift,
-                    halos ? new HaloPopulation(cosmology, haloSpec, zs) : null);
+            HaloModelSpec haloSpec = SimulationConfig.halos(s);
+            return () -> new SimulatedTrainingMaps(size, pixel, prior, shift, halos ? new HaloModel(theory, haloSpec) : null);
         }
         if (source.equals("files")) {
             List<String> files = s.config().getStringList("training.maps.files");

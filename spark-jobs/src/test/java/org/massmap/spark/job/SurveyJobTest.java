@@ -64,7 +64,7 @@ class SurveyJobTest extends SharedSpark {
         Files.createDirectories(inputs);
         MockSurveySpec spec = new MockSurveySpec(48, 2.0, new SkyPoint(150.3, 2.1), 12, 0.26, 0.03, MaskSpec.none(),
                 ShearModel.REDUCED_SHEAR);
-        MockSurvey m = MockSurvey.generate(spec, SurveyJobTest::cl, List.of(), new SplittableRandom(5));
+        MockSurvey m = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, SurveyJobTest::cl, null), new SplittableRandom(5));
         writeCatalog(inputs.resolve("a.fits"), m.ra(), m.dec(), m.e1(), m.e2());
     }
 
