@@ -80,23 +80,31 @@ class AnnealedHmcGoldenTest {
         };
     }
 
-    static HmcSettings geometric(MassKind mass, boolean flow, double odeEnd) {
+    /** A schedule with its HMC move and finish (what one HmcSettings held when the golden file was recorded). */
+    record Setup(Schedule schedule, HmcMove move, ProbabilityFlow finish) {
+    }
+
+    static HmcMove move(MassKind mass) {
+        return new HmcMove(3, mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass);
+    }
+
+    static Setup geometric(MassKind mass, boolean flow, double odeEnd) {
         return geometric(0.5, 0.01, mass, flow, odeEnd);
     }
 
-    static HmcSettings geometric(double sigmaMax, double sigmaMin, MassKind mass, boolean flow, double odeEnd) {
-        return new HmcSettings(Schedule.GEOMETRIC, sigmaMax, sigmaMin, 5, 3, 0.98, 10, 1000, 3, 3,
-                mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass, flow, 3, odeEnd);
+    static Setup geometric(double sigmaMax, double sigmaMin, MassKind mass, boolean flow, double odeEnd) {
+        return new Setup(new GeometricSchedule(sigmaMax, sigmaMin, 5, 3, 3), move(mass),
+                flow ? new ProbabilityFlow(3, odeEnd) : ProbabilityFlow.NONE);
     }
 
-    static HmcSettings adaptive(MassKind mass, int finalSteps, int maxIterations) {
-        return new HmcSettings(Schedule.ADAPTIVE, 0.5, 0.05, 2, 1, 0.7, 2, maxIterations, finalSteps, 3,
-                mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass, false, 3, 0);
+    static Setup adaptive(MassKind mass, int finalSteps, int maxIterations) {
+        return new Setup(new AdaptiveSchedule(0.5, 0.05, 0.7, 2, maxIterations, finalSteps), move(mass), ProbabilityFlow.NONE);
     }
 
     static List<String> lines(String label, GaussianPosteriorSamplingTest.Problem pr, ShearLikelihood like,
-            ScoreFunction prior, HmcSettings s, int batch, int threads) {
-        List<ChainResult> res = new PosteriorSampler(new TemperedPosterior(like, prior), pr.approximation(), s)
+            ScoreFunction prior, Setup s, int batch, int threads) {
+        List<ChainResult> res = new PosteriorSampler(new TemperedPosterior(like, prior), pr.approximation(), s.schedule(),
+                s.move(), s.finish())
                 .sample(pr.ksStart(), 5, "golden", 0, 3, batch, threads, null);
         List<String> out = new ArrayList<>();
         for (ChainResult r : res) {
