@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The optional finish of each chain (DESIGN "the target is σ = 0"): the probability-flow ODE
+ * The optional finish of each chain (docs/sampler.md, "σ_min"): the probability-flow ODE
  * dx/dt = −½ s_post(x, √t), t = σ², integrated by Heun's method on a geometric σ grid from σ_min to
- * {@code sigmaEnd} (the last step to exactly 0 when {@code sigmaEnd} = 0). It moves the samples of
- * the tempered posterior at σ_min to those at {@code sigmaEnd}. Immutable.
+ * {@code sigmaEnd} (the last step to exactly 0 when {@code sigmaEnd} = 0). The transport is exact
+ * only where the tempered posterior is the σ = 0 one convolved with N(0, σ²), which the tempered
+ * likelihood makes approximately true. Immutable.
  *
  * @param steps    Heun steps; 0 means no finish ({@link #NONE})
  * @param sigmaEnd σ where the ODE stops, &ge; 0 and below σ_min (0 when the prior score is defined at σ = 0)
