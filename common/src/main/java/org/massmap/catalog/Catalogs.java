@@ -59,6 +59,38 @@ public final class Catalogs {
         return acc.centre(reader.source());
     }
 
+    /**
+     * Every galaxy of a catalog in one chunk of exactly its size (for catalogs that fit in memory:
+     * 40 bytes a galaxy), in file order.
+     *
+     * @throws CatalogException when the catalog cannot be read or has no usable galaxy
+     */
+    public static GalaxyChunk readAll(Path file, ColumnMapping mapping) throws CatalogException {
+        java.util.List<GalaxyChunk> parts = new java.util.ArrayList<>();
+        int total = 0;
+        try (CatalogReader reader = open(file, mapping)) {
+            GalaxyChunk chunk = new GalaxyChunk();
+            while (reader.next(chunk)) {
+                GalaxyChunk copy = new GalaxyChunk(chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    copy.add(chunk.ra()[i], chunk.dec()[i], chunk.e1()[i], chunk.e2()[i], chunk.w()[i]);
+                }
+                parts.add(copy);
+                total = Math.addExact(total, chunk.size());
+            }
+        }
+        if (total == 0) {
+            throw new CatalogException(file.toString(), "no usable galaxy in the catalog");
+        }
+        GalaxyChunk all = new GalaxyChunk(total);
+        for (GalaxyChunk p : parts) {
+            for (int i = 0; i < p.size(); i++) {
+                all.add(p.ra()[i], p.dec()[i], p.e1()[i], p.e2()[i], p.w()[i]);
+            }
+        }
+        return all;
+    }
+
     /** As {@link #bin(Path, ColumnMapping, TileGrid, ShapeNoise)}, from any source. */
     public static BinnedShear bin(CatalogSource source, ColumnMapping mapping, TileGrid grid, ShapeNoise noise)
             throws CatalogException {

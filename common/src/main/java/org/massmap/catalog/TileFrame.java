@@ -16,11 +16,15 @@ import org.massmap.grid.SkyPoint;
  */
 final class TileFrame {
     private final double ra0;
+    private final double sinRa0;
+    private final double cosRa0;
     private final double sinDec0;
     private final double cosDec0;
 
     TileFrame(SkyPoint centre) {
         this.ra0 = Math.toRadians(centre.raDeg());
+        this.sinRa0 = Math.sin(ra0);
+        this.cosRa0 = Math.cos(ra0);
         this.sinDec0 = Math.sin(Math.toRadians(centre.decDeg()));
         this.cosDec0 = Math.cos(Math.toRadians(centre.decDeg()));
     }
@@ -32,10 +36,19 @@ final class TileFrame {
     boolean map(double raDeg, double decDeg, double[] out) {
         double dec = Math.toRadians(decDeg);
         double dRa = Math.toRadians(raDeg) - ra0;
-        double sinDec = Math.sin(dec);
-        double cosDec = Math.cos(dec);
-        double sinDRa = Math.sin(dRa);
-        double cosDRa = Math.cos(dRa);
+        return project(Math.sin(dec), Math.cos(dec), Math.sin(dRa), Math.cos(dRa), out);
+    }
+
+    /**
+     * As {@link #map(double, double, double[])}, from a position's precomputed sin/cos of RA and Dec
+     * (for callers that map one galaxy about many centres): no trigonometric call at all. Agrees
+     * with the other form to rounding (the RA difference enters through sin(a − b) = sin a cos b − cos a sin b).
+     */
+    boolean mapTrig(double sinRa, double cosRa, double sinDec, double cosDec, double[] out) {
+        return project(sinDec, cosDec, sinRa * cosRa0 - cosRa * sinRa0, cosRa * cosRa0 + sinRa * sinRa0, out);
+    }
+
+    private boolean project(double sinDec, double cosDec, double sinDRa, double cosDRa, double[] out) {
         double cosC = sinDec0 * sinDec + cosDec0 * cosDec * cosDRa;
         if (cosC <= 1e-9) {
             return false;

@@ -11,6 +11,11 @@
  * operations is documented on {@link org.massmap.catalog.ColumnMapping}. Every failure tied to a
  * file is a {@link org.massmap.catalog.CatalogException} naming it.
  *
+ * <p>Checking a catalog's ellipticity convention: {@link org.massmap.catalog.EllipticityConvention}
+ * enumerates the eight readings of two ellipticity columns, {@link org.massmap.catalog.RandomRotation}
+ * makes shape-noise-only copies, and {@link org.massmap.catalog.TangentialShearStack} stacks the
+ * tangential and cross shear around known lenses with the binner's geometry.
+ *
  * <p>Readers take their bytes from a {@link org.massmap.catalog.CatalogSource}: a length, a stream
  * from byte 0 and positional reads. {@link org.massmap.catalog.LocalCatalogSource} serves local
  * files (every {@code Path} method is a shorthand for it); the Spark job supplies one over Hadoop

@@ -1,23 +1,28 @@
 package org.massmap.config;
 
 import java.util.Locale;
-import org.massmap.sampling.HmcSettings;
+import org.massmap.sampling.AdaptiveSchedule;
+import org.massmap.sampling.GeometricSchedule;
+import org.massmap.sampling.HmcMove;
 import org.massmap.sampling.MassKind;
+import org.massmap.sampling.ProbabilityFlow;
 import org.massmap.sampling.Schedule;
 import org.massmap.stats.ClusterSettings;
 
 /**
- * The sampling settings (section {@code sampler}) resolved once: the HMC settings, how σ_min is
- * chosen, chains, seed, batching and threads.
+ * The sampling settings (section {@code sampler}) resolved once: the annealing schedule, the HMC
+ * move, the optional probability-flow finish, how σ_min is chosen, chains, seed, batching and threads.
  *
- * @param hmc               HMC settings; its σ_min is a placeholder when {@code sigmaMin} is empty
+ * @param schedule          annealing schedule; its σ_min is a placeholder when {@code sigmaMin} is NaN
+ * @param move              the HMC move at each σ
+ * @param finish            the probability-flow finish, or {@link ProbabilityFlow#NONE}
  * @param sigmaMin          a fixed σ_min, or NaN for "auto"
  * @param sigmaMinTolerance allowed std inflation when σ_min is automatic
  * @param prior             gaussian or hybrid
  * @param model             model directory ("" = bundled)
  */
-public record SamplerConfig(HmcSettings hmc, double sigmaMin, double sigmaMinTolerance, int chains, long seed,
-        int batchSize, int threads, String prior, String model) implements java.io.Serializable {
+public record SamplerConfig(Schedule schedule, HmcMove move, ProbabilityFlow finish, double sigmaMin,
+        double sigmaMinTolerance, int chains, long seed, int batchSize, int threads, String prior, String model) implements java.io.Serializable {
 
     /** True when σ_min is chosen automatically from the std-inflation tolerance. */
     public boolean sigmaMinAuto() {
@@ -29,12 +34,26 @@ public record SamplerConfig(HmcSettings hmc, double sigmaMin, double sigmaMinTol
         double sigmaMin = rawMin.equalsIgnoreCase("auto") ? Double.NaN : s.positive("sampler.sigma-min");
         double sigmaMax = s.positive("sampler.sigma-max");
         double placeholder = Double.isNaN(sigmaMin) ? sigmaMax * 1e-3 : sigmaMin;
-        HmcSettings hmc = new HmcSettings(s.enumValue("sampler.schedule", Schedule.class), sigmaMax, placeholder,
-                s.positiveInt("sampler.levels"), s.positiveInt("sampler.steps-per-level"), s.finite("sampler.drop-factor"),
-                s.nonNegativeInt("sampler.min-steps-per-level"), s.positiveInt("sampler.max-iterations"),
-                s.nonNegativeInt("sampler.final-steps"), s.positiveInt("sampler.leapfrog-steps"), s.positive("sampler.step-size"),
-                s.finite("sampler.target-acceptance"), s.enumValue("sampler.mass", MassKind.class),
-                s.bool("sampler.probability-flow"), s.positiveInt("sampler.ode-steps"), s.nonNegative("sampler.ode-sigma-end"));
+        Schedule.Kind kind = s.enumValue("sampler.schedule", Schedule.Kind.class);
+        int levels = s.positiveInt("sampler.levels");
+        int stepsPerLevel = s.positiveInt("sampler.steps-per-level");
+        double dropFactor = s.finite("sampler.drop-factor");
+        int minStepsPerLevel = s.nonNegativeInt("sampler.min-steps-per-level");
+        int maxIterations = s.positiveInt("sampler.max-iterations");
+        int finalSteps = s.nonNegativeInt("sampler.final-steps");
+        int leapfrogSteps = s.positiveInt("sampler.leapfrog-steps");
+        double stepSize = s.positive("sampler.step-size");
+        double targetAcceptance = s.finite("sampler.target-acceptance");
+        MassKind mass = s.enumValue("sampler.mass", MassKind.class);
+        boolean flow = s.bool("sampler.probability-flow");
+        int odeSteps = s.positiveInt("sampler.ode-steps");
+        double odeSigmaEnd = s.nonNegative("sampler.ode-sigma-end");
+        Schedule schedule = kind == Schedule.Kind.GEOMETRIC
+                ? new GeometricSchedule(sigmaMax, placeholder, levels, stepsPerLevel, finalSteps)
+                : new AdaptiveSchedule(sigmaMax, placeholder, dropFactor, minStepsPerLevel, maxIterations, finalSteps);
+        HmcMove move = new HmcMove(leapfrogSteps, stepSize, targetAcceptance, mass);
+        ProbabilityFlow finish = flow ? new ProbabilityFlow(odeSteps, odeSigmaEnd) : ProbabilityFlow.NONE;
+        finish.requireBelow(schedule.sigmaMin());
         int chains = s.positiveInt("sampler.chains");
         if (chains < 2) {
             throw new IllegalArgumentException("sampler.chains must be at least 2 for a posterior standard deviation, got " + chains);
@@ -44,7 +63,7 @@ public record SamplerConfig(HmcSettings hmc, double sigmaMin, double sigmaMinTol
         if (!prior.equals("gaussian") && !prior.equals("hybrid")) {
             throw new IllegalArgumentException("sampler.prior must be gaussian or hybrid, got '" + prior + "'");
         }
-        return new SamplerConfig(hmc, sigmaMin, s.positive("sampler.sigma-min-tolerance"), chains, s.longValue("sampler.seed"),
+        return new SamplerConfig(schedule, move, finish, sigmaMin, s.positive("sampler.sigma-min-tolerance"), chains, s.longValue("sampler.seed"),
                 s.positiveInt("sampler.batch-size"), threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
                 prior, s.string("sampler.model").trim());
     }

@@ -13,8 +13,8 @@ import org.massmap.products.TileInference;
 import org.massmap.sampling.ChainResult;
 import org.massmap.sampling.ChainSeeds;
 import org.massmap.sampling.GaussianApproximation;
-import org.massmap.sampling.HmcSettings;
 import org.massmap.sampling.PosteriorSampler;
+import org.massmap.sampling.Schedule;
 import org.massmap.sampling.TemperedPosterior;
 import org.massmap.theory.ConvergenceSpectrum;
 
@@ -30,7 +30,7 @@ public final class TileProblem {
     private final PowerMap power;
     private final GaussianApproximation approximation;
     private final TemperedPosterior posterior;
-    private final HmcSettings hmc;
+    private final Schedule schedule;
     private final SamplerConfig sampler;
     private final double[] start;
 
@@ -47,7 +47,7 @@ public final class TileProblem {
         this.power = TileInference.power(binned.grid(), cl);
         this.approximation = new GaussianApproximation(likelihood, power);
         double[] range = prior.sigmaRange();
-        double sigmaMax = sampler.hmc().sigmaMax();
+        double sigmaMax = sampler.schedule().sigmaMax();
         if (sigmaMax > range[1] * (1 + 1e-9)) {
             throw new IllegalArgumentException("sampler.sigma-max=" + sigmaMax + " lies outside the prior model's trained range ["
                     + range[0] + ", " + range[1] + "]; lower sampler.sigma-max or retrain with larger noise levels");
@@ -58,7 +58,8 @@ public final class TileProblem {
             throw new IllegalArgumentException("sigma-min (" + sigmaMin + ") must be below sampler.sigma-max (" + sigmaMax
                     + "); lower sampler.sigma-min or raise sampler.sigma-max");
         }
-        this.hmc = sampler.hmc().withSigmaMin(sigmaMin);
+        this.schedule = sampler.schedule().withSigmaMin(sigmaMin);
+        sampler.finish().requireBelow(sigmaMin);
         this.posterior = new TemperedPosterior(likelihood, prior.scoreFor(binned.grid(), power));
         this.start = KaiserSquiresMaps.of(binned, 0).kappaE();
     }
@@ -79,14 +80,14 @@ public final class TileProblem {
         return power;
     }
 
-    /** HMC settings with the resolved σ_min. */
-    public HmcSettings hmc() {
-        return hmc;
+    /** The annealing schedule with the resolved σ_min. */
+    public Schedule schedule() {
+        return schedule;
     }
 
     /** Runs chains [first, first + count) with the configured batching. */
     public List<ChainResult> sample(int first, int count, int threads, IntConsumer onChainsDone) {
-        return new PosteriorSampler(posterior, approximation, hmc).sample(start, sampler.seed(), tileId, first, count,
+        return new PosteriorSampler(posterior, approximation, schedule, sampler.move(), sampler.finish()).sample(start, sampler.seed(), tileId, first, count,
                 sampler.batchSize(), threads, onChainsDone);
     }
 

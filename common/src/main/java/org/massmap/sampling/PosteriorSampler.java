@@ -15,14 +15,20 @@ import java.util.function.IntConsumer;
  * {@link ChainSeeds#seed(long, String, int)}: results do not depend on the thread count.
  */
 public final class PosteriorSampler {
-    private final TemperedPosterior posterior;
-    private final GaussianApproximation approximation;
-    private final HmcSettings settings;
+    private final AnnealedHmc batchSampler;
 
-    public PosteriorSampler(TemperedPosterior posterior, GaussianApproximation approximation, HmcSettings settings) {
-        this.posterior = posterior;
-        this.approximation = approximation;
-        this.settings = settings;
+    /**
+     * @param approximation Gaussian approximation of the posterior (for the Fourier mass matrix)
+     * @param finish        the probability-flow finish, or {@link ProbabilityFlow#NONE}
+     */
+    public PosteriorSampler(TemperedPosterior posterior, GaussianApproximation approximation, Schedule schedule, HmcMove move,
+            ProbabilityFlow finish) {
+        this(new AnnealedHmc(posterior, approximation, schedule, move, finish));
+    }
+
+    /** Runs every batch with {@code batchSampler} (tests pass variants of {@link AnnealedHmc}). */
+    PosteriorSampler(AnnealedHmc batchSampler) {
+        this.batchSampler = batchSampler;
     }
 
     /**
@@ -63,7 +69,7 @@ public final class PosteriorSampler {
                     for (int i = 0; i < idx.length; i++) {
                         seeds[i] = ChainSeeds.seed(runSeed, tileId, idx[i]);
                     }
-                    List<ChainResult> r = new AnnealedHmc(posterior, approximation, settings).run(start, idx, seeds);
+                    List<ChainResult> r = batchSampler.run(start, idx, seeds);
                     if (onChainsDone != null) {
                         onChainsDone.accept(idx.length);
                     }

@@ -26,7 +26,7 @@ import org.massmap.wiener.GaussianPosterior;
 public final class SamplerStudy {
 
     /** One configuration's outcome. */
-    public record Row(String label, HmcSettings settings, int chains, double evaluationsPerSample,
+    public record Row(String label, Schedule schedule, HmcMove move, int chains, double evaluationsPerSample,
             double meanError, double meanErrorFloor, double stdRatio, double secondsPerSample, int failedChains) {
     }
 
@@ -71,11 +71,11 @@ public final class SamplerStudy {
     }
 
     /** Runs one sampler configuration on the problem. */
-    public static Row run(Problem p, String label, HmcSettings settings, int chains, int threads) {
+    public static Row run(Problem p, String label, Schedule schedule, HmcMove move, int chains, int threads) {
         GaussianApproximation approx = new GaussianApproximation(p.likelihood(), p.power());
         TemperedPosterior post = new TemperedPosterior(p.likelihood(), new GaussianPrior(p.power()));
         long t0 = System.nanoTime();
-        List<ChainResult> res = new PosteriorSampler(post, approx, settings)
+        List<ChainResult> res = new PosteriorSampler(post, approx, schedule, move, ProbabilityFlow.NONE)
                 .sample(p.start(), 2024, "study", 0, chains, 8, threads, null);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         List<double[]> ok = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class SamplerStudy {
             ref += p.exactVariance()[i];
             count++;
         }
-        return new Row(label, settings, ok.size(), (double) evals / chains, Math.sqrt(err / count),
+        return new Row(label, schedule, move, ok.size(), (double) evals / chains, Math.sqrt(err / count),
                 1 / Math.sqrt(ok.size()), Math.sqrt(var / ref), seconds * threads / chains, chains - ok.size());
     }
 }

@@ -22,6 +22,7 @@ class TileFrameTest {
         Random rng = new Random(17);
         double[] ref = new double[2];
         double[] got = new double[4];
+        double[] viaTrig = new double[4];
         for (int k = 0; k < 2000; k++) {
             double c = Math.toRadians(k % 10 == 0 ? 60 : 5) * rng.nextDouble();
             double b = 2 * Math.PI * rng.nextDouble();
@@ -33,6 +34,12 @@ class TileFrameTest {
             double phi2 = 2 * plane.frameRotation(g.raDeg(), g.decDeg());
             assertEquals(Math.cos(phi2), got[2], 1e-9, "at " + g);
             assertEquals(Math.sin(phi2), got[3], 1e-9, "at " + g);
+            double ra = Math.toRadians(g.raDeg());
+            double dec = Math.toRadians(g.decDeg());
+            assertTrue(frame.mapTrig(Math.sin(ra), Math.cos(ra), Math.sin(dec), Math.cos(dec), viaTrig));
+            for (int j = 0; j < 4; j++) {
+                assertEquals(got[j], viaTrig[j], j < 2 ? 1e-12 : 1e-9, "mapTrig at " + g);
+            }
         }
         assertTrue(frame.map(raC, decC, got));
         assertEquals(0, got[0], 1e-12);

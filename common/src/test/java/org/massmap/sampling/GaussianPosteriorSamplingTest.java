@@ -79,13 +79,17 @@ class GaussianPosteriorSamplingTest {
         return new Problem(grid, p, ks, new ShearLikelihood(ks, g[0], g[1], sn, mask, ShearModel.SHEAR), noise);
     }
 
-    static HmcSettings settings(double sigmaMin) {
-        return new HmcSettings(Schedule.GEOMETRIC, 0.5, sigmaMin, 20, 5, 0.98, 10, 100_000, 20, 3, 0.5, 0.7,
-                MassKind.FOURIER, false, 8, 0);
+    /** The default HMC move: 3 leapfrog steps, Fourier mass. */
+    static final HmcMove MOVE = new HmcMove(3, 0.5, 0.7, MassKind.FOURIER);
+
+    /** The default schedule: geometric, 20 levels × 5 steps + 20 final. */
+    static Schedule settings(double sigmaMin) {
+        return new GeometricSchedule(0.5, sigmaMin, 20, 5, 20);
     }
 
-    static List<double[]> samples(Problem pr, ScoreFunction prior, HmcSettings s, int chains, int threads) {
-        List<ChainResult> res = new PosteriorSampler(new TemperedPosterior(pr.likelihood(), prior), pr.approximation(), s)
+    static List<double[]> samples(Problem pr, ScoreFunction prior, Schedule s, int chains, int threads) {
+        List<ChainResult> res = new PosteriorSampler(new TemperedPosterior(pr.likelihood(), prior), pr.approximation(), s,
+                MOVE, ProbabilityFlow.NONE)
                 .sample(pr.ksStart(), 7, "tile-a", 0, chains, 8, threads, null);
         List<double[]> out = new ArrayList<>();
         for (ChainResult r : res) {
@@ -182,10 +186,9 @@ class GaussianPosteriorSamplingTest {
     @Test
     void samplesDoNotDependOnThreadsOrBatching() {
         Problem pr = problem(16, true, 4);
-        HmcSettings s = new HmcSettings(Schedule.GEOMETRIC, 0.5, 0.01, 5, 3, 0.98, 10, 1000, 3, 3, 0.5, 0.7,
-                MassKind.FOURIER, true, 3, 0);
         TemperedPosterior post = new TemperedPosterior(pr.likelihood(), new GaussianPrior(pr.power()));
-        PosteriorSampler sampler = new PosteriorSampler(post, pr.approximation(), s);
+        PosteriorSampler sampler = new PosteriorSampler(post, pr.approximation(), new GeometricSchedule(0.5, 0.01, 5, 3, 3),
+                MOVE, new ProbabilityFlow(3, 0));
         List<ChainResult> a = sampler.sample(pr.ksStart(), 11, "t", 0, 6, 4, 1, null);
         List<ChainResult> b = sampler.sample(pr.ksStart(), 11, "t", 0, 6, 1, 3, null);
         List<ChainResult> c = sampler.sample(pr.ksStart(), 11, "t", 3, 3, 2, 2, null);
@@ -224,9 +227,8 @@ class GaussianPosteriorSamplingTest {
                 }
             }
         };
-        HmcSettings s = new HmcSettings(Schedule.GEOMETRIC, 0.5, 0.01, 5, 3, 0.98, 10, 1000, 3, 3, 0.5, 0.7,
-                MassKind.FOURIER, false, 3, 0);
-        List<ChainResult> r = new PosteriorSampler(new TemperedPosterior(pr.likelihood(), poisoned), pr.approximation(), s)
+        List<ChainResult> r = new PosteriorSampler(new TemperedPosterior(pr.likelihood(), poisoned), pr.approximation(),
+                new GeometricSchedule(0.5, 0.01, 5, 3, 3), MOVE, ProbabilityFlow.NONE)
                 .sample(pr.ksStart(), 1, "t", 0, 3, 3, 1, null);
         assertNotNull(r.get(0).sample());
         assertNull(r.get(1).sample());

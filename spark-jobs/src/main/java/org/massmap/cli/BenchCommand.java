@@ -23,7 +23,9 @@ import org.massmap.lensing.ShearModel;
 import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
 import org.massmap.sampling.GaussianApproximation;
-import org.massmap.sampling.HmcSettings;
+import org.massmap.sampling.AdaptiveSchedule;
+import org.massmap.sampling.GeometricSchedule;
+import org.massmap.sampling.HmcMove;
 import org.massmap.sampling.MassKind;
 import org.massmap.sampling.SamplerStudy;
 import org.massmap.sampling.Schedule;
@@ -209,7 +211,7 @@ final class BenchCommand implements Runnable {
             long t0 = System.nanoTime();
             SamplerStudy.Problem p = SamplerStudy.problem(size, pixel, cl::cl, noise, SurveyConfig.mask(s), exactDraws, 7);
             GaussianApproximation ap = new GaussianApproximation(p.likelihood(), p.power());
-            HmcSettings base = SamplerConfig.from(s).hmc();
+            Schedule base = SamplerConfig.from(s).schedule();
             double sigmaMin = ap.sigmaMin(s.positive("sampler.sigma-min-tolerance"), base.sigmaMax());
             out.printf(Locale.ROOT, "problem: %d² at %.2f′, noise %.3f per pixel, mask %s; exact moments from %d constrained realisations (%.0f s)%n",
                     size, pixel, noise, "survey.mask", exactDraws, (System.nanoTime() - t0) * 1e-9);
@@ -223,9 +225,8 @@ final class BenchCommand implements Runnable {
             int[][] geometric = {{4, 2, 4}, {8, 2, 8}, {10, 5, 10}, {20, 5, 20}, {40, 5, 40}, {80, 10, 80}};
             for (MassKind mass : MassKind.values()) {
                 for (int[] g : geometric) {
-                    HmcSettings h = new HmcSettings(Schedule.GEOMETRIC, base.sigmaMax(), sigmaMin, g[0], g[1], 0.98, 10, 100_000,
-                            g[2], 3, mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass, false, 8, 0);
-                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, chains, Runtime.getRuntime().availableProcessors());
+                    GeometricSchedule h = new GeometricSchedule(base.sigmaMax(), sigmaMin, g[0], g[1], g[2]);
+                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, move(mass), chains, Runtime.getRuntime().availableProcessors());
                     print(out, "geometric", mass, g[0] + " × " + g[1] + " + " + g[2], r);
                     (mass == MassKind.FOURIER ? fourier : identity).add(new double[] {r.evaluationsPerSample(),
                             Math.abs(r.stdRatio() - 1), r.meanError()});
@@ -233,9 +234,8 @@ final class BenchCommand implements Runnable {
             }
             for (MassKind mass : MassKind.values()) {
                 for (double drop : new double[] {0.9, 0.98}) {
-                    HmcSettings h = new HmcSettings(Schedule.ADAPTIVE, base.sigmaMax(), sigmaMin, 2, 1, drop, 10, 200_000, 20, 3,
-                            mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass, false, 8, 0);
-                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, chains, Runtime.getRuntime().availableProcessors());
+                    AdaptiveSchedule h = new AdaptiveSchedule(base.sigmaMax(), sigmaMin, drop, 10, 200_000, 20);
+                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, move(mass), chains, Runtime.getRuntime().availableProcessors());
                     print(out, "adaptive ×" + drop, mass, "≥10 per level + 20", r);
                     adaptive.add(new double[] {r.evaluationsPerSample(), Math.abs(r.stdRatio() - 1), r.meanError()});
                 }
@@ -249,6 +249,11 @@ final class BenchCommand implements Runnable {
                         .writePng(plot);
             }
             return 0;
+        }
+
+        /** The bench's HMC move: 3 leapfrog steps, 70% target acceptance, the step-size constant for each mass. */
+        private static HmcMove move(MassKind mass) {
+            return new HmcMove(3, mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass);
         }
 
         private static double[] col(List<double[]> rows, int c) {

@@ -45,8 +45,8 @@ final class JobSpecs {
                         + " C_ell the model was trained with; use --prior gaussian, or retrain the model with that C_ell");
             }
             double hi = model.metadata().sigma().hi();
-            if (sampler.hmc().sigmaMax() > hi) {
-                throw new IllegalArgumentException("sampler.sigma-max=" + sampler.hmc().sigmaMax() + " lies above the largest noise"
+            if (sampler.schedule().sigmaMax() > hi) {
+                throw new IllegalArgumentException("sampler.sigma-max=" + sampler.schedule().sigmaMax() + " lies above the largest noise"
                         + " level the model was trained at (" + hi + "); lower sampler.sigma-max or retrain with a larger training.sigma.hi");
             }
             table = new double[][] {model.metadata().prior().ell(), model.metadata().prior().cl()};

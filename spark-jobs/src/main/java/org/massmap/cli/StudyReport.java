@@ -70,10 +70,9 @@ final class StudyReport {
         StringBuilder sb = new StringBuilder();
         int k = sampler.chains();
         sb.append(String.format(Locale.ROOT, "%d realisations of %d² tiles at %.3g′ (the survey preset's mask and noise), "
-                + "%d posterior samples per method and realisation; %s schedule, %d levels × %d steps + %d final, %s mass. "
+                + "%d posterior samples per method and realisation; schedule %s; %s mass. "
                 + "Total %.1f h on this machine.%n%n", results.size(), map.size(), map.pixelArcmin(), k,
-                sampler.hmc().schedule().name().toLowerCase(Locale.ROOT), sampler.hmc().levels(), sampler.hmc().stepsPerLevel(),
-                sampler.hmc().finalSteps(), sampler.hmc().mass().name().toLowerCase(Locale.ROOT), seconds / 3600));
+                sampler.schedule().describe(), sampler.move().mass().name().toLowerCase(Locale.ROOT), seconds / 3600));
         sb.append("Command: `").append(command).append("`").append(model == null ? "" : "; hybrid model " + model).append("\n\n");
         sb.append("### Maps against the truth (inside the mask, mean-subtracted; mean ± scatter over realisations)\n\n");
         sb.append("| method | RMSE | Pearson r |\n|---|---|---|\n");

@@ -135,8 +135,8 @@ final class TilePublisher {
         m.put("prior", spec.modelUri() == null ? "gaussian" : "hybrid");
         m.put("model_sha256", spec.modelSha256());
         m.put("seed", spec.sampler().seed());
-        m.put("sigma_max", problem.hmc().sigmaMax());
-        m.put("sigma_min", problem.hmc().sigmaMin());
+        m.put("sigma_max", problem.schedule().sigmaMax());
+        m.put("sigma_min", problem.schedule().sigmaMin());
         m.put("samples", summary.samples());
         m.put("false_peaks_per_deg2", summary.falsePeaksPerDeg2());
         m.put("cluster_candidates", summary.candidates().size());

@@ -24,7 +24,8 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
     static final Class<?>[] JAVA_SERIALIZED = {
         org.massmap.grid.SkyPoint.class, org.massmap.grid.TileGrid.class,
         org.massmap.catalog.ColumnMapping.class, org.massmap.catalog.ShapeNoise.class, org.massmap.catalog.ReadStats.class,
-        org.massmap.sampling.HmcSettings.class, org.massmap.sampling.ChainDiagnostics.class,
+        org.massmap.sampling.GeometricSchedule.class, org.massmap.sampling.AdaptiveSchedule.class,
+        org.massmap.sampling.HmcMove.class, org.massmap.sampling.ProbabilityFlow.class, org.massmap.sampling.ChainDiagnostics.class,
         org.massmap.sampling.ChainResult.class, org.massmap.config.SamplerConfig.class,
         org.massmap.stats.ClusterSettings.class, org.massmap.stats.ClusterCandidate.class,
         org.massmap.catalog.ShearAccumulator.class, org.massmap.spark.output.GalaxyDigest.class,

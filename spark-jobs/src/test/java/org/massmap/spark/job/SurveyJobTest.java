@@ -32,9 +32,10 @@ import org.massmap.io.FitsTables;
 import org.massmap.io.Provenance;
 import org.massmap.io.TableColumn;
 import org.massmap.lensing.ShearModel;
-import org.massmap.sampling.HmcSettings;
+import org.massmap.sampling.GeometricSchedule;
+import org.massmap.sampling.HmcMove;
 import org.massmap.sampling.MassKind;
-import org.massmap.sampling.Schedule;
+import org.massmap.sampling.ProbabilityFlow;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
@@ -77,9 +78,8 @@ class SurveyJobTest extends SharedSpark {
     }
 
     static JobSpec spec(String out, int chains) {
-        HmcSettings hmc = new HmcSettings(Schedule.GEOMETRIC, 0.1, 0.005, 4, 2, 0.98, 10, 1000, 2, 3, 0.5, 0.7,
-                MassKind.FOURIER, false, 4, 0);
-        SamplerConfig sampler = new SamplerConfig(hmc, 0.005, 0.005, chains, 7, 2, 1, "gaussian", "");
+        SamplerConfig sampler = new SamplerConfig(new GeometricSchedule(0.1, 0.005, 4, 2, 2),
+                new HmcMove(3, 0.5, 0.7, MassKind.FOURIER), ProbabilityFlow.NONE, 0.005, 0.005, chains, 7, 2, 1, "gaussian", "");
         double[] ell = new double[200];
         double[] c = new double[200];
         for (int i = 0; i < 200; i++) {
