@@ -87,10 +87,27 @@ public final class Trainer {
 
     /** Continues a run from the newest checkpoint under checkpointDir (its saved setup is used). */
     public static Trainer resume(Path checkpointDir, TrainingMaps maps) throws ModelFileException {
+        return resume(checkpointDir, maps, 0);
+    }
+
+    /**
+     * Continues from the latest checkpoint with the total number of steps changed to {@code steps}
+     * (0 = as checkpointed). The learning-rate schedule is then the configured one over the new total,
+     * taken up at the current step; everything else (maps, seeds, state) continues unchanged.
+     */
+    public static Trainer resume(Path checkpointDir, TrainingMaps maps, int steps) throws ModelFileException {
         Path latest = Checkpoints.latest(checkpointDir).orElseThrow(() -> new ModelFileException(checkpointDir,
                 "no checkpoint (step-NNNNNNNNNNNN directory) to resume from; start a new run instead"));
         Checkpoints.Loaded c = Checkpoints.read(latest);
-        return new Trainer(c.setup(), maps, checkpointDir, c.state(), c.history());
+        TrainingSetup setup = c.setup();
+        if (steps > 0) {
+            if (steps <= c.state().step()) {
+                throw new IllegalArgumentException("training.steps=" + steps + " but the checkpoint is already at step "
+                        + c.state().step() + "; give a larger total");
+            }
+            setup = setup.withTraining(setup.training().toBuilder().steps(steps).build());
+        }
+        return new Trainer(setup, maps, checkpointDir, c.state(), c.history());
     }
 
     /** Whether a checkpoint exists under dir. */

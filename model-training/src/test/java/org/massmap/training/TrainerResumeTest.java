@@ -80,6 +80,23 @@ class TrainerResumeTest {
     }
 
     @Test
+    void aResumedRunCanBeGivenANewTotalOfSteps(@TempDir Path tmp) throws Exception {
+        Trainer first = Trainer.create(setup(8), MAPS, tmp);
+        assertThrows(IllegalStateException.class, () -> first.run(p -> {
+            if (p.step() == 5) {
+                throw new IllegalStateException("stopped");
+            }
+        }));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(tmp, MAPS, 4));
+        assertTrue(e.getMessage().contains("already at step 4"), e.getMessage());
+        Trainer shorter = Trainer.resume(tmp, MAPS, 6);
+        assertEquals(6, shorter.setup().training().steps());
+        TrainingResult r = shorter.run(ProgressListener.none());
+        assertEquals(6, r.history().size());
+        assertEquals(6, shorter.step());
+    }
+
+    @Test
     void resumingWithoutACheckpointIsAClearError(@TempDir Path tmp) {
         ModelFileException e = assertThrows(ModelFileException.class, () -> Trainer.resume(tmp, MAPS));
         assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());

@@ -66,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer crop;
     @Option(names = "--seed", descriptionKey = "training.seed", description = "Seed (default ${DEFAULT-VALUE}).")
     Long seed;
-    @Option(names = "--resume", description = "Continue from MODEL_DIR/checkpoints after an interruption.")
+    @Option(names = "--resume", description = {"Continue from MODEL_DIR/checkpoints after an interruption (with --steps: to",
+            "that new total, the learning-rate schedule taken up at the current step)."})
     boolean resume;
     @Option(names = "--master", paramLabel = "URL", description = "Train data-parallel on this Spark master (e.g. local[2], spark://...).")
     String master;
@@ -92,7 +93,8 @@ final class TrainCommand implements Callable<Integer> {
         List<LossPoint> history;
         Map<String, Object> info = new LinkedHashMap<>();
         if (master == null) {
-            Trainer trainer = resume && Trainer.hasCheckpoint(checkpoints) ? Trainer.resume(checkpoints, maps.create())
+            Trainer trainer = resume && Trainer.hasCheckpoint(checkpoints)
+                    ? Trainer.resume(checkpoints, maps.create(), steps == null ? 0 : steps)
                     : Trainer.create(setup, maps.create(), checkpoints);
             console.printf(Locale.ROOT, "training %d parameters on %s maps at %.3g arcmin, %d steps of %d crops of %d²%s%n",
                     trainer.layout().parameterCount(), s.string("training.maps.source"), map.pixelArcmin(),
