@@ -132,6 +132,11 @@ public final class ConvergenceSimulator {
         return fieldPower;
     }
 
+    /** The lognormal field's clipped Gaussian power fraction ({@link LognormalFieldGenerator#clippedPowerFraction()}; 0 if Gaussian). */
+    public double clippedPowerFraction() {
+        return lognormal == null ? 0 : lognormal.clippedPowerFraction();
+    }
+
     /** The halo population, or null. */
     public HaloModel halos() {
         return halos;

@@ -38,7 +38,10 @@ class ConvergenceSimulatorTest {
             assertEquals(target.at(i), sim.fieldPower().at(i) + halo[i], 1e-12 * target.at(i));
             maxShare = Math.max(maxShare, halo[i] / target.at(i));
         }
-        System.out.printf("1' 64^2: A = %.4f, largest halo share of a mode %.3f%n", sim.abundance(), maxShare);
+        System.out.printf("1' 64^2: A = %.4f, largest halo share of a mode %.3f, clipped Gaussian power %.2e%n", sim.abundance(),
+                maxShare, sim.clippedPowerFraction());
+        // the lognormal shift is valid for the field's power P − A·P_1h: ξ_g's power spectrum is (almost) non-negative
+        assertTrue(sim.clippedPowerFraction() < 1e-3, "clipped " + sim.clippedPowerFraction());
         assertTrue(maxShare <= ConvergenceSimulator.MAX_ONE_HALO_FRACTION + 1e-12);
         // a theory with 3x less power than the halos' binds the rule: A < 1 and the share reaches exactly f at some mode
         double[] weak = target.toArray();

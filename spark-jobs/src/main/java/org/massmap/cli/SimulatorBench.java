@@ -87,6 +87,8 @@ final class SimulatorBench implements Callable<Integer> {
                     + " abundance factor A = %.4f; %.1f halos per map drawn.%n", halos.spec().m200Min(), halos.spec().m200Max(),
                     halos.cells().size(), halos.perDeg2Above(1e13), halos.perDeg2Above(1e14), sim.abundance(), halosDrawn / (double) maps);
         }
+        out.printf(Locale.ROOT, "Lognormal field: Gaussian power clipped (negative in ξ_g's spectrum) %.2e of the total.%n",
+                sim.clippedPowerFraction());
         out.println();
         out.println("| ℓ band | modes | halo share A·P_1h/P | simulator / prior | ± (standard error) |");
         out.println("|---|---|---|---|---|");

@@ -161,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
                 .seed(s.longValue("training.seed")).checkpointEvery(s.nonNegativeInt("training.checkpoint-every"))
                 .validationMaps(s.nonNegativeInt("training.validation-maps")).build();
         ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-        // the pixel-windowed prior sums C_ell over aliases up to 2π(N + 0.71)/Δ: store the table that far
+        // the pixel-windowed prior sums C_ell over aliases up to 2π√2(N + ½)/Δ: store the table that far
         double ellMax = 1.01 * org.massmap.prior.PixelWindow.maxEll(pixelArcmin * Math.PI / 10800, org.massmap.prior.PixelWindow.ALIAS_ORDER);
         double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
         return TrainingSetup.of(net, cfg, new PowerSpectrumTable(table[0], table[1]), pixelArcmin);
