@@ -196,21 +196,44 @@ public final class HaloModel {
      * @param abundance factor on every cell's expected number (the simulator's A, ≤ 1)
      */
     public List<Halo> draw(TileGrid field, double abundance, RandomGenerator rng) {
-        double solidAngle = field.nx() * field.ny() * field.pixelRad() * field.pixelRad();
         List<Halo> halos = new ArrayList<>();
-        for (Cell c : cells) {
-            int n = SurveyMask.poisson(abundance * c.perSteradian() * solidAngle, rng);
-            for (int i = 0; i < n; i++) {
-                double x = lattice(rng.nextInt(SUBPIXEL * field.nx()));
-                double y = lattice(rng.nextInt(SUBPIXEL * field.ny()));
-                halos.add(new Halo(field.tangentPlane().deproject(field.xiOf(x), field.etaOf(y)), c.profile(), c.mass(), c.redshift()));
-            }
+        for (Placement p : place(field, abundance, rng)) {
+            halos.add(halo(field, p));
         }
         return halos;
     }
 
+    /**
+     * Where a drawn halo is: the index of its cell in {@link #cells()} and its sub-pixel lattice point
+     * (x, y), 0 ≤ x &lt; {@value #SUBPIXEL}·nx, at pixel coordinates ({@link #lattice}(x), {@link #lattice}(y)).
+     */
+    public record Placement(int cell, int x, int y) {
+    }
+
+    /** The draw of {@link #draw} as placements (same random sequence). */
+    public List<Placement> place(TileGrid field, double abundance, RandomGenerator rng) {
+        double solidAngle = field.nx() * field.ny() * field.pixelRad() * field.pixelRad();
+        List<Placement> out = new ArrayList<>();
+        for (int ci = 0; ci < cells.size(); ci++) {
+            int n = SurveyMask.poisson(abundance * cells.get(ci).perSteradian() * solidAngle, rng);
+            for (int i = 0; i < n; i++) {
+                int x = rng.nextInt(SUBPIXEL * field.nx());
+                int y = rng.nextInt(SUBPIXEL * field.ny());
+                out.add(new Placement(ci, x, y));
+            }
+        }
+        return out;
+    }
+
+    /** The halo at a placement on a field. */
+    public Halo halo(TileGrid field, Placement p) {
+        Cell c = cells.get(p.cell());
+        return new Halo(field.tangentPlane().deproject(field.xiOf(lattice(p.x())), field.etaOf(lattice(p.y()))), c.profile(),
+                c.mass(), c.redshift());
+    }
+
     /** Pixel coordinate of sub-pixel lattice point j: pixel j / SUBPIXEL, offset (j mod SUBPIXEL + ½)/SUBPIXEL − ½. */
-    static double lattice(int j) {
+    public static double lattice(int j) {
         return Math.floorDiv(j, SUBPIXEL) + (Math.floorMod(j, SUBPIXEL) + 0.5) / SUBPIXEL - 0.5;
     }
 }

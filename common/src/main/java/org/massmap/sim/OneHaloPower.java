@@ -31,6 +31,11 @@ public final class OneHaloPower {
 
     /** P_1h per Fourier index of {@code grid} (row-major; entry 0, the mean, is the squared mean per pixel and unused). */
     public static double[] compute(TileGrid grid, HaloModel model) {
+        return compute(grid, model, new HaloStamps(model, grid));
+    }
+
+    /** As {@link #compute(TileGrid, HaloModel)} with the model's stamps at the grid's pixel size. */
+    static double[] compute(TileGrid grid, HaloModel model, HaloStamps stamps) {
         int nx = grid.nx();
         int ny = grid.ny();
         double pixelSr = grid.pixelRad() * grid.pixelRad();
@@ -39,11 +44,11 @@ public final class OneHaloPower {
         Fft2 gridFft = new Fft2(nx, ny);
         java.util.Map<Long, Fft2> plans = new java.util.HashMap<>();
         int m = HaloModel.SUBPIXEL;
-        for (HaloModel.Cell c : model.cells()) {
-            double weight = c.perSteradian() * pixelSr / (m * m); // λ per pixel, per sub-pixel position
+        for (int ci = 0; ci < model.cells().size(); ci++) {
+            double weight = model.cells().get(ci).perSteradian() * pixelSr / (m * m); // λ per pixel, per sub-pixel position
             for (int oy = 0; oy < m; oy++) {
                 for (int ox = 0; ox < m; ox++) {
-                    HaloRenderer.Stamp s = HaloRenderer.stamp(c.profile(), grid.pixelRad(), HaloModel.lattice(ox), HaloModel.lattice(oy));
+                    HaloRenderer.Stamp s = stamps.get(ci, ox, oy);
                     if ((long) fastSize(2 * s.width() - 1) * fastSize(2 * s.height() - 1) < (long) nx * ny) {
                         addAutocorrelation(s, weight, r, nx, ny, plans);
                     } else {

@@ -56,6 +56,26 @@ class OneHaloPowerTest {
     }
 
     @Test
+    void cachedStampsRenderTheDrawnHalosAsTheRendererDoes() {
+        HaloModel model = new HaloModel(TheorySettings.defaults(SourceDistribution.plane(1.0)), new HaloModelSpec(1e13, 3e15));
+        TileGrid grid = TileGrid.square(48, 1.0, new SkyPoint(40, 20));
+        HaloStamps stamps = new HaloStamps(model, grid);
+        java.util.List<HaloModel.Placement> placed = model.place(grid, 1, new SplittableRandom(9));
+        double[] fromStamps = new double[grid.size()];
+        java.util.List<Halo> halos = new java.util.ArrayList<>();
+        for (HaloModel.Placement p : placed) {
+            stamps.addPeriodic(p, fromStamps, grid.nx(), grid.ny());
+            halos.add(model.halo(grid, p));
+        }
+        double[] rendered = new double[grid.size()];
+        HaloRenderer.add(grid, halos, rendered, HaloRenderer.Boundary.PERIODIC);
+        assertTrue(placed.size() > 100);
+        for (int i = 0; i < rendered.length; i++) {
+            assertEquals(rendered[i], fromStamps[i], 1e-9 * Math.abs(rendered[i]) + 1e-12, "pixel " + i);
+        }
+    }
+
+    @Test
     void meanPowerOfDrawnHalosIsTheOneHaloPower() {
         // light halos only: many per map, so the sample mean is well behaved at every ell
         HaloModel model = new HaloModel(THEORY, new HaloModelSpec(1e13, 1e14));
