@@ -20,8 +20,8 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Truncation: the omitted images |n_x| or |n_y| &gt; N have window ≤ 1/(π(N + ½))² per axis and
  * C_ℓ falling with ℓ; for the default Halofit C_ℓ (sources at z = 1) the relative change of any
  * P[k] from N = 3 to N = 8 is at most 1.3×10⁻³ at 1′ and 1.2×10⁻³ at 0.29′ (N = 2: 4.1×10⁻³),
- * measured by {@code PixelWindowTest}. C_ℓ is evaluated up to ℓ = 2π(N + 1/√2)/Δ: 8.0×10⁴ at 1′, 2.8×10⁵
- * at 0.29′. Stateless.
+ * measured by {@code PixelWindowTest}. C_ℓ is evaluated up to the corner image,
+ * ℓ = 2π√2(N + ½)/Δ: 1.07×10⁵ at 1′, 3.7×10⁵ at 0.29′. Stateless.
  */
 public final class PixelWindow {
     /** Aliases summed per axis on each side, N. */
@@ -42,7 +42,7 @@ public final class PixelWindow {
 
     /** The largest multipole at which {@link #power} evaluates C_ℓ, for pixel side Δ (radians). */
     public static double maxEll(double pixelRad, int order) {
-        return 2 * Math.PI * (order + Math.sqrt(0.5)) / pixelRad;
+        return 2 * Math.PI * Math.sqrt(2) * (order + 0.5) / pixelRad; // |k + n| at k = (½, ½), n = (N, N)
     }
 
     /**

@@ -34,7 +34,7 @@ public final class PowerMap {
      * P depends on |k_x| and |k_y| only, so C_ℓ is summed once per folded mode.
      *
      * @param cl C_ℓ as a function of multipole ℓ (dimensionless), called for ℓ up to
-     *           {@link PixelWindow#maxEll}(Δ, {@link PixelWindow#ALIAS_ORDER}) (8.0×10⁴ at 1′)
+     *           {@link PixelWindow#maxEll}(Δ, {@link PixelWindow#ALIAS_ORDER}) (1.07×10⁵ at 1′)
      * @throws IllegalArgumentException if the windowed C_ℓ is not positive and finite at a mode
      */
     public static PowerMap fromCl(TileGrid grid, DoubleUnaryOperator cl) {

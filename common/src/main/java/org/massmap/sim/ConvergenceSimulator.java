@@ -17,7 +17,8 @@ import org.massmap.stats.MeanRemoval;
  *
  * κ_LN a shifted-lognormal field ({@link LognormalFieldGenerator}; Gaussian when the shift is 0)
  * with power P_LN, and the halos of a {@link HaloModel} with every cell's abundance multiplied by A,
- * rendered with periodic wrap-around; P_1h is their expected power as rendered ({@link OneHaloPower}).
+ * rendered with periodic wrap-around from the very stamps P_1h, their expected power, was computed
+ * from ({@link OneHaloPower}, {@link HaloStamps}).
  * The Halofit C_ℓ already contains the one-halo term, so adding halos on top of a lognormal field
  * with the full C_ℓ would count it twice; here the halos take their share and the lognormal field the
  * rest (the two-halo term and the halos outside the model's mass and redshift range).
@@ -46,6 +47,7 @@ public final class ConvergenceSimulator {
     private final TileGrid grid;
     private final PowerMap target;
     private final HaloModel halos;
+    private final HaloStamps stamps;
     private final double[] oneHalo;
     private final double abundance;
     private final PowerMap fieldPower;
@@ -69,7 +71,8 @@ public final class ConvergenceSimulator {
         this.target = target;
         this.halos = halos;
         int n = grid.nx() * grid.ny();
-        this.oneHalo = halos == null ? new double[n] : OneHaloPower.compute(grid, halos);
+        this.stamps = halos == null ? null : new HaloStamps(halos, grid);
+        this.oneHalo = halos == null ? new double[n] : OneHaloPower.compute(grid, halos, stamps);
         this.abundance = halos == null ? 0 : abundance(target, oneHalo);
         double[] p = new double[n];
         for (int i = 1; i < n; i++) {
@@ -96,8 +99,13 @@ public final class ConvergenceSimulator {
         double[] kappa = lognormal != null ? lognormal.draw(rng) : gaussian.draw(rng);
         List<Halo> drawn = List.of();
         if (halos != null) {
-            drawn = halos.draw(grid, abundance, rng);
-            HaloRenderer.add(grid, drawn, kappa, HaloRenderer.Boundary.PERIODIC);
+            List<HaloModel.Placement> placed = halos.place(grid, abundance, rng);
+            List<Halo> list = new java.util.ArrayList<>(placed.size());
+            for (HaloModel.Placement p : placed) {
+                stamps.addPeriodic(p, kappa, grid.nx(), grid.ny()); // the stamps P_1h was computed from
+                list.add(halos.halo(grid, p));
+            }
+            drawn = List.copyOf(list);
         }
         MeanRemoval.removeMean(kappa);
         return new Draw(kappa, drawn);
@@ -130,6 +138,11 @@ public final class ConvergenceSimulator {
     /** The field component's power map, P_target − A·P_1h. */
     public PowerMap fieldPower() {
         return fieldPower;
+    }
+
+    /** The lognormal field's clipped Gaussian power fraction ({@link LognormalFieldGenerator#clippedPowerFraction()}; 0 if Gaussian). */
+    public double clippedPowerFraction() {
+        return lognormal == null ? 0 : lognormal.clippedPowerFraction();
     }
 
     /** The halo population, or null. */

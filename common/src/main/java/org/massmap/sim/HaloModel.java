@@ -23,7 +23,8 @@ import org.massmap.theory.TinkerMassFunction;
  *   <li>Lensing strength: κ_s = ρ_s r_s ⟨Σ_cr⁻¹⟩ with the source-averaged
  *       ⟨Σ_cr⁻¹⟩ = (4πG/c²) D_l q(χ_l), q the lensing efficiency of the n(z)
  *       ({@link LensingEfficiency}): for a source plane, D_l D_ls/D_s.
- *   <li>Cells: ln M in bins of {@value #MASS_BIN_DEX} dex between the spec's bounds; z from
+ *   <li>Cells: M in bins of {@value #MASS_BIN_DEX} dex from the spec's lower bound (the last one
+ *       ending at the upper bound); z from
  *       {@value #Z_MIN} to the sources' largest redshift in bins of 0.025 (0.05 above z = 1). Each
  *       cell's expected number per steradian is the 3×3-point Gauss-Legendre integral of the abundance
  *       over the cell. Cells expected to hold fewer than 0.01 halos on the whole sky are dropped. Halos
@@ -93,9 +94,12 @@ public final class HaloModel {
 
     private List<Cell> buildCells(TinkerMassFunction mf, double zMax) {
         double[][] rule = {{-Math.sqrt(0.6), 0, Math.sqrt(0.6)}, {5.0 / 9, 8.0 / 9, 5.0 / 9}}; // 3-point Gauss-Legendre on [−1, 1]
-        double lnLo = Math.log(spec.m200Min());
-        double lnHi = Math.log(spec.m200Max());
-        int nm = Math.max(1, (int) Math.ceil((lnHi - lnLo) / (MASS_BIN_DEX * Math.log(10)) - 1e-9));
+        double dex = Math.log10(spec.m200Max() / spec.m200Min());
+        int nm = Math.max(1, (int) Math.ceil(dex / MASS_BIN_DEX - 1e-9));
+        double[] lnEdges = new double[nm + 1];
+        for (int i = 0; i <= nm; i++) {
+            lnEdges[i] = Math.log(spec.m200Min()) + Math.min(i * MASS_BIN_DEX, dex) * Math.log(10); // 0.05 dex from m200-min, last cell partial
+        }
         List<Double> zEdges = new ArrayList<>();
         for (double z = Z_MIN; z < zMax - 1e-9; z += z < 1 - 1e-9 ? 0.025 : 0.05) {
             zEdges.add(z);
@@ -103,8 +107,8 @@ public final class HaloModel {
         zEdges.add(zMax);
         List<Cell> out = new ArrayList<>();
         for (int im = 0; im < nm; im++) {
-            double a = lnLo + (lnHi - lnLo) * im / nm;
-            double b = lnLo + (lnHi - lnLo) * (im + 1) / nm;
+            double a = lnEdges[im];
+            double b = lnEdges[im + 1];
             TinkerMassFunction.MassScale[] scales = new TinkerMassFunction.MassScale[3];
             for (int k = 0; k < 3; k++) {
                 scales[k] = mf.scale(Math.exp(0.5 * (a + b) + 0.5 * (b - a) * rule[0][k]));
@@ -144,7 +148,10 @@ public final class HaloModel {
         return cells;
     }
 
-    /** Expected number of halos per square degree with M200c ≥ {@code massMin} (whole cells, so at cell edges). */
+    /**
+     * Expected number of halos per square degree in the cells whose lower mass edge is ≥ {@code massMin}
+     * (the count above the first cell edge at or above it; cells are {@value #MASS_BIN_DEX} dex wide).
+     */
     public double perDeg2Above(double massMin) {
         double deg2 = Math.pow(Math.PI / 180, 2);
         double n = 0;
@@ -189,21 +196,44 @@ public final class HaloModel {
      * @param abundance factor on every cell's expected number (the simulator's A, ≤ 1)
      */
     public List<Halo> draw(TileGrid field, double abundance, RandomGenerator rng) {
-        double solidAngle = field.nx() * field.ny() * field.pixelRad() * field.pixelRad();
         List<Halo> halos = new ArrayList<>();
-        for (Cell c : cells) {
-            int n = SurveyMask.poisson(abundance * c.perSteradian() * solidAngle, rng);
-            for (int i = 0; i < n; i++) {
-                double x = lattice(rng.nextInt(SUBPIXEL * field.nx()));
-                double y = lattice(rng.nextInt(SUBPIXEL * field.ny()));
-                halos.add(new Halo(field.tangentPlane().deproject(field.xiOf(x), field.etaOf(y)), c.profile(), c.mass(), c.redshift()));
-            }
+        for (Placement p : place(field, abundance, rng)) {
+            halos.add(halo(field, p));
         }
         return halos;
     }
 
+    /**
+     * Where a drawn halo is: the index of its cell in {@link #cells()} and its sub-pixel lattice point
+     * (x, y), 0 ≤ x &lt; {@value #SUBPIXEL}·nx, at pixel coordinates ({@link #lattice}(x), {@link #lattice}(y)).
+     */
+    public record Placement(int cell, int x, int y) {
+    }
+
+    /** The draw of {@link #draw} as placements (same random sequence). */
+    public List<Placement> place(TileGrid field, double abundance, RandomGenerator rng) {
+        double solidAngle = field.nx() * field.ny() * field.pixelRad() * field.pixelRad();
+        List<Placement> out = new ArrayList<>();
+        for (int ci = 0; ci < cells.size(); ci++) {
+            int n = SurveyMask.poisson(abundance * cells.get(ci).perSteradian() * solidAngle, rng);
+            for (int i = 0; i < n; i++) {
+                int x = rng.nextInt(SUBPIXEL * field.nx());
+                int y = rng.nextInt(SUBPIXEL * field.ny());
+                out.add(new Placement(ci, x, y));
+            }
+        }
+        return out;
+    }
+
+    /** The halo at a placement on a field. */
+    public Halo halo(TileGrid field, Placement p) {
+        Cell c = cells.get(p.cell());
+        return new Halo(field.tangentPlane().deproject(field.xiOf(lattice(p.x())), field.etaOf(lattice(p.y()))), c.profile(),
+                c.mass(), c.redshift());
+    }
+
     /** Pixel coordinate of sub-pixel lattice point j: pixel j / SUBPIXEL, offset (j mod SUBPIXEL + ½)/SUBPIXEL − ½. */
-    static double lattice(int j) {
+    public static double lattice(int j) {
         return Math.floorDiv(j, SUBPIXEL) + (Math.floorMod(j, SUBPIXEL) + 0.5) / SUBPIXEL - 0.5;
     }
 }

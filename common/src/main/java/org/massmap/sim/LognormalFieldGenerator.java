@@ -17,6 +17,7 @@ import org.massmap.stats.MeanRemoval;
 public final class LognormalFieldGenerator {
     private final double shift;
     private final double gaussianVariance;
+    private final double clippedFraction;
     private final GaussianFieldGenerator gaussian;
 
     /**
@@ -46,15 +47,28 @@ public final class LognormalFieldGenerator {
         this.gaussianVariance = c[0];
         fft.forward(c); // P_g(k)
         double[] pg = new double[n];
+        double negative = 0;
+        double total = 0;
         for (int i = 1; i < n; i++) {
             pg[i] = Math.max(c[2 * i], 1e-30 * gaussianVariance);
+            negative += Math.max(0, -c[2 * i]);
+            total += Math.abs(c[2 * i]);
         }
+        this.clippedFraction = negative / total;
         this.shift = shift;
         this.gaussian = new GaussianFieldGenerator(PowerMap.of(nx, ny, pg));
     }
 
     public double shift() {
         return shift;
+    }
+
+    /**
+     * Σ|P_g| over the modes where ξ_g's power was negative and clipped to 0, over Σ|P_g|: 0 when the
+     * shift is valid for the target power (then the draws have it exactly), small otherwise.
+     */
+    public double clippedPowerFraction() {
+        return clippedFraction;
     }
 
     /** One zero-mean lognormal draw. */

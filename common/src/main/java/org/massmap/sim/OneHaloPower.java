@@ -19,9 +19,11 @@ import org.massmap.grid.TileGrid;
  * component as drawn and rendered, aliasing, pixel averaging and wrap-around included.
  *
  * <p>Computed through autocorrelations: |FFT(h)|² = FFT(R), R the circular autocorrelation of the
- * wrapped image, which is the linear autocorrelation of the unwrapped stamp folded onto the grid. Each
+ * wrapped image, which is the linear autocorrelation of the unwrapped stamp folded onto the grid. A
  * stamp's autocorrelation is computed with a small zero-padded FFT, the weighted sum is folded onto
- * the grid and transformed once: the cost grows with the stamps' areas, not with the grid's.
+ * the grid and transformed once, so the cost grows with the stamps' areas, not with the grid's; a
+ * stamp whose padded size exceeds the grid is instead wrapped onto the grid and its |FFT|² added
+ * directly.
  */
 public final class OneHaloPower {
     private OneHaloPower() {
@@ -29,23 +31,55 @@ public final class OneHaloPower {
 
     /** P_1h per Fourier index of {@code grid} (row-major; entry 0, the mean, is the squared mean per pixel and unused). */
     public static double[] compute(TileGrid grid, HaloModel model) {
+        return compute(grid, model, new HaloStamps(model, grid));
+    }
+
+    /** As {@link #compute(TileGrid, HaloModel)} with the model's stamps at the grid's pixel size. */
+    static double[] compute(TileGrid grid, HaloModel model, HaloStamps stamps) {
         int nx = grid.nx();
         int ny = grid.ny();
         double pixelSr = grid.pixelRad() * grid.pixelRad();
         double[] r = new double[2 * nx * ny];
+        double[] direct = new double[nx * ny];
+        Fft2 gridFft = new Fft2(nx, ny);
         java.util.Map<Long, Fft2> plans = new java.util.HashMap<>();
         int m = HaloModel.SUBPIXEL;
-        for (HaloModel.Cell c : model.cells()) {
-            double weight = c.perSteradian() * pixelSr / (m * m); // λ per pixel, per sub-pixel position
+        for (int ci = 0; ci < model.cells().size(); ci++) {
+            double weight = model.cells().get(ci).perSteradian() * pixelSr / (m * m); // λ per pixel, per sub-pixel position
             for (int oy = 0; oy < m; oy++) {
                 for (int ox = 0; ox < m; ox++) {
-                    HaloRenderer.Stamp s = HaloRenderer.stamp(c.profile(), grid.pixelRad(), HaloModel.lattice(ox), HaloModel.lattice(oy));
-                    addAutocorrelation(s, weight, r, nx, ny, plans);
+                    HaloRenderer.Stamp s = stamps.get(ci, ox, oy);
+                    if ((long) fastSize(2 * s.width() - 1) * fastSize(2 * s.height() - 1) < (long) nx * ny) {
+                        addAutocorrelation(s, weight, r, nx, ny, plans);
+                    } else {
+                        addWrappedPower(s, weight, direct, gridFft);
+                    }
                 }
             }
         }
-        new Fft2(nx, ny).forward(r); // FFT of the summed autocorrelation = Σ λ E|FFT h|²
-        return Fft2.real(r);
+        gridFft.forward(r); // FFT of the summed autocorrelation = Σ λ E|FFT h|²
+        double[] p = Fft2.real(r);
+        for (int i = 0; i < p.length; i++) {
+            p[i] += direct[i];
+        }
+        return p;
+    }
+
+    /** Adds weight × |FFT|² of the stamp wrapped onto the grid to {@code power}. */
+    private static void addWrappedPower(HaloRenderer.Stamp s, double weight, double[] power, Fft2 fft) {
+        int nx = fft.nx();
+        int ny = fft.ny();
+        double[] c = new double[2 * nx * ny];
+        for (int j = 0; j < s.height(); j++) {
+            int row = Math.floorMod(s.y0() + j, ny) * nx;
+            for (int i = 0; i < s.width(); i++) {
+                c[2 * (row + Math.floorMod(s.x0() + i, nx))] += s.values()[j * s.width() + i];
+            }
+        }
+        fft.forward(c);
+        for (int i = 0; i < power.length; i++) {
+            power[i] += weight * (c[2 * i] * c[2 * i] + c[2 * i + 1] * c[2 * i + 1]);
+        }
     }
 
     /** Adds weight × the stamp's linear autocorrelation, folded onto the nx×ny torus, to r (interleaved complex). */

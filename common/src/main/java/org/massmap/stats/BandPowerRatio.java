@@ -109,6 +109,11 @@ public final class BandPowerRatio {
         return modes[b];
     }
 
+    /** The band of Fourier index i (row-major), or −1 for k = 0 and modes outside every band. */
+    public int bandOf(int i) {
+        return bandOfMode[i];
+    }
+
     /** Lower and upper ℓ edge of band b. */
     public double ellLow(int b) {
         return edges[b];

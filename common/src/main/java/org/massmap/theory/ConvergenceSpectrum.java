@@ -2,8 +2,8 @@ package org.massmap.theory;
 
 /**
  * Angular power spectrum C_ℓ of the weak-lensing convergence κ (dimensionless), as needed by the
- * Gaussian prior: P[k] = C_ℓ(ℓ = 2π|k|/Δ)/Δ² (DESIGN.md section 3). Implementations are immutable
- * and safe to call from many threads.
+ * Gaussian prior, whose power map sums C_ℓ(2π|k + n|/Δ) times the pixel window over the aliases n
+ * ({@code org.massmap.prior.PixelWindow}). Implementations are immutable and safe to call from many threads.
  */
 public interface ConvergenceSpectrum {
     /**

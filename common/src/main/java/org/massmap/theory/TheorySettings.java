@@ -9,8 +9,8 @@ package org.massmap.theory;
  * @param sources   source redshift distribution
  * @param ellMin    smallest tabulated multipole, &gt; 0 (below it C_ℓ is held constant)
  * @param ellMax    largest tabulated multipole (above it C_ℓ is extrapolated with a warning);
- *                  the pixel-windowed prior evaluates C_ℓ up to 2π(N + 0.71)/Δ with N = 3 aliases
- *                  ({@code org.massmap.prior.PixelWindow}): 8.0×10⁴ at 1′, 2.8×10⁵ at 0.29′
+ *                  the pixel-windowed prior evaluates C_ℓ up to 2π√2(N + ½)/Δ with N = 3 aliases
+ *                  ({@code org.massmap.prior.PixelWindow}): 1.07×10⁵ at 1′, 3.7×10⁵ at 0.29′
  * @param ellCount  number of log-spaced multipoles tabulated, ≥ 2
  */
 public record TheorySettings(CosmologyParams cosmology, TransferFunction transfer, NonLinear nonLinear,
@@ -18,12 +18,12 @@ public record TheorySettings(CosmologyParams cosmology, TransferFunction transfe
         implements java.io.Serializable {
     /** Default smallest tabulated ℓ. */
     public static final double DEFAULT_ELL_MIN = 1;
-    /** Default largest tabulated ℓ: above 2π(3 + 0.71)/Δ, the pixel-windowed prior's reach, for pixels down to 0.28 arcmin. */
-    public static final double DEFAULT_ELL_MAX = 3e5;
+    /** Default largest tabulated ℓ: above 2π√2·3.5/Δ, the pixel-windowed prior's reach, for pixels down to 0.27 arcmin. */
+    public static final double DEFAULT_ELL_MAX = 4e5;
     /** Tabulated multipoles per decade of ℓ. */
     public static final int POINTS_PER_DECADE = 64;
-    /** Default number of tabulated ℓ: {@value #POINTS_PER_DECADE} per decade over [1, 3×10⁵]. */
-    public static final int DEFAULT_ELL_COUNT = 352;
+    /** Default number of tabulated ℓ: {@value #POINTS_PER_DECADE} per decade over [1, 4×10⁵]. */
+    public static final int DEFAULT_ELL_COUNT = 360;
 
     public TheorySettings {
         if (cosmology == null || transfer == null || nonLinear == null || sources == null) {
@@ -43,7 +43,7 @@ public record TheorySettings(CosmologyParams cosmology, TransferFunction transfe
 
     /**
      * Defaults for the given sources: {@link CosmologyParams#fiducial()}, Eisenstein &amp; Hu with
-     * wiggles, Halofit, ℓ from {@value #DEFAULT_ELL_MIN} to 3×10⁵ with {@value #DEFAULT_ELL_COUNT} points.
+     * wiggles, Halofit, ℓ from {@value #DEFAULT_ELL_MIN} to 4×10⁵ with {@value #DEFAULT_ELL_COUNT} points.
      */
     public static TheorySettings defaults(SourceDistribution sources) {
         return new TheorySettings(CosmologyParams.fiducial(), TransferFunction.EISENSTEIN_HU, NonLinear.HALOFIT,

@@ -34,6 +34,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void removedHaloKeysAreRefusedWithTheirReplacement(@TempDir Path dir) throws Exception {
+        Settings defaults = new Settings(ConfigLoader.load(null, Map.of()));
+        assertTrue(SurveyConfig.halos(defaults));
+        assertEquals(new org.massmap.sim.HaloModelSpec(1e13, 3e15), SimulationConfig.halos(defaults));
+        Path f = dir.resolve("old.conf");
+        Files.writeString(f, "survey { halos { per-deg2 = 2 } }\n");
+        Settings old = new Settings(ConfigLoader.load(f, Map.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurveyConfig.halos(old));
+        assertTrue(e.getMessage().contains("survey.halos.per-deg2") && e.getMessage().contains("simulation.halos.m200-min")
+                && e.getMessage().contains("survey.halos = true|false"), e.getMessage());
+        Files.writeString(f, "survey { halos { m200-min = 1e14 } }\n");
+        Settings oldMass = new Settings(ConfigLoader.load(f, Map.of()));
+        e = assertThrows(IllegalArgumentException.class, () -> SimulationConfig.halos(oldMass));
+        assertTrue(e.getMessage().contains("set simulation.halos.m200-min instead"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SimulationConfig.halos(
+                new Settings(ConfigLoader.load(null, Map.of("simulation.halos.m200-max", "1e12")))));
+        assertTrue(e.getMessage().contains("m200-max"), e.getMessage());
+    }
+
+    @Test
     void badValuesNameTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.pixel-arcmin", "-0.5")))));

@@ -88,6 +88,39 @@ class MockSurveyTest {
     }
 
     @Test
+    void galaxiesTakeTheShearOfTheirPixel() {
+        // a pixel value is a pixel average, so every galaxy in a pixel gets that pixel's shear: with (almost) no shape
+        // noise the galaxies of one pixel agree exactly, while the shear varies by ~1e-2 between pixels
+        MockSurveySpec spec = new MockSurveySpec(16, 1.0, new SkyPoint(0, 0), 40, 1e-7, 0.03, MaskSpec.none(), ShearModel.SHEAR);
+        MockSurvey m = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, MockSurveyTest::cl, null), new SplittableRandom(6));
+        TileGrid g = m.grid();
+        double[] first1 = new double[g.size()];
+        double[] first2 = new double[g.size()];
+        java.util.Arrays.fill(first1, Double.NaN);
+        double worstWithin = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double[] xy = new double[2];
+        for (int i = 0; i < m.galaxies(); i++) {
+            assertTrue(g.tangentPlane().project(m.ra()[i], m.dec()[i], xy));
+            int p = g.pixelIndex(g.xOf(xy[0]), g.yOf(xy[1]));
+            double e1 = m.e1()[i];
+            double e2 = -m.e2()[i]; // sky convention → grid frame (the frame rotation is ~1e-5 rad this close to the equator)
+            if (Double.isNaN(first1[p])) {
+                first1[p] = e1;
+                first2[p] = e2;
+            } else {
+                worstWithin = Math.max(worstWithin, Math.hypot(e1 - first1[p], e2 - first2[p]));
+            }
+            lo = Math.min(lo, e1);
+            hi = Math.max(hi, e1);
+        }
+        double spread = hi - lo;
+        assertTrue(spread > 3e-3, "the truth's shear should vary across the tile: " + spread);
+        assertTrue(worstWithin < 1e-5, "galaxies of one pixel differ by " + worstWithin);
+    }
+
+    @Test
     void lensedEllipticityFollowsTheComplexTransformation() {
         // zero intrinsic shape gives e = g; e_s and g along the same axis add as (e+g)/(1+eg)
         double[] e = MockSurvey.lensed(new double[] {0, 0}, 0.1, -0.05);

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A tabulated convergence power spectrum C_ℓ (dimensionless, per multipole ℓ), the Gaussian part of
  * the hybrid prior. Stored verbatim in every model file so a sampler rebuilds the identical theory
- * score s_th,σ = −IFFT(FFT(κ)/(P + σ²)) with P[k] = C_ℓ(2π|k|/Δ)/Δ² (DESIGN.md section 3).
+ * score s_th,σ = −IFFT(FFT(κ)/(P + σ²)) with P the pixel-windowed power map of {@link PowerMap#fromCl}
+ * (C_ℓ(2π|k + n|/Δ)·sinc²·sinc²/Δ² summed over the aliases n; it needs C_ℓ to 2π√2·3.5/Δ).
  *
  * <p>Between nodes C_ℓ is interpolated linearly in (ln ℓ, ln C_ℓ); outside the table it is extended
  * by the power law through the two end nodes (a grid needing that logs a warning, it is not an

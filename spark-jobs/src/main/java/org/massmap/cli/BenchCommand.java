@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks and studies (results for docs/benchmarks.md, docs/sampler.md).",
         subcommands = {BenchCommand.Fft.class, BenchCommand.Binning.class, BenchCommand.Wiener.class, BenchCommand.Sampler.class,
-            BenchCommand.Model.class, BenchCommand.Network.class, BenchCommand.Throughput.class})
+            BenchCommand.Model.class, BenchCommand.Network.class, BenchCommand.Throughput.class, SimulatorBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -163,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
                 .seed(s.longValue("training.seed")).checkpointEvery(s.nonNegativeInt("training.checkpoint-every"))
                 .validationMaps(s.nonNegativeInt("training.validation-maps")).build();
         ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-        // the pixel-windowed prior sums C_ell over aliases up to 2π(N + 0.71)/Δ: store the table that far
+        // the pixel-windowed prior sums C_ell over aliases up to 2π√2(N + ½)/Δ: store the table that far
         double ellMax = 1.01 * org.massmap.prior.PixelWindow.maxEll(pixelArcmin * Math.PI / 10800, org.massmap.prior.PixelWindow.ALIAS_ORDER);
         double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
         String file = s.string("prior.cl-file").trim();

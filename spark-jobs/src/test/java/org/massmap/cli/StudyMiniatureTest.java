@@ -20,7 +20,7 @@ class StudyMiniatureTest {
         int code = Main.run(new String[] {"study", "--conf", Path.of("..", "conf", "presets", "study.conf").toString(),
             "--out", dir.toString(), "--realisations", "2", "--chains", "4", "--set", "map.size=32", "--set", "survey.size=32",
             "--set", "sampler.levels=4", "--set", "sampler.steps-per-level=2", "--set", "sampler.final-steps=2",
-            "--set", "clusters.noise-realisations=4", "--set", "survey.halos.per-deg2=40"},
+            "--set", "clusters.noise-realisations=4"},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, out + "\n" + err);
         String md = Files.readString(dir.resolve("validation.md"));
@@ -32,5 +32,17 @@ class StudyMiniatureTest {
             "coverage.png", "detection.png", "one_point.png", "study.json"}) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
+    }
+
+    @Test
+    void theRemovedHaloKeysAreRefusedBeforeAnyOutput(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path target = dir.resolve("mock");
+        int code = Main.run(new String[] {"simulate", "survey", "--out", target.toString(), "--set", "survey.halos.per-deg2=40"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertTrue(code != 0, "exit code " + code);
+        assertTrue(err.toString().contains("survey.halos.per-deg2") && err.toString().contains("survey.halos = true|false"), err.toString());
+        assertTrue(!Files.exists(target), "no partial output");
     }
 }
