@@ -28,7 +28,9 @@ import org.massmap.spark.io.CatalogFile;
 import org.massmap.spark.io.CatalogFiles;
 import org.massmap.spark.io.CatalogSplit;
 import org.massmap.spark.io.CatalogSplits;
+import org.massmap.spark.output.OutputLock;
 import org.massmap.spark.output.PublishMode;
+import org.massmap.spark.output.RunClaim;
 import org.massmap.spark.output.RunManifest;
 import org.massmap.survey.TilingSpec;
 import scala.Tuple2;
@@ -68,7 +70,25 @@ public final class SurveyJob {
     private SurveyJob() {
     }
 
+    /**
+     * Runs the job. Before any work it takes the output's lock ({@link OutputLock}: refused while
+     * another run writes there; checks that the output is a writable directory) and claims the run
+     * id ({@link RunClaim}: used once per output), so a refused run publishes nothing.
+     */
     public static Outcome run(JavaSparkContext jsc, JobSpec template, Request request, PrintWriter console) throws Exception {
+        Path out = new Path(template.outputUri());
+        FileSystem fs = out.getFileSystem(jsc.hadoopConfiguration());
+        try (OutputLock lock = OutputLock.acquire(fs, out, template.runId())) {
+            if (!lock.held()) {
+                console.println("note: " + fs.getUri().getScheme() + ":// has no safe lock; concurrent runs into this output stay"
+                        + " harmless (unique run ids, attempts kept until a manifest no longer names them) but do not run two at once");
+            }
+            RunClaim.claim(fs, out, template.runId(), template.sampler().seed());
+            return runClaimed(jsc, template, request, console);
+        }
+    }
+
+    private static Outcome runClaimed(JavaSparkContext jsc, JobSpec template, Request request, PrintWriter console) throws Exception {
         Instant started = Instant.now();
         Clock clock = Clock.systemUTC();
         Configuration hadoopConf = jsc.hadoopConfiguration();

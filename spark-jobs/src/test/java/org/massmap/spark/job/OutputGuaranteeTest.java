@@ -1,0 +1,122 @@
+package org.massmap.spark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.massmap.config.SamplerConfig;
+import org.massmap.grid.SkyPoint;
+import org.massmap.lensing.ShearModel;
+import org.massmap.sim.MaskSpec;
+import org.massmap.sim.MockSurvey;
+import org.massmap.sim.MockSurveySpec;
+
+/**
+ * The output guarantee of the survey job on local[2]: two runs never mix in one output, every check
+ * comes before any publication, and an interrupted run leaves the published tiles and the run
+ * manifest consistent, its garbage collected by the next run.
+ */
+class OutputGuaranteeTest extends SharedSpark {
+    @TempDir
+    static Path dir;
+    static Path inputs;
+
+    @BeforeAll
+    static void mockSurvey() throws Exception {
+        inputs = dir.resolve("in");
+        Files.createDirectories(inputs);
+        MockSurveySpec spec = new MockSurveySpec(40, 2.0, new SkyPoint(150.3, 2.1), 10, 0.26, 0.03, MaskSpec.none(),
+                ShearModel.REDUCED_SHEAR);
+        MockSurvey m = MockSurvey.generate(spec, SurveyJobTest::cl, List.of(), new SplittableRandom(5));
+        SurveyJobTest.writeCatalog(inputs.resolve("a.fits"), m.ra(), m.dec(), m.e1(), m.e2());
+    }
+
+    /** The test job with a chosen run id and seed. */
+    static JobSpec spec(Path out, String runId, long seed) {
+        JobSpec s = SurveyJobTest.spec(out.toUri().toString(), 2);
+        SamplerConfig c = s.sampler();
+        SamplerConfig seeded = new SamplerConfig(c.hmc(), c.sigmaMin(), c.sigmaMinTolerance(), c.chains(), seed, c.batchSize(),
+                c.threads(), c.prior(), c.model());
+        return new JobSpec(s.outputUri(), runId, s.columns(), s.shapeNoise(), s.shearModel(), s.tiling(), s.minGalaxies(), s.clEll(),
+                s.clValues(), seeded, s.clusters(), s.modelUri(), s.modelSha256(), s.knownClusters(), s.canonicalConfig(), s.truthUri(),
+                s.force(), s.mosaicTaperArcmin(), s.wienerTolerance(), s.wienerMaxIterations(), s.softwareVersion());
+    }
+
+    static SurveyJob.Request request() {
+        return new SurveyJob.Request(List.of(inputs.toUri().toString()), 100_000, TilingChoice.parse("survey"), SurveyJobTest.TILING,
+                java.util.Optional.empty(), Map.of("test", 1));
+    }
+
+    static SurveyJob.Outcome run(JobSpec spec) throws Exception {
+        return SurveyJob.run(jsc, spec, request(), new PrintWriter(new StringWriter(), true));
+    }
+
+    /** Every file under the output's tiles/ and its manifest, with its content (what a reader sees). */
+    static Map<String, String> published(Path out) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String name = out.relativize(p).toString();
+                if (name.endsWith("current.json") || name.equals("manifest.json")) {
+                    m.put(name, Files.readString(p));
+                }
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void aSecondRunWithTheSameRunIdStopsBeforePublishingAnything() throws Exception {
+        Path out = dir.resolve("same-id");
+        assertEquals(0, run(spec(out, "x", 1)).exitCode());
+        Map<String, String> before = published(out);
+        Exception e = assertThrows(Exception.class, () -> run(spec(out, "x", 2)));
+        assertTrue(e.getMessage().contains("run id 'x' was already used"), e.getMessage());
+        assertEquals(before, published(out), "nothing of the refused run is published");
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(1, manifest.path("seeds").path("run").asLong());
+    }
+
+    @Test
+    void aRunIsRefusedWhileAnotherHoldsTheOutput() throws Exception {
+        Path out = dir.resolve("locked");
+        Files.createDirectories(out);
+        Path lock = out.resolve(".massmap.lock");
+        // another process's run: the operating-system lock a running massmap holds on OUT/.massmap.lock
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = ch.lock()) {
+            Exception e = assertThrows(Exception.class, () -> run(spec(out, "y", 1)));
+            assertTrue(e.getMessage().contains("is writing to this output"), e.getMessage());
+            assertFalse(Files.exists(out.resolve("tiles")), "no tile was written");
+            assertFalse(Files.exists(out.resolve("manifest.json")));
+        }
+        assertEquals(0, run(spec(out, "y", 1)).exitCode(), "once released, the output can be used");
+    }
+
+    @Test
+    void anOutputThatIsAFileIsRefusedBeforeAnyWork() throws Exception {
+        Path out = dir.resolve("a-file");
+        Files.writeString(out, "not a directory");
+        Exception e = assertThrows(Exception.class, () -> run(spec(out, "z", 1)));
+        assertTrue(e.getMessage().contains("is a file, not a directory"), e.getMessage());
+        assertEquals("not a directory", Files.readString(out));
+    }
+}
