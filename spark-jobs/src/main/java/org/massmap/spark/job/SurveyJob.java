@@ -28,6 +28,8 @@ import org.massmap.spark.io.CatalogFile;
 import org.massmap.spark.io.CatalogFiles;
 import org.massmap.spark.io.CatalogSplit;
 import org.massmap.spark.io.CatalogSplits;
+import org.massmap.spark.output.OutputException;
+import org.massmap.spark.output.OutputGarbage;
 import org.massmap.spark.output.OutputLock;
 import org.massmap.spark.output.PublishMode;
 import org.massmap.spark.output.RunClaim;
@@ -84,7 +86,10 @@ public final class SurveyJob {
                         + " harmless (unique run ids, attempts kept until a manifest no longer names them) but do not run two at once");
             }
             RunClaim.claim(fs, out, template.runId(), template.sampler().seed());
-            return runClaimed(jsc, template, request, console);
+            collectGarbage(fs, out, template.runId(), lock.held(), console); // what an interrupted run left
+            Outcome outcome = runClaimed(jsc, template, request, console);
+            collectGarbage(fs, out, template.runId(), lock.held(), console); // what the new manifest no longer names
+            return outcome;
         }
     }
 
@@ -224,7 +229,7 @@ public final class SurveyJob {
         for (TilePlan p : planned) {
             if (p.status() != TileStatus.RUN) {
                 reports.add(new TileReport(p.tile().id(), p.status() == TileStatus.UP_TO_DATE ? "skipped" : p.status() == TileStatus.FAILED
-                        ? "failed" : "too-few-galaxies", p.reason(), p.fingerprint(), null, p.galaxies(), 0, 0, 0, 0,
+                        ? "failed" : "too-few-galaxies", p.reason(), p.fingerprint(), p.attempt(), p.galaxies(), 0, 0, 0, 0,
                         p.tile().raDeg(), p.tile().decDeg()));
             }
         }
@@ -278,6 +283,16 @@ public final class SurveyJob {
         plans.unpersist();
         published.unpersist();
         return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
+    }
+
+    /** Deletes attempts and temporary manifests that neither a tile's current.json nor OUT/manifest.json names. */
+    private static void collectGarbage(FileSystem fs, Path out, String runId, boolean exclusive, PrintWriter console) {
+        try {
+            var gc = OutputGarbage.collect(fs, out, runId, exclusive);
+            gc.problems().forEach(p -> console.println("warning: garbage collection: " + p));
+        } catch (OutputException e) {
+            console.println("warning: garbage collection skipped: " + e.getMessage());
+        }
     }
 
     /** Checksums of the inputs, computed on executors in parallel (the driver never reads a catalog). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ import org.massmap.lensing.ShearModel;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
+import org.massmap.spark.output.TileAttempt;
+import org.massmap.spark.output.TileCommitter;
+import org.massmap.spark.output.TileFingerprint;
 
 /**
  * The output guarantee of the survey job on local[2]: two runs never mix in one output, every check
@@ -118,5 +122,62 @@ class OutputGuaranteeTest extends SharedSpark {
         Exception e = assertThrows(Exception.class, () -> run(spec(out, "z", 1)));
         assertTrue(e.getMessage().contains("is a file, not a directory"), e.getMessage());
         assertEquals("not a directory", Files.readString(out));
+    }
+    @Test
+    void anInterruptedRunLeavesTheManifestTrueAndTheNextRunCollectsItsGarbage() throws Exception {
+        Path out = dir.resolve("interrupted");
+        assertEquals(0, run(spec(out, "r1", 1)).exitCode());
+        List<String> tiles = tileIds(out);
+        assertTrue(tiles.size() >= 2, tiles.toString());
+
+        // run r2 is killed midway: it republished one tile, left a half-written attempt and a temporary manifest in another
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out.toUri());
+        TileCommitter killed = TileCommitter.open(root, jsc.hadoopConfiguration(), "r2");
+        TileAttempt republished = killed.begin(tiles.get(0));
+        republished.write("posterior_mean.fits", "newer".getBytes(StandardCharsets.UTF_8));
+        killed.publish(republished, new TileFingerprint("0".repeat(64)), Map.of());
+        TileAttempt orphan = killed.begin(tiles.get(1));
+        orphan.write("posterior_mean.fits", "half".getBytes(StandardCharsets.UTF_8));
+        long ms = System.currentTimeMillis();
+        Path temp = out.resolve("tiles").resolve(tiles.get(1)).resolve(String.format(".current.json.tmp-%08x-%04x-7abc-8def-0123456789ab",
+                ms >>> 16, ms & 0xffff));
+        Files.writeString(temp, "{\"partial");
+
+        // every attempt the run manifest names is still there, whole
+        for (String attempt : manifestAttempts(out)) {
+            assertTrue(Files.isRegularFile(Path.of(java.net.URI.create(attempt)).resolve("posterior_mean.fits")), attempt);
+        }
+
+        // the next run holds the lock, so the killed run's garbage goes whatever its age
+        assertEquals(0, run(spec(out, "r3", 1)).exitCode());
+        for (String tile : tileIds(out)) {
+            Path tileDir = out.resolve("tiles").resolve(tile);
+            String current = new ObjectMapper().readTree(tileDir.resolve("current.json").toFile()).get("attempt").asText();
+            try (Stream<Path> s = Files.list(tileDir)) {
+                assertEquals(List.of("current.json", current), s.map(p -> p.getFileName().toString()).sorted().toList(), tile);
+            }
+        }
+        List<String> named = manifestAttempts(out);
+        assertEquals(tiles.size(), named.size(), "the manifest names every tile's attempt, run or skipped");
+        for (String attempt : named) {
+            assertTrue(Files.isRegularFile(Path.of(java.net.URI.create(attempt)).resolve("posterior_mean.fits")), attempt);
+        }
+    }
+
+    static List<String> tileIds(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out.resolve("tiles"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(SurveyJob.MOSAIC_ID)).sorted().toList();
+        }
+    }
+
+    /** The attempt directories OUT/manifest.json names. */
+    static List<String> manifestAttempts(Path out) throws Exception {
+        List<String> attempts = new java.util.ArrayList<>();
+        for (JsonNode t : new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("tiles")) {
+            if (!t.path("attempt").isNull() && !t.path("attempt").isMissingNode()) {
+                attempts.add(t.get("attempt").asText());
+            }
+        }
+        return attempts;
     }
 }
