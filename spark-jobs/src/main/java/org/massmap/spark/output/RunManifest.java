@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.massmap.io.Checksums;
@@ -156,8 +157,10 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         Path history = new Path(new Path(new Path(outputRoot, "runs"), TileCommitter.checkId("run id", runId)), NAME);
         try (FSDataOutputStream out = io.create(history, false)) {
             out.write(bytes);
+        } catch (FSError e) {
+            throw new OutputException(history.toString(), "cannot write the run's manifest", TileAttempt.diskError(e));
         } catch (IOException e) {
-            throw new OutputException(history.toString(), "cannot write the run's manifest (a run id can be used once)", e);
+            throw new OutputException(history.toString(), "cannot write the run's manifest", e);
         }
         new ManifestStore(io, mode, Clock.systemUTC()).publish(new Path(outputRoot, NAME), bytes);
     }

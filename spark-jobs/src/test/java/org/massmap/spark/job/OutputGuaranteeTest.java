@@ -164,6 +164,34 @@ class OutputGuaranteeTest extends SharedSpark {
         }
     }
 
+    @Test
+    void aFullDiskFailsOnlyTheTileItHitsWithOneMessage() throws Exception {
+        Path out = dir.resolve("disk-full");
+        String victim = org.massmap.survey.SurveyTiling.of(SurveyJobTest.TILING).tilesContaining(150.3, 2.1).get(0).id();
+        org.apache.hadoop.conf.Configuration conf = jsc.hadoopConfiguration();
+        conf.set("fs.file.impl", DiskFullFileSystem.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        conf.set(DiskFullFileSystem.TILE_KEY, victim);
+        SurveyJob.Outcome o;
+        try {
+            o = run(spec(out, "full", 1));
+        } finally {
+            conf.unset("fs.file.impl");
+            conf.unset("fs.file.impl.disable.cache");
+            conf.unset(DiskFullFileSystem.TILE_KEY);
+        }
+        assertEquals(3, o.exitCode(), "partial: the other tiles are published");
+        for (TileReport r : o.tiles()) {
+            if (r.tileId().equals(victim)) {
+                assertEquals("failed", r.status());
+                assertTrue(r.reason().contains("No space left on device") && !r.reason().contains("\n"), r.reason());
+            } else {
+                assertEquals("ok", r.status(), r.tileId());
+            }
+        }
+        assertFalse(Files.exists(out.resolve("tiles").resolve(victim).resolve("current.json")));
+    }
+
     static List<String> tileIds(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve("tiles"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(SurveyJob.MOSAIC_ID)).sorted().toList();
