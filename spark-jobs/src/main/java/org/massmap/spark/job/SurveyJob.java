@@ -87,7 +87,13 @@ public final class SurveyJob {
             }
             RunClaim.claim(fs, out, template.runId(), template.sampler().seed());
             collectGarbage(fs, out, template.runId(), lock.held(), console); // what an interrupted run left
-            Outcome outcome = runClaimed(jsc, template, request, console);
+            Outcome outcome;
+            try {
+                outcome = runClaimed(jsc, template, request, console);
+            } catch (Exception e) {
+                RunClaim.releaseIfUnused(fs, out, template.runId());
+                throw e;
+            }
             collectGarbage(fs, out, template.runId(), lock.held(), console); // what the new manifest no longer names
             return outcome;
         }
@@ -171,6 +177,10 @@ public final class SurveyJob {
         List<InputProblem> problems = dedupe(collected);
         for (InputProblem p : problems) {
             console.printf("warning: catalog %s rows [%d, %d) skipped: %s%n", p.uri(), p.startRow(), p.endRow(), p.reason());
+        }
+        ReadTotals totals = readTotals.value().stream().reduce(ReadTotals.ZERO, ReadTotals::plus);
+        if (TilingResolver.isSingleTile(tiling)) {
+            requireMapped(tiling.tile(TilingResolver.SINGLE_TILE_ID).orElseThrow(), planned, totals, spec.minGalaxies());
         }
         List<String> runIds = new ArrayList<>();
         for (TilePlan p : planned) {
@@ -283,6 +293,20 @@ public final class SurveyJob {
         plans.unpersist();
         published.unpersist();
         return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
+    }
+
+    /**
+     * A single-tile run (an explicit centre, or {@code --tiling single}) whose tile would not be
+     * mapped is an error, not an empty success: it names the tile, the galaxies found and the fix.
+     */
+    static void requireMapped(org.massmap.survey.Tile tile, List<TilePlan> planned, ReadTotals totals, long minGalaxies) {
+        long galaxies = planned.stream().mapToLong(TilePlan::galaxies).sum();
+        if (planned.isEmpty() || planned.get(0).status() == TileStatus.TOO_FEW_GALAXIES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s holds %s of the %d usable catalog rows%s;"
+                    + " check the centre (RA,Dec in degrees), the size and pixel, or the RA/Dec column mapping", tile,
+                    galaxies == 0 ? "none" : galaxies + " (fewer than job.min-galaxies=" + minGalaxies + ")", totals.rowsKept(),
+                    totals.rowsRead() > totals.rowsKept() ? " (" + (totals.rowsRead() - totals.rowsKept()) + " more rows dropped)" : ""));
+        }
     }
 
     /** Deletes attempts and temporary manifests that neither a tile's current.json nor OUT/manifest.json names. */

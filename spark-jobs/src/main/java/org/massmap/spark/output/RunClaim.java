@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -38,6 +39,28 @@ public final class RunClaim {
             throw used(dir, runId);
         } catch (IOException e) {
             throw new OutputException(file.toString(), "cannot record the run's start", e);
+        }
+    }
+
+    /**
+     * Withdraws the claim of a run that failed before writing any attempt (a bad centre, an
+     * unreadable catalog), so that the same run id can be used once the input is fixed. A run that
+     * wrote an attempt keeps its record: published tiles may name it.
+     */
+    public static void releaseIfUnused(FileSystem fs, Path outputRoot, String runId) throws OutputException {
+        FileSystem io = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+        Path tiles = new Path(outputRoot, "tiles");
+        try {
+            if (io.exists(tiles)) {
+                for (FileStatus tile : io.listStatus(tiles)) {
+                    if (tile.isDirectory() && io.listStatus(tile.getPath(), p -> p.getName().startsWith(runId + "-")).length > 0) {
+                        return;
+                    }
+                }
+            }
+            io.delete(new Path(new Path(outputRoot, "runs"), runId), true);
+        } catch (IOException e) {
+            throw new OutputException(new Path(new Path(outputRoot, "runs"), runId).toString(), "cannot withdraw the run's record", e);
         }
     }
 

@@ -1,0 +1,94 @@
+package org.massmap.spark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TangentPlane;
+import org.massmap.survey.TilingSpec;
+
+/**
+ * Which tiles a run maps: an explicit centre means one tile there under {@code auto}; a field that
+ * fits the tile is one tile; a single tile without galaxies is an error, not an empty success.
+ */
+class TileChoiceTest extends SharedSpark {
+    @TempDir
+    static Path dir;
+    static Path square;
+    static final TilingSpec TILING = new TilingSpec(32, 2.0, 8);
+    static final SkyPoint CENTRE = new SkyPoint(150, 2);
+
+    /** Galaxies on a symmetric grid filling 98% of the 64' square tile about CENTRE, in its tangent plane. */
+    @BeforeAll
+    static void squareField() throws Exception {
+        square = dir.resolve("square");
+        Files.createDirectories(square);
+        TangentPlane plane = new TangentPlane(CENTRE);
+        double half = 0.98 * Math.toRadians(32 * 2.0 / 60 / 2);
+        int n = 61;
+        double[] ra = new double[n * n];
+        double[] dec = new double[n * n];
+        double[] e1 = new double[n * n];
+        double[] e2 = new double[n * n];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                SkyPoint p = plane.deproject(half * (2.0 * i / (n - 1) - 1), half * (2.0 * j / (n - 1) - 1));
+                ra[i * n + j] = p.raDeg();
+                dec[i * n + j] = p.decDeg();
+                e1[i * n + j] = 0.25 * rng.nextGaussian();
+                e2[i * n + j] = 0.25 * rng.nextGaussian();
+            }
+        }
+        SurveyJobTest.writeCatalog(square.resolve("square.fits"), ra, dec, e1, e2);
+    }
+
+    static SurveyJob.Outcome run(String name, String tiling, Optional<SkyPoint> centre) throws Exception {
+        SurveyJob.Request r = new SurveyJob.Request(List.of(square.toUri().toString()), 100_000, TilingChoice.parse(tiling), TILING,
+                centre, Map.of("test", 1));
+        return SurveyJob.run(jsc, SurveyJobTest.spec(dir.resolve(name).toUri().toString(), 2), r, new PrintWriter(new StringWriter(), true));
+    }
+
+    @Test
+    void anExplicitCentreUnderAutoMeansOneTileThere() throws Exception {
+        SkyPoint off = new SkyPoint(150.2, 2.1); // inside the field, which is larger than a tile about it
+        SurveyJob.Outcome o = run("explicit", "auto", Optional.of(off));
+        assertEquals(1, o.tiles().size(), o.tiles().toString());
+        TileReport t = o.tiles().get(0);
+        assertEquals("tile", t.tileId());
+        assertEquals(150.2, t.raDeg(), 1e-12);
+        assertEquals(2.1, t.decDeg(), 1e-12);
+    }
+
+    @Test
+    void aFieldThatFitsTheTileIsOneTile() throws Exception {
+        SurveyJob.Outcome o = run("fits", "auto", Optional.empty());
+        assertEquals(List.of("tile"), o.tiles().stream().map(TileReport::tileId).toList());
+        assertEquals(61 * 61, o.tiles().get(0).galaxies(), "every galaxy is inside");
+    }
+
+    @Test
+    void anExplicitCentreWithNoGalaxiesIsAnError() throws Exception {
+        for (String tiling : new String[] {"auto", "single"}) {
+            Exception e = assertThrows(IllegalArgumentException.class, () -> run("empty-" + tiling, tiling, Optional.of(new SkyPoint(10, 10))));
+            assertTrue(e.getMessage().contains("holds none of the 3721 usable catalog rows") && e.getMessage().contains("centre"),
+                    e.getMessage());
+            assertFalse(Files.exists(dir.resolve("empty-" + tiling).resolve("manifest.json")));
+            try (var runs = Files.list(dir.resolve("empty-" + tiling).resolve("runs"))) {
+                assertEquals(0, runs.count(), "the run id can be used again");
+            }
+        }
+    }
+}
