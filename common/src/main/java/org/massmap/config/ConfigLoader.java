@@ -31,7 +31,7 @@ public final class ConfigLoader {
             try {
                 return ConfigFactory.parseString("v = " + v).getValue("v");
             } catch (ConfigException ex) {
-                throw new IllegalArgumentException("--set " + key + "=" + value + ": not a valid list or object: " + ex.getMessage(), ex);
+                throw new SettingException("--set " + key + "=" + value + ": not a valid list or object: " + ex.getMessage(), ex);
             }
         }
         return ConfigValueFactory.fromAnyRef(value, "command line");
@@ -66,7 +66,7 @@ public final class ConfigLoader {
             try {
                 layered = layered.withValue(key, overrideValue(key, e.getValue()));
             } catch (ConfigException ex) {
-                throw new IllegalArgumentException("bad configuration key '" + key + "': " + ex.getMessage(), ex);
+                throw new SettingException("bad configuration key '" + key + "': " + ex.getMessage(), ex);
             }
         }
         try {

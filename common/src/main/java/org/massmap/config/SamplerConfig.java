@@ -29,20 +29,27 @@ public record SamplerConfig(HmcSettings hmc, double sigmaMin, double sigmaMinTol
         double sigmaMin = rawMin.equalsIgnoreCase("auto") ? Double.NaN : s.positive("sampler.sigma-min");
         double sigmaMax = s.positive("sampler.sigma-max");
         double placeholder = Double.isNaN(sigmaMin) ? sigmaMax * 1e-3 : sigmaMin;
-        HmcSettings hmc = new HmcSettings(s.enumValue("sampler.schedule", Schedule.class), sigmaMax, placeholder,
-                s.positiveInt("sampler.levels"), s.positiveInt("sampler.steps-per-level"), s.finite("sampler.drop-factor"),
-                s.nonNegativeInt("sampler.min-steps-per-level"), s.positiveInt("sampler.max-iterations"),
-                s.nonNegativeInt("sampler.final-steps"), s.positiveInt("sampler.leapfrog-steps"), s.positive("sampler.step-size"),
-                s.finite("sampler.target-acceptance"), s.enumValue("sampler.mass", MassKind.class),
-                s.bool("sampler.probability-flow"), s.positiveInt("sampler.ode-steps"), s.nonNegative("sampler.ode-sigma-end"));
+        HmcSettings hmc;
+        try { // the HMC settings check their own ranges; from here they are configuration values
+            hmc = new HmcSettings(s.enumValue("sampler.schedule", Schedule.class), sigmaMax, placeholder,
+                    s.positiveInt("sampler.levels"), s.positiveInt("sampler.steps-per-level"), s.finite("sampler.drop-factor"),
+                    s.nonNegativeInt("sampler.min-steps-per-level"), s.positiveInt("sampler.max-iterations"),
+                    s.nonNegativeInt("sampler.final-steps"), s.positiveInt("sampler.leapfrog-steps"), s.positive("sampler.step-size"),
+                    s.finite("sampler.target-acceptance"), s.enumValue("sampler.mass", MassKind.class),
+                    s.bool("sampler.probability-flow"), s.positiveInt("sampler.ode-steps"), s.nonNegative("sampler.ode-sigma-end"));
+        } catch (SettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(e.getMessage(), e);
+        }
         int chains = s.positiveInt("sampler.chains");
         if (chains < 2) {
-            throw new IllegalArgumentException("sampler.chains must be at least 2 for a posterior standard deviation, got " + chains);
+            throw new SettingException("sampler.chains must be at least 2 for a posterior standard deviation, got " + chains);
         }
         int threads = s.nonNegativeInt("sampler.threads");
         String prior = s.string("sampler.prior").trim().toLowerCase(Locale.ROOT);
         if (!prior.equals("gaussian") && !prior.equals("hybrid")) {
-            throw new IllegalArgumentException("sampler.prior must be gaussian or hybrid, got '" + prior + "'");
+            throw new SettingException("sampler.prior must be gaussian or hybrid, got '" + prior + "'");
         }
         return new SamplerConfig(hmc, sigmaMin, s.positive("sampler.sigma-min-tolerance"), chains, s.longValue("sampler.seed"),
                 s.positiveInt("sampler.batch-size"), threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,

@@ -64,7 +64,11 @@ class CommandLineErrorsTest {
     }
 
     private static void assertFailsCleanly(Result r, Path out, String... mentions) throws Exception {
-        assertEquals(Main.EXIT_FAILED, r.code(), r.out() + r.err());
+        assertFailsCleanly(Main.EXIT_FAILED, r, out, mentions);
+    }
+
+    private static void assertFailsCleanly(int code, Result r, Path out, String... mentions) throws Exception {
+        assertEquals(code, r.code(), r.out() + r.err());
         for (String m : mentions) {
             assertTrue(r.err().contains(m), "stderr should mention '" + m + "': " + r.err());
         }
@@ -143,14 +147,14 @@ class CommandLineErrorsTest {
     @Test
     void negativePixelSize() throws Exception {
         Path out = dir.resolve("o8");
-        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--pixel-arcmin", "-1"), out,
+        assertFailsCleanly(Main.EXIT_USAGE, run("ks", "--catalog", good.toString(), "--out", out.toString(), "--pixel-arcmin", "-1"), out,
                 "map.pixel-arcmin");
     }
 
     @Test
     void badConfigValueAndUnknownOption() throws Exception {
         Path out = dir.resolve("o9");
-        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--set", "map.shear-model=sheer"), out,
+        assertFailsCleanly(Main.EXIT_USAGE, run("ks", "--catalog", good.toString(), "--out", out.toString(), "--set", "map.shear-model=sheer"), out,
                 "map.shear-model");
         Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--no-such-option");
         assertEquals(Main.EXIT_USAGE, r.code());
@@ -159,10 +163,11 @@ class CommandLineErrorsTest {
     @Test
     void samplerRejectsTooFewChainsAndInvertedSigmas() throws Exception {
         Path out = dir.resolve("o10");
-        assertFailsCleanly(run("sample", "--catalog", good.toString(), "--out", out.toString(), "--chains", "1"), out,
+        // values out of range are usage errors (exit 2), like unknown options
+        assertFailsCleanly(Main.EXIT_USAGE, run("sample", "--catalog", good.toString(), "--out", out.toString(), "--chains", "1"), out,
                 "sampler.chains");
-        assertFailsCleanly(run("sample", "--catalog", good.toString(), "--out", out.toString(), "--set", "sampler.sigma-min=0.5",
-                "--set", "sampler.sigma-max=0.1"), out, "sigma-min");
+        assertFailsCleanly(Main.EXIT_USAGE, run("sample", "--catalog", good.toString(), "--out", out.toString(), "--set",
+                "sampler.sigma-min=0.5", "--set", "sampler.sigma-max=0.1"), out, "sigma-min");
     }
 
     @Test

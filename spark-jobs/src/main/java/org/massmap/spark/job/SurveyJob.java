@@ -279,10 +279,9 @@ public final class SurveyJob {
                     r.fingerprint(), r.attemptUri(), r.seconds()));
         }
         for (InputProblem p : problems) {
-            manifest.tile(new RunManifest.TileStatus("input:" + p.uri() + "[" + p.startRow() + "," + p.endRow() + ")",
-                    RunManifest.TileOutcome.FAILED, p.reason(), null, null, 0));
+            manifest.inputProblem(new RunManifest.InputProblem(p.uri(), p.startRow(), p.endRow(), p.reason()));
         }
-        int exit = failed == 0 && problems.isEmpty() ? 0 : (ok == 0 && !runIds.isEmpty() ? 1 : 3);
+        int exit = failed == 0 && problems.isEmpty() ? 0 : (ok == 0 && !runIds.isEmpty() ? 1 : RunManifest.PARTIAL_EXIT);
         String message = String.format(Locale.ROOT, "%d tile(s) published, %d skipped, %d failed; %d unreadable input split(s)",
                 ok, reports.size() - ok - failed, failed, problems.size());
         Path out = new Path(spec.outputUri());
