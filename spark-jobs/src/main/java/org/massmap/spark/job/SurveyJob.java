@@ -179,6 +179,8 @@ public final class SurveyJob {
             console.printf("warning: catalog %s rows [%d, %d) skipped: %s%n", p.uri(), p.startRow(), p.endRow(), p.reason());
         }
         ReadTotals totals = readTotals.value().stream().reduce(ReadTotals.ZERO, ReadTotals::plus);
+        reportRows(totals, console);
+        manifest.rows(totals.asMap());
         if (TilingResolver.isSingleTile(tiling)) {
             requireMapped(tiling.tile(TilingResolver.SINGLE_TILE_ID).orElseThrow(), planned, totals, spec.minGalaxies());
         }
@@ -292,6 +294,17 @@ public final class SurveyJob {
         plans.unpersist();
         published.unpersist();
         return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
+    }
+
+    /** The catalog rows read, used and dropped, on the console; a warning when rows were dropped. */
+    static void reportRows(ReadTotals t, PrintWriter console) {
+        console.printf(Locale.ROOT, "read %d catalog rows: %d usable, %d dropped for NaN/inf values, %d for zero weight;"
+                + " %d usable rows outside every tile%n", t.rowsRead(), t.rowsKept(), t.droppedNonFinite(), t.droppedZeroWeight(),
+                t.outsideAllTiles());
+        if (t.droppedNonFinite() + t.droppedZeroWeight() > 0) {
+            console.printf(Locale.ROOT, "warning: %d catalog rows were not used (see \"rows\" in the run manifest)%n",
+                    t.droppedNonFinite() + t.droppedZeroWeight());
+        }
     }
 
     /**

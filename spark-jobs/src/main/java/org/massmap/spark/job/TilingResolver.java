@@ -65,6 +65,7 @@ final class TilingResolver {
             CentreAccumulator acc = new CentreAccumulator();
             try (CatalogReader r = split.open(hadoop.value().value(), columns)) {
                 acc.accumulateAll(r);
+                acc.dropped(r.stats());
             } catch (CatalogException e) {
                 acc.unreadable(e.getMessage()); // reported in full by the binning pass; it does not move the centre
             }

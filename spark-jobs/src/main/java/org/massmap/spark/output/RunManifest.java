@@ -51,12 +51,13 @@ import org.massmap.io.Checksums;
  * @param tiles           per-tile outcome, in the order recorded
  * @param tileCounts      number of tiles per outcome (input problems are not tiles: see {@code inputProblems})
  * @param inputProblems   catalog row ranges that could not be read and were skipped
+ * @param rows            catalog rows read, usable, dropped (NaN/inf values, zero weight) and outside every tile
  * @param timings         seconds per phase, in the order recorded
  */
 public record RunManifest(String format, String runId, String softwareVersion, String started, String finished, double durationSeconds,
         RunStatus status, int exitCode, String message, JsonNode config, String configSha256, Map<String, Long> seeds, ModelRef model,
         List<InputFile> inputs, List<TileStatus> tiles, Map<String, Long> tileCounts, List<InputProblem> inputProblems,
-        Map<String, Double> timings) {
+        Map<String, Long> rows, Map<String, Double> timings) {
 
     /** The format tag of this version of the manifest. */
     public static final String FORMAT = "massmap-run-manifest/1";
@@ -76,6 +77,7 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         tiles = List.copyOf(tiles);
         tileCounts = Map.copyOf(tileCounts);
         inputProblems = inputProblems == null ? List.of() : List.copyOf(inputProblems); // absent from older manifests
+        rows = rows == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
         timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 
@@ -220,6 +222,7 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         private final List<InputFile> inputs = new ArrayList<>();
         private final List<TileStatus> tiles = new ArrayList<>();
         private final List<InputProblem> inputProblems = new ArrayList<>();
+        private final Map<String, Long> rows = new LinkedHashMap<>();
         private final Map<String, Double> timings = new LinkedHashMap<>();
 
         private Builder(String runId, String softwareVersion, Clock clock) {
@@ -256,6 +259,12 @@ public record RunManifest(String format, String runId, String softwareVersion, S
             return this;
         }
 
+        /** The catalog row counts (read, usable, dropped ...). */
+        public synchronized Builder rows(Map<String, Long> counts) {
+            rows.putAll(counts);
+            return this;
+        }
+
         public synchronized Builder inputProblem(InputProblem problem) {
             inputProblems.add(problem);
             return this;
@@ -280,7 +289,7 @@ public record RunManifest(String format, String runId, String softwareVersion, S
             RunStatus status = exitCode == 0 ? RunStatus.OK : exitCode == PARTIAL_EXIT ? RunStatus.PARTIAL : RunStatus.FAILED;
             return new RunManifest(FORMAT, runId, softwareVersion, started.toString(), finished.toString(),
                     Duration.between(started, finished).toNanos() / 1e9, status, exitCode, message, config, configSha256, seeds, model,
-                    inputs, tiles, counts, inputProblems, timings);
+                    inputs, tiles, counts, inputProblems, rows, timings);
         }
     }
 }

@@ -91,4 +91,48 @@ class TileChoiceTest extends SharedSpark {
             }
         }
     }
+    @Test
+    void droppedRowsAreReportedOnTheConsoleAndInTheManifest() throws Exception {
+        double[][] g = org.massmap.spark.io.TestCatalogs.readAll(org.massmap.catalog.Catalogs.open(square.resolve("square.fits"),
+                org.massmap.catalog.ColumnMapping.defaults().withWeight("w")));
+        int n = g[0].length;
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1);
+        double[] e1 = g[2].clone();
+        for (int i = 0; i < 30; i++) {
+            w[i] = 0; // 30 zero weights
+            e1[n - 1 - i] = Double.NaN; // 30 NaN ellipticities
+        }
+        Path drops = dir.resolve("drops");
+        Files.createDirectories(drops);
+        writeWeighted(drops.resolve("d.fits"), g[0], g[1], e1, g[3], w);
+        StringWriter console = new StringWriter();
+        SurveyJob.Request r = new SurveyJob.Request(List.of(drops.toUri().toString()), 100_000, TilingChoice.parse("auto"), TILING,
+                Optional.empty(), Map.of("test", 1));
+        Path out = dir.resolve("drops-out");
+        SurveyJob.run(jsc, SurveyJobTest.spec(out.toUri().toString(), 2), r, new PrintWriter(console, true));
+        assertTrue(console.toString().contains("30 dropped for NaN/inf values, 30 for zero weight"), console.toString());
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("manifest.json").toFile()).path("rows");
+        assertEquals(n, rows.path("read").asLong(), rows.toString());
+        assertEquals(30, rows.path("droppedZeroWeight").asLong(), rows.toString());
+        assertEquals(30, rows.path("droppedNonFinite").asLong(), rows.toString());
+
+        java.util.Arrays.fill(w, 0); // nothing usable: the message says why
+        Path zero = dir.resolve("zero");
+        Files.createDirectories(zero);
+        writeWeighted(zero.resolve("z.fits"), g[0], g[1], g[2], g[3], w);
+        SurveyJob.Request rz = new SurveyJob.Request(List.of(zero.toUri().toString()), 100_000, TilingChoice.parse("auto"), TILING,
+                Optional.empty(), Map.of("test", 1));
+        Exception e = assertThrows(Exception.class, () -> SurveyJob.run(jsc, SurveyJobTest.spec(dir.resolve("zero-out").toUri().toString(), 2),
+                rz, new PrintWriter(new StringWriter(), true)));
+        assertTrue(e.getMessage().contains(n + " rows were dropped") && e.getMessage().contains(n + " for zero weight"), e.getMessage());
+    }
+
+    static void writeWeighted(Path file, double[] ra, double[] dec, double[] e1, double[] e2, double[] w) throws Exception {
+        org.massmap.io.FitsTables.write(file, org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
+                org.massmap.io.FitsTable.of("GALAXIES", org.massmap.io.TableColumn.doubles("ra", "deg", ra),
+                        org.massmap.io.TableColumn.doubles("dec", "deg", dec), org.massmap.io.TableColumn.doubles("e1", "", e1),
+                        org.massmap.io.TableColumn.doubles("e2", "", e2), org.massmap.io.TableColumn.doubles("w", "", w)));
+    }
 }
