@@ -44,7 +44,7 @@ import scala.Tuple2;
  * (3) plan each tile: fingerprint, skip if unchanged, or run;
  * (4) one task per (tile, batch of chains) running annealed HMC with the executor's model;
  * (5) gather each tile's samples on one executor, summarise, commit (current.json last);
- * (6) blend the tiles' posterior means into a HEALPix mosaic; (7) write the run manifest last
+ * (6) blend the tiles' published posterior means (read back from their files) into a HEALPix mosaic; (7) write the run manifest last
  * (driver). The driver sees only small records: tile plans without data, reports, the mosaic.
  */
 public final class SurveyJob {
@@ -227,15 +227,13 @@ public final class SurveyJob {
         t = System.nanoTime();
         JavaPairRDD<String, TilePlan> runPlans = plans.filter(p -> p.status() == TileStatus.RUN)
                 .mapToPair(p -> new Tuple2<>(p.tile().id(), p));
-        JavaRDD<PublishedTile> published;
         List<TileReport> reports = new ArrayList<>();
         try (Progress progress = new Progress(console, chainsDone, (long) runIds.size() * chains, tilesDone, runIds.size(), 10)) {
-            published = runPlans.join(batches.groupByKey()).map(p -> {
-                PublishedTile r = TilePublisher.publish(specB.value(), p._2._1, p._2._2, hadoop.value().value());
+            reports.addAll(runPlans.join(batches.groupByKey()).map(p -> {
+                TileReport r = TilePublisher.publish(specB.value(), p._2._1, p._2._2, hadoop.value().value());
                 tilesDone.add(1);
                 return r;
-            }).persist(StorageLevel.MEMORY_AND_DISK());
-            reports.addAll(published.map(PublishedTile::report).collect());
+            }).collect());
         }
         manifest.timing("sample-and-publish", Duration.ofNanos(System.nanoTime() - t));
         for (TilePlan p : planned) {
@@ -249,9 +247,12 @@ public final class SurveyJob {
 
         // (6) mosaic of current posterior means (fresh and skipped tiles)
         t = System.nanoTime();
-        JavaPairRDD<String, SkyMap> means = published.filter(p -> p.mean() != null).mapToPair(p -> new Tuple2<>(p.report().tileId(), p.mean()))
-                .union(plans.filter(p -> p.status() == TileStatus.UP_TO_DATE).mapToPair(p -> new Tuple2<>(p.tile().id(),
-                        MosaicStage.currentMean(specB.value(), p.tile().id(), hadoop.value().value()))));
+        // every tile's mean is read back from its published file, fresh or skipped: the mosaic of a resumed
+        // run then has the same bits as an uninterrupted run's (a fresh mean in memory is not yet float32)
+        List<String> inMosaic = reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped"))
+                .map(TileReport::tileId).toList();
+        JavaPairRDD<String, SkyMap> means = jsc.parallelize(inMosaic, Math.max(1, Math.min(inMosaic.size(), jsc.defaultParallelism())))
+                .mapToPair(id -> new Tuple2<>(id, MosaicStage.currentMean(specB.value(), id, hadoop.value().value())));
         double mosaicPixel = planned.stream().mapToDouble(p -> p.tile().pixelArcmin()).min().orElse(1);
         int mosaicTiles = (int) reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped")).count();
         MosaicStage.publish(jsc, spec, means, mosaicTiles, MosaicStage.fingerprint(reports), mosaicPixel, hadoopConf, console);
@@ -292,7 +293,6 @@ public final class SurveyJob {
         console.printf(Locale.ROOT, "%s (%.0f s); manifest %s%n", message, Duration.between(started, Instant.now()).toMillis() / 1e3,
                 new Path(out, RunManifest.NAME));
         plans.unpersist();
-        published.unpersist();
         return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
     }
 

@@ -192,6 +192,28 @@ class OutputGuaranteeTest extends SharedSpark {
         assertFalse(Files.exists(out.resolve("tiles").resolve(victim).resolve("current.json")));
     }
 
+    @Test
+    void aResumedRunGivesTheMosaicOfAnUninterruptedOneBitForBit() throws Exception {
+        Path out = dir.resolve("resumed");
+        assertEquals(0, run(spec(out, "full", 1)).exitCode());
+        org.massmap.survey.HealpixMosaic full = org.massmap.survey.HealpixMosaic.read(SurveyJobTest.currentDir(out, SurveyJob.MOSAIC_ID)
+                .resolve("mosaic.fits"));
+        // as after an interruption: one tile and the mosaic unpublished, the other tiles finished (read back from their files)
+        List<String> tiles = tileIds(out);
+        Files.delete(out.resolve("tiles").resolve(tiles.get(0)).resolve("current.json"));
+        Files.delete(out.resolve("tiles").resolve(SurveyJob.MOSAIC_ID).resolve("current.json"));
+        SurveyJob.Outcome resumed = run(spec(out, "resume", 1));
+        assertEquals(0, resumed.exitCode());
+        assertEquals(tiles.size() - 1, resumed.tiles().stream().filter(t -> t.status().equals("skipped")).count());
+        org.massmap.survey.HealpixMosaic again = org.massmap.survey.HealpixMosaic.read(SurveyJobTest.currentDir(out, SurveyJob.MOSAIC_ID)
+                .resolve("mosaic.fits"));
+        assertEquals(full.names(), again.names());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(full.pixels(), again.pixels());
+        for (String c : full.names()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(full.column(c).values(), again.column(c).values(), c);
+        }
+    }
+
     static List<String> tileIds(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve("tiles"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(SurveyJob.MOSAIC_ID)).sorted().toList();
