@@ -180,4 +180,23 @@ class CommandLineErrorsTest {
         Result ks = run("ks", "--help");
         assertTrue(ks.out().contains("(default 64)"), ks.out());
     }
+    @Test
+    void aCorruptModelIsRefusedOnTheDriverBeforeAnySparkWork() throws Exception {
+        Path model = dir.resolve("corrupt-model");
+        Files.createDirectories(model);
+        for (String name : new String[] {"model.json", "weights.bin"}) {
+            try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("massmap/models/demo/" + name)) {
+                Files.copy(in, model.resolve(name));
+            }
+        }
+        byte[] w = Files.readAllBytes(model.resolve("weights.bin"));
+        w[w.length - 3] ^= 0x5a; // one flipped byte in the last parameter: same size, wrong checksum
+        Files.write(model.resolve("weights.bin"), w);
+        double pixel = org.massmap.model.ModelFiles.readMetadata(model).pixelArcmin();
+        Path out = dir.resolve("o-model");
+        Result r = run("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString(),
+                "--chains", "2", "--set", "map.size=32", "--set", "map.pixel-arcmin=" + pixel, "--set", "sampler.levels=2");
+        assertFailsCleanly(r, out, "weights.bin", "SHA-256", "does not match");
+        assertFalse(r.out().contains("Spark "), "refused before Spark starts: " + r.out());
+    }
 }
