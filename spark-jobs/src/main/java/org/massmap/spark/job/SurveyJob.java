@@ -118,12 +118,23 @@ public final class SurveyJob {
         CatalogSplits splitter = new CatalogSplits(hadoopConf, template.columns(), request.rowsPerSplit());
         List<CatalogSplit> splits = new ArrayList<>();
         List<InputProblem> unreadable = new ArrayList<>();
+        List<String> notCatalogs = new ArrayList<>();
         for (CatalogFile f : files) {
             try {
                 splits.addAll(splitter.split(List.of(f)));
             } catch (org.massmap.catalog.CatalogException e) {
+                if (e.isNotACatalog()) {
+                    notCatalogs.add(f.uri());
+                }
                 unreadable.add(new InputProblem(f.uri(), 0, -1, e.getMessage()));
             }
+        }
+        if (!splits.isEmpty() && !notCatalogs.isEmpty()) {
+            // images and tables without ellipticities next to the catalogs (a simulation's truth, mask, halos)
+            unreadable.removeIf(p -> notCatalogs.contains(p.uri()));
+            console.printf(Locale.ROOT, "skipped %d FITS file(s) that are not shear catalogs (images, or tables without %s/%s): %s%n",
+                    notCatalogs.size(), template.columns().e1(), template.columns().e2(),
+                    String.join(", ", notCatalogs.stream().map(u -> new Path(u).getName()).toList()));
         }
         if (splits.isEmpty()) {
             throw new IllegalArgumentException("none of the " + files.size() + " catalog file(s) under " + request.locations()

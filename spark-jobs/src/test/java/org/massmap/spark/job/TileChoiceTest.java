@@ -129,6 +129,28 @@ class TileChoiceTest extends SharedSpark {
         assertTrue(e.getMessage().contains(n + " rows were dropped") && e.getMessage().contains(n + " for zero weight"), e.getMessage());
     }
 
+    @Test
+    void imagesAndTablesWithoutShearNextToTheCatalogAreSkippedQuietly() throws Exception {
+        Path folder = dir.resolve("simulated");
+        Files.createDirectories(folder); // as `massmap simulate survey` leaves it: the catalog, the truth, the mask, the halos
+        Files.copy(square.resolve("square.fits"), folder.resolve("catalog.fits"));
+        org.massmap.grid.TileGrid grid = new org.massmap.survey.Tile("t", 150, 2, 16, 4.0).grid();
+        org.massmap.io.FitsMaps.write(folder.resolve("truth_kappa.fits"), org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
+                org.massmap.io.SkyMap.of("TRUTH_KAPPA", grid, new double[16 * 16]));
+        org.massmap.io.FitsTables.write(folder.resolve("halos.fits"), org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
+                org.massmap.io.FitsTable.of("HALOS", org.massmap.io.TableColumn.doubles("ra", "deg", new double[] {150}),
+                        org.massmap.io.TableColumn.doubles("dec", "deg", new double[] {2}),
+                        org.massmap.io.TableColumn.doubles("mass", "Msun", new double[] {1e14})));
+        StringWriter console = new StringWriter();
+        SurveyJob.Request r = new SurveyJob.Request(List.of(folder.toUri().toString()), 100_000, TilingChoice.parse("auto"), TILING,
+                Optional.empty(), Map.of("test", 1));
+        SurveyJob.Outcome o = SurveyJob.run(jsc, SurveyJobTest.spec(dir.resolve("simulated-out").toUri().toString(), 2), r,
+                new PrintWriter(console, true));
+        assertEquals(0, o.exitCode(), console.toString());
+        assertEquals(List.of(), o.inputProblems());
+        assertTrue(console.toString().contains("skipped 2 FITS file(s) that are not shear catalogs"), console.toString());
+    }
+
     static void writeWeighted(Path file, double[] ra, double[] dec, double[] e1, double[] e2, double[] w) throws Exception {
         org.massmap.io.FitsTables.write(file, org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
                 org.massmap.io.FitsTable.of("GALAXIES", org.massmap.io.TableColumn.doubles("ra", "deg", ra),
