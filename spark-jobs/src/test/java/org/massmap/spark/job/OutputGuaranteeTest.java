@@ -214,6 +214,39 @@ class OutputGuaranteeTest extends SharedSpark {
         }
     }
 
+    @Test
+    void publishedFitsFilesFollowTheFitsStandard() throws Exception {
+        Path out = dir.resolve("fits-nits");
+        assertEquals(0, run(spec(out, "nits", 1)).exitCode());
+        Path tile = SurveyJobTest.currentDir(out, tileIds(out).get(0));
+        for (String file : new String[] {"posterior_mean.fits", "mask.fits", "kappa_wiener.fits"}) {
+            for (nom.tam.fits.Header h : headers(tile.resolve(file))) {
+                assertFalse(h.containsKey("EQUINOX"), file + ": EQUINOX has no meaning beside RADESYS = 'ICRS'");
+                if ("COUNTS".equals(h.getStringValue("EXTNAME"))) {
+                    assertEquals("count", h.getStringValue("BUNIT"), "a unit of the FITS standard");
+                }
+            }
+        }
+        nom.tam.fits.Header candidates = headers(tile.resolve("clusters.fits")).stream()
+                .filter(h -> "CANDIDATES".equals(h.getStringValue("EXTNAME"))).findFirst().orElseThrow();
+        for (int j = 1; j <= candidates.getIntValue("TFIELDS"); j++) {
+            String name = candidates.getStringValue("TTYPE" + j).trim();
+            if (name.equals("x") || name.equals("y")) {
+                assertTrue(String.valueOf(candidates.getStringValue("TCOMM" + j)).contains("0-based"), name + " says it is 0-based");
+            }
+        }
+    }
+
+    static List<nom.tam.fits.Header> headers(Path file) throws Exception {
+        List<nom.tam.fits.Header> out = new java.util.ArrayList<>();
+        try (nom.tam.fits.Fits f = new nom.tam.fits.Fits(file.toFile())) {
+            for (nom.tam.fits.BasicHDU<?> h : f.read()) {
+                out.add(h.getHeader());
+            }
+        }
+        return out;
+    }
+
     static List<String> tileIds(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve("tiles"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(SurveyJob.MOSAIC_ID)).sorted().toList();
