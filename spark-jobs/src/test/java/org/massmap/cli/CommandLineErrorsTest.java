@@ -199,4 +199,26 @@ class CommandLineErrorsTest {
         assertFailsCleanly(r, out, "weights.bin", "SHA-256", "does not match");
         assertFalse(r.out().contains("Spark "), "refused before Spark starts: " + r.out());
     }
+    @Test
+    void aMalformedModelJsonIsOneShortMessage() throws Exception {
+        Path model = dir.resolve("malformed-model");
+        Files.createDirectories(model);
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("massmap/models/demo/weights.bin")) {
+            Files.copy(in, model.resolve("weights.bin"));
+        }
+        Files.writeString(model.resolve("model.json"), "{\n  \"formatVersion\": 1,\n  oops\n" + "  \"padding\": 0,\n".repeat(30) + "}\n");
+        Path out = dir.resolve("o-malformed");
+        Result r = run("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString());
+        assertFailsCleanly(r, out, "model.json", "line 3");
+        assertTrue(r.err().strip().lines().count() <= 2, "one short message, not the file: " + r.err());
+    }
+
+    @Test
+    void aBadTypeInAConfFileNamesTheKeyNotAnOption() throws Exception {
+        Path conf = Files.writeString(dir.resolve("bad-type.conf"), "map { pixel-arcmin = \"half\" }\n");
+        Path out = dir.resolve("o-conf");
+        Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--conf", conf.toString());
+        assertTrue(r.code() == Main.EXIT_USAGE && r.err().contains("map.pixel-arcmin"), r.err());
+        assertFalse(r.err().contains("--pixel-arcmin"), "the user never typed --pixel-arcmin: " + r.err());
+    }
 }

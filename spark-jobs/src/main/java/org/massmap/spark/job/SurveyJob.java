@@ -187,7 +187,8 @@ public final class SurveyJob {
         collected.addAll(inputProblems.value());
         List<InputProblem> problems = dedupe(collected);
         for (InputProblem p : problems) {
-            console.printf("warning: catalog %s rows [%d, %d) skipped: %s%n", p.uri(), p.startRow(), p.endRow(), p.reason());
+            console.println("warning: catalog " + p.uri() + (p.endRow() < 0 ? "" : " rows " + (p.startRow() + 1) + " to " + p.endRow()
+                    + " (counting from 1)") + " skipped: " + p.reason());
         }
         ReadTotals totals = readTotals.value().stream().reduce(ReadTotals.ZERO, ReadTotals::plus);
         reportRows(totals, console);
