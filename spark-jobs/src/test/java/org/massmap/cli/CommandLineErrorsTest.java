@@ -200,6 +200,17 @@ class CommandLineErrorsTest {
         assertFalse(r.out().contains("Spark "), "refused before Spark starts: " + r.out());
     }
     @Test
+    void aTileTooLargeForMemoryIsRefusedWithAnEstimateBeforeWork() throws Exception {
+        for (String command : new String[] {"sample", "ks"}) {
+            Path out = dir.resolve("o-huge-" + command);
+            Result r = run(command, "--catalog", good.toString(), "--out", out.toString(), "--size", "16384", "--pixel-arcmin", "0.05",
+                    "--set", "sampler.chains=2", "--set", "sampler.prior=gaussian");
+            assertFailsCleanly(r, out, "GB", "map.size");
+            assertFalse(r.err().contains("OutOfMemoryError"), r.err());
+        }
+    }
+
+    @Test
     void aMalformedModelJsonIsOneShortMessage() throws Exception {
         Path model = dir.resolve("malformed-model");
         Files.createDirectories(model);
