@@ -211,6 +211,25 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void ellipticitiesInPercentAreWarnedAbout() throws Exception {
+        Path percent = dir.resolve("percent.fits");
+        double[][] g = org.massmap.spark.io.TestCatalogs.readAll(org.massmap.catalog.Catalogs.open(good,
+                org.massmap.catalog.ColumnMapping.defaults()));
+        for (int i = 0; i < g[0].length; i++) {
+            g[2][i] *= 100;
+            g[3][i] *= 100;
+        }
+        FitsTables.write(percent, Provenance.of("test", Instant.EPOCH), FitsTable.of("GALAXIES",
+                TableColumn.doubles("ra", "deg", g[0]), TableColumn.doubles("dec", "deg", g[1]),
+                TableColumn.doubles("e1", "", g[2]), TableColumn.doubles("e2", "", g[3])));
+        Result r = run("ks", "--catalog", percent.toString(), "--out", dir.resolve("o-percent").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("warning: the measured shape noise") && r.out().contains("percent"), r.out());
+        Result plain = run("ks", "--catalog", good.toString(), "--out", dir.resolve("o-plain").toString());
+        assertFalse(plain.out().contains("percent"), plain.out());
+    }
+
+    @Test
     void aMalformedModelJsonIsOneShortMessage() throws Exception {
         Path model = dir.resolve("malformed-model");
         Files.createDirectories(model);

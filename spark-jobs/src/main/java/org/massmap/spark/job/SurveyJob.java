@@ -22,6 +22,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.massmap.catalog.CatalogPlausibility;
 import org.massmap.grid.SkyPoint;
 import org.massmap.io.SkyMap;
 import org.massmap.spark.io.CatalogFile;
@@ -163,6 +164,7 @@ public final class SurveyJob {
         // merging partials in any order gives the same bits: results do not depend on partitioning.
         CollectionAccumulator<InputProblem> inputProblems = jsc.sc().collectionAccumulator("input problems");
         CollectionAccumulator<ReadTotals> readTotals = jsc.sc().collectionAccumulator("rows read");
+        CollectionAccumulator<CatalogPlausibility> plausibility = jsc.sc().collectionAccumulator("catalog plausibility");
         JavaPairRDD<String, TileBinning> perTile = splitRdd.mapPartitionsToPair(it -> {
             JobSpec s = specB.value();
             SplitBinner binner = new SplitBinner(s.tiling(), s.columns(), hadoop.value().value());
@@ -173,6 +175,7 @@ public final class SurveyJob {
                 }
             }
             readTotals.add(binner.totals());
+            plausibility.add(binner.plausibility());
             List<Tuple2<String, TileBinning>> out = new ArrayList<>();
             binner.tiles().forEach((id, b) -> out.add(new Tuple2<>(id, b)));
             return out.iterator();
@@ -192,6 +195,9 @@ public final class SurveyJob {
         }
         ReadTotals totals = readTotals.value().stream().reduce(ReadTotals.ZERO, ReadTotals::plus);
         reportRows(totals, console);
+        CatalogPlausibility catalogs = new CatalogPlausibility();
+        plausibility.value().forEach(catalogs::merge);
+        catalogs.warnings().forEach(w -> console.println("warning: " + w));
         manifest.rows(totals.asMap());
         if (TilingResolver.isSingleTile(tiling)) {
             requireMapped(tiling.tile(TilingResolver.SINGLE_TILE_ID).orElseThrow(), planned, totals, spec.minGalaxies());

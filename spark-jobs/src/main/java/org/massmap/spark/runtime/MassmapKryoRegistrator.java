@@ -38,7 +38,7 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
         org.apache.spark.SerializableWritable.class,
         forName("org.massmap.spark.training.StateBlob"), forName("org.massmap.spark.training.StateSum"),
         forName("org.massmap.spark.training.TrainingJob"),
-        org.massmap.catalog.CentreAccumulator.class,
+        org.massmap.catalog.CentreAccumulator.class, org.massmap.catalog.CatalogPlausibility.class,
     };
 
     private static Class<?> forName(String name) {

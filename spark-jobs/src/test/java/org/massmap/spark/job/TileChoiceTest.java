@@ -151,6 +151,50 @@ class TileChoiceTest extends SharedSpark {
         assertTrue(console.toString().contains("skipped 2 FITS file(s) that are not shear catalogs"), console.toString());
     }
 
+    @Test
+    void implausibleCatalogsAsAWholeAreWarnedAboutButAFewLargeEllipticitiesAreNot() throws Exception {
+        double[][] g = org.massmap.spark.io.TestCatalogs.readAll(org.massmap.catalog.Catalogs.open(square.resolve("square.fits"),
+                org.massmap.catalog.ColumnMapping.defaults()));
+        int n = g[0].length;
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1);
+        double[] e1 = g[2].clone();
+        double[] e2 = g[3].clone();
+        for (int i = 0; i < n / 100; i++) { // 1% of |e| > 1, as real catalogs have (0.9% in HST/COSMOS)
+            e1[i] = 1.2;
+        }
+        assertEquals(List.of(), warnings("few", g[0], g[1], e1, e2, w));
+        double[] p1 = g[2].clone();
+        double[] p2 = g[3].clone();
+        for (int i = 0; i < n; i++) {
+            p1[i] *= 100; // percent
+            p2[i] *= 100;
+        }
+        List<String> percent = warnings("percent", g[0], g[1], p1, p2, w);
+        assertTrue(percent.size() == 1 && percent.get(0).contains("percent"), percent.toString());
+        double[] ra = g[0].clone();
+        double[] dec = g[1].clone();
+        for (int i = 0; i < n; i++) {
+            ra[i] = Math.toRadians(ra[i]);
+            dec[i] = Math.toRadians(dec[i]);
+        }
+        List<String> radians = warnings("radians", ra, dec, g[2], g[3], w);
+        assertTrue(radians.size() == 1 && radians.get(0).contains("radians"), radians.toString());
+    }
+
+    /** The warning lines of a run over these galaxies. */
+    static List<String> warnings(String name, double[] ra, double[] dec, double[] e1, double[] e2, double[] w) throws Exception {
+        Path in = dir.resolve("plausible-" + name);
+        Files.createDirectories(in);
+        writeWeighted(in.resolve("c.fits"), ra, dec, e1, e2, w);
+        StringWriter console = new StringWriter();
+        SurveyJob.Request r = new SurveyJob.Request(List.of(in.toUri().toString()), 100_000, TilingChoice.parse("single"), TILING,
+                Optional.empty(), Map.of("test", 1));
+        SurveyJob.run(jsc, SurveyJobTest.spec(dir.resolve("plausible-out-" + name).toUri().toString(), 2), r,
+                new PrintWriter(console, true));
+        return console.toString().lines().filter(l -> l.startsWith("warning:")).toList();
+    }
+
     static void writeWeighted(Path file, double[] ra, double[] dec, double[] e1, double[] e2, double[] w) throws Exception {
         org.massmap.io.FitsTables.write(file, org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
                 org.massmap.io.FitsTable.of("GALAXIES", org.massmap.io.TableColumn.doubles("ra", "deg", ra),
