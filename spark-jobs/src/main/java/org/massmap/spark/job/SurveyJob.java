@@ -194,10 +194,7 @@ public final class SurveyJob {
                     + " (counting from 1)") + " skipped: " + p.reason());
         }
         ReadTotals totals = readTotals.value().stream().reduce(ReadTotals.ZERO, ReadTotals::plus);
-        reportRows(totals, console);
-        CatalogPlausibility catalogs = new CatalogPlausibility();
-        plausibility.value().forEach(catalogs::merge);
-        catalogs.warnings().forEach(w -> console.println("warning: " + w));
+        reportRows(totals, plausibility.value(), console);
         manifest.rows(totals.asMap());
         if (TilingResolver.isSingleTile(tiling)) {
             requireMapped(tiling.tile(TilingResolver.SINGLE_TILE_ID).orElseThrow(), planned, totals, spec.minGalaxies());
@@ -314,8 +311,11 @@ public final class SurveyJob {
         return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
     }
 
-    /** The catalog rows read, used and dropped, on the console; a warning when rows were dropped. */
-    static void reportRows(ReadTotals t, PrintWriter console) {
+    /**
+     * The catalog rows read, used and dropped, on the console; a warning when rows were dropped and
+     * when the catalogs as a whole look implausible (percent ellipticities, radians).
+     */
+    static void reportRows(ReadTotals t, List<CatalogPlausibility> perTask, PrintWriter console) {
         console.printf(Locale.ROOT, "read %d catalog rows: %d usable, %d dropped for NaN/inf values, %d for zero weight;"
                 + " %d usable rows outside every tile%n", t.rowsRead(), t.rowsKept(), t.droppedNonFinite(), t.droppedZeroWeight(),
                 t.outsideAllTiles());
@@ -323,6 +323,9 @@ public final class SurveyJob {
             console.printf(Locale.ROOT, "warning: %d catalog rows were not used (see \"rows\" in the run manifest)%n",
                     t.droppedNonFinite() + t.droppedZeroWeight());
         }
+        CatalogPlausibility catalogs = new CatalogPlausibility();
+        perTask.forEach(catalogs::merge);
+        catalogs.warnings().forEach(w -> console.println("warning: " + w));
     }
 
     /**
