@@ -31,7 +31,6 @@ public final class Wcs {
         k.put("CDELT2", grid.pixelDeg());
         k.put("LONPOLE", 180.0);
         k.put("RADESYS", "ICRS");
-        k.put("EQUINOX", 2000.0);
         return k;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,6 +32,14 @@ class ConfigLoaderTest {
         assertEquals(64, m.size());
         assertEquals(0.29, m.pixelArcmin(), 0);
         assertEquals(359.5, m.center().orElseThrow().raDeg(), 0);
+    }
+
+    @Test
+    void setParsesHoconQuotedStrings() {
+        Config c = ConfigLoader.load(null, Map.of("map.center", "\"40,75\"", "catalog.e1", "\"g 1\"", "catalog.e2", "g2"));
+        assertEquals("40,75", c.getString("map.center"));
+        assertEquals("g 1", c.getString("catalog.e1"));
+        assertEquals("g2", c.getString("catalog.e2"));
     }
 
     @Test
