@@ -28,7 +28,7 @@ import org.apache.hadoop.fs.Path;
 import org.massmap.io.Checksums;
 
 /**
- * The run-level {@code manifest.json} (DESIGN.md section 5): what a run read (inputs with sizes and
+ * The run-level {@code manifest.json} (docs/conventions.md, Outputs): what a run read (inputs with sizes and
  * SHA-256, the model), how it was configured (the resolved configuration and its SHA-256, seeds),
  * what became of every tile (ok, skipped as up to date, or failed with the reason), how long the
  * phases took (seconds) and how the run ended. Times are ISO-8601 UTC. Immutable; built with
