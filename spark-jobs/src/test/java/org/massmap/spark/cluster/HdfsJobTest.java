@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * About 12 s.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@org.massmap.testing.SlowTest
 class HdfsJobTest {
     @TempDir
     static java.nio.file.Path dir;
