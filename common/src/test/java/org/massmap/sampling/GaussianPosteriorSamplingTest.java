@@ -28,6 +28,7 @@ import org.massmap.wiener.GaussianPosterior;
  * of a pixel scatters about the exact mean with std σ_post/√K, so rms(mean error)/σ_post ≈ 1/√K;
  * the pooled variance over all pixels and chains is good to about 1.5% with these sizes.
  */
+@org.massmap.testing.SlowTest
 class GaussianPosteriorSamplingTest {
     static final int CHAINS = 64;
 

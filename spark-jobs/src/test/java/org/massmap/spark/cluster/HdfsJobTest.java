@@ -36,6 +36,7 @@ import org.massmap.spark.output.OutputLock;
  * About 12 s.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@org.massmap.testing.SlowTest
 class HdfsJobTest {
     @TempDir
     static java.nio.file.Path dir;

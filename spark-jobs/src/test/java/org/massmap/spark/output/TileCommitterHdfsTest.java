@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commit protocol on an in-process HDFS: manifests replaced by rename with OVERWRITE. */
+@org.massmap.testing.SlowTest
 class TileCommitterHdfsTest {
 
     @TempDir
