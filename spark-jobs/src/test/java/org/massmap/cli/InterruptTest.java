@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command says it was interrupted (not "internal error" with a stack trace) and exits 130.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@org.massmap.testing.SlowTest
 class InterruptTest {
     @TempDir
     Path dir;
