@@ -5,7 +5,7 @@ import java.util.SortedSet;
 import org.massmap.grid.TileGrid;
 
 /**
- * The binned shear of one tile, ready for the likelihood (DESIGN.md section 2): weighted mean shear
+ * The binned shear of one tile, ready for the likelihood (docs/conventions.md, Binned shear): weighted mean shear
  * maps, galaxy counts, mask and per-pixel noise. Maps are flat row-major arrays of the tile's grid
  * (index iy·nx + ix, column towards West, row towards North); every accessor returns a copy.
  * Shear components are in the grid frame (x West, y North) after rotation into the tile's

@@ -18,6 +18,8 @@ public final class CentreAccumulator implements Serializable {
     private double sy;
     private double sz;
     private long n;
+    private long droppedNonFinite;
+    private long droppedZeroWeight;
     /** Why an input could not be read (the first reason seen), for the message when nothing was. */
     private String unreadable;
 
@@ -43,6 +45,12 @@ public final class CentreAccumulator implements Serializable {
         n += chunk.size();
     }
 
+    /** Records the rows a reader dropped (NaN/inf values, zero weight), for the message when no position is left. */
+    public void dropped(ReadStats stats) {
+        droppedNonFinite += stats.droppedNonFinite();
+        droppedZeroWeight += stats.droppedZeroWeight();
+    }
+
     /** Records that an input could not be read; its reason is reported if no position was read at all. */
     public void unreadable(String reason) {
         if (unreadable == null) {
@@ -58,6 +66,8 @@ public final class CentreAccumulator implements Serializable {
         sy += other.sy;
         sz += other.sz;
         n += other.n;
+        droppedNonFinite += other.droppedNonFinite;
+        droppedZeroWeight += other.droppedZeroWeight;
     }
 
     /** Positions accumulated. */
@@ -74,6 +84,11 @@ public final class CentreAccumulator implements Serializable {
      *                          centre makes no sense
      */
     public SkyPoint centre(String source) throws CatalogException {
+        if (n == 0 && droppedNonFinite + droppedZeroWeight > 0) {
+            throw new CatalogException(source, "no usable galaxy: all " + (droppedNonFinite + droppedZeroWeight) + " rows were dropped ("
+                    + droppedNonFinite + " for NaN/inf values, " + droppedZeroWeight + " for zero weight); check the weight and"
+                    + " ellipticity columns");
+        }
         if (n == 0) {
             throw new CatalogException(source, "no galaxy positions to compute a tile centre from"
                     + (unreadable == null ? "" : "; no input could be read, e.g. " + unreadable));

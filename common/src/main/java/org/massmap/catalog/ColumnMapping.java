@@ -16,7 +16,7 @@ import java.util.List;
  *   <li>{@code flipE1}, {@code flipE2}: negate the catalog's e1 / e2 to bring it to the sky convention.</li>
  * </ul>
  *
- * <p><b>Conventions and order of operations</b> (DESIGN.md section 3). The <i>sky convention</i> is:
+ * <p><b>Conventions and order of operations</b> (docs/conventions.md, Shear signs). The <i>sky convention</i> is:
  * e1 &gt; 0 is elongation along East–West (RA), e2 &gt; 0 along North-East–South-West, with position
  * angles measured from +RA (East) towards +Dec (North) in the galaxy's own local frame. A galaxy's
  * ellipticity goes to the binned map in three steps:

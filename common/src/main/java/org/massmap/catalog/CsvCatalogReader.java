@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Streams galaxies from a text table: lines starting with '#' and blank lines are skipped, the
  * first other line names the columns (matched case-insensitively, optional double quotes), and
  * every further line is one galaxy. Fields are separated by commas if the header has one, else by
- * tabs if it has one, else by runs of spaces. Every row must have as many fields as the header.
+ * tabs if it has one, else by runs of spaces. Comma- and tab-separated lines follow RFC 4180's
+ * quoting (a field in double quotes may hold the delimiter, and "" stands for a quote; parsed by
+ * Apache Commons CSV), except that a quoted field cannot span lines. Every row must have as many
+ * fields as the header.
  * Numbers are parsed with {@link Double#parseDouble}; an empty field, "nan", "inf" or "-inf" (any
  * case) reads as non-finite and drops the row. gzip-compressed files are read transparently.
  * The file is any {@link CatalogSource}, read as one stream from byte 0.
@@ -114,7 +120,7 @@ public final class CsvCatalogReader implements CatalogReader {
                 }
                 char delimiter = t.indexOf(',') >= 0 ? ',' : t.indexOf('\t') >= 0 ? '\t' : ' ';
                 List<String> header = new ArrayList<>();
-                for (String field : split(t, delimiter)) {
+                for (String field : split(t, delimiter, name, line)) {
                     header.add(unquote(field.strip()));
                 }
                 return new CsvCatalogReader(name, mapping, reader, delimiter, header, line);
@@ -185,7 +191,7 @@ public final class CsvCatalogReader implements CatalogReader {
 
     /** Parses the used fields of one data line into {@link #values}. */
     private void parse(String text) throws CatalogException {
-        List<String> fields = split(delimiter == ' ' ? text.strip() : text, delimiter);
+        List<String> fields = split(delimiter == ' ' ? text.strip() : text, delimiter, source, lineNumber);
         if (fields.size() != fieldCount) {
             throw new CatalogException(source, "line " + lineNumber + " has " + fields.size() + " fields but the header names "
                     + fieldCount + " columns; fix the row or the delimiter");
@@ -221,8 +227,21 @@ public final class CsvCatalogReader implements CatalogReader {
         }
     }
 
-    private static List<String> split(String text, char delimiter) {
+    /** The fields of one line; a line with a double quote is parsed by RFC 4180 rules. */
+    private static List<String> split(String text, char delimiter, String source, long line) throws CatalogException {
         List<String> out = new ArrayList<>();
+        if (delimiter != ' ' && text.indexOf('"') >= 0) {
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).build();
+            try (CSVParser p = CSVParser.parse(text, format)) {
+                for (CSVRecord r : p) {
+                    r.forEach(out::add);
+                }
+            } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+                throw new CatalogException(source, "line " + line + ": a double quote that does not open or close a quoted field"
+                        + " (quoted fields may hold the delimiter and \"\" for a quote, but not span lines): " + e.getMessage(), e);
+            }
+            return out;
+        }
         if (delimiter == ' ') {
             for (String s : text.strip().split("\\s+")) {
                 out.add(s);

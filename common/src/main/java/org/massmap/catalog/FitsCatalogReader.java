@@ -156,7 +156,7 @@ public final class FitsCatalogReader implements CatalogReader {
             fill(nextRow, rows);
             for (int r = 0, at = 0; r < rows; r++, at += rowBytes) {
                 filter.add(chunk, ra.read(buffer, at), dec.read(buffer, at), e1.read(buffer, at), e2.read(buffer, at),
-                        w == null ? 1.0 : w.read(buffer, at), nextRow + r);
+                        w == null ? 1.0 : w.read(buffer, at), nextRow + r + 1);
             }
             nextRow += rows;
         }

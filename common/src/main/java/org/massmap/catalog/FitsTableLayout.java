@@ -33,6 +33,7 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
         List<String> firstTableColumns = null;
         int firstTableHdu = -1;
         List<String> seen = new ArrayList<>();
+        boolean anyShearColumn = false;
         long headerStart = 0;
         for (int hdu = 0; headerStart < length; hdu++) {
             Header header = readHeader(in, name, hdu, headerStart, length);
@@ -46,6 +47,7 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
             seen.add(hdu + ":" + xtension);
             if ("BINTABLE".equalsIgnoreCase(xtension)) {
                 List<String> names = columnNames(header);
+                anyShearColumn |= indexOf(names, mapping.e1()) >= 0 || indexOf(names, mapping.e2()) >= 0;
                 if (firstTableColumns == null) {
                     firstTableColumns = names;
                     firstTableHdu = hdu;
@@ -62,7 +64,7 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
             headerStart = dataStart + dataSize;
         }
         if (firstTableColumns == null) {
-            throw new CatalogException(name, "no binary table (BINTABLE extension) found; HDUs present: " + seen
+            throw CatalogException.notACatalog(name, "no binary table (BINTABLE extension) found; HDUs present: " + seen
                     + "; the catalog must be a FITS binary table with columns " + mapping.usedColumns());
         }
         List<String> missing = new ArrayList<>();
@@ -71,10 +73,11 @@ record FitsTableLayout(String source, int hdu, String extname, long dataOffset, 
                 missing.add(c);
             }
         }
-        throw new CatalogException(name, "column" + (missing.size() > 1 ? "s " : " ") + quoted(missing)
+        String message = "column" + (missing.size() > 1 ? "s " : " ") + quoted(missing)
                 + " not found in the binary table (HDU " + firstTableHdu + "); available columns: "
                 + String.join(", ", firstTableColumns) + ". Name the catalog's own columns in the configuration (catalog.ra, catalog.dec, catalog.e1, catalog.e2,"
-                    + " catalog.weight; e.g. --set catalog.e2=NAME)");
+                    + " catalog.weight; e.g. --set catalog.e2=NAME)";
+        throw anyShearColumn ? new CatalogException(name, message) : CatalogException.notACatalog(name, message);
     }
 
     /** Checks the first card and the minimum size; returns the source length. */

@@ -20,7 +20,7 @@ public final class RowFilter {
 
     /**
      * @param source       the catalog, for messages
-     * @param rowWord      how rows are called in messages ("line" for text, "row" for tables)
+     * @param rowWord      how rows are called in messages ("line" for text, "row" for tables); both count from 1
      * @param decColumn    the Dec column's name as the file spells it
      * @param weightColumn the weight column's name as the file spells it, or null without weights
      */
@@ -32,10 +32,15 @@ public final class RowFilter {
         this.weightColumn = weightColumn;
     }
 
+    /** "line 12", or "row 12 (counting from 1)" for tables, whose rows users may count from 0. */
+    private String where(long row) {
+        return rowWord + " " + row + (rowWord.equals("line") ? "" : " (counting from 1)");
+    }
+
     /**
      * Counts one row read and adds it to {@code chunk} if it is a usable galaxy.
      *
-     * @param row the row's number for messages (as the format counts: a line, a 0-based table row)
+     * @param row the row's number for messages, counting from 1 (a text line, or a table row as TOPCAT shows it)
      * @param w   the weight, 1 without a weight column
      */
     public void add(GalaxyChunk chunk, double ra, double dec, double e1, double e2, double w, long row) throws CatalogException {
@@ -46,14 +51,14 @@ public final class RowFilter {
         }
         if (w <= 0) {
             if (w < 0) {
-                throw new CatalogException(source, rowWord + " " + row + " has a negative weight " + w + " in column '"
+                throw new CatalogException(source, where(row) + " has a negative weight " + w + " in column '"
                         + weightColumn + "'; weights must be >= 0 (0 drops the galaxy)");
             }
             droppedZeroWeight++;
             return;
         }
         if (dec < -90 || dec > 90) {
-            throw new CatalogException(source, rowWord + " " + row + " has Dec = " + dec + " in column '" + decColumn
+            throw new CatalogException(source, where(row) + " has Dec = " + dec + " in column '" + decColumn
                     + "', outside [-90, 90] degrees; check the column mapping (degrees expected)");
         }
         chunk.add(ra, dec, mapping.toSkyE1(e1), mapping.toSkyE2(e2), w);

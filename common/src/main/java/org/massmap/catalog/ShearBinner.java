@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bins galaxy ellipticities onto the pixels of one tile (DESIGN.md section 3), streaming: galaxies
+ * Bins galaxy ellipticities onto the pixels of one tile (docs/conventions.md, Shear signs), streaming: galaxies
  * are added chunk by chunk to a {@link ShearAccumulator}, and {@link #finish} turns the sums into
  * a {@link BinnedShear}.
  *

@@ -1,6 +1,6 @@
 /**
  * Galaxy shear catalogs: streaming readers for FITS binary tables and CSV files, the column mapping
- * and ellipticity sign conventions, and binning onto a tile's pixel grid (DESIGN.md sections 2–3).
+ * and ellipticity sign conventions, and binning onto a tile's pixel grid (docs/conventions.md, Shear signs).
  *
  * <p>Data flow: a {@link org.massmap.catalog.CatalogReader} hands out
  * {@link org.massmap.catalog.GalaxyChunk}s (positions in degrees, ellipticities in the sky

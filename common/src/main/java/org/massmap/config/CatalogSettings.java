@@ -19,7 +19,7 @@ public final class CatalogSettings {
     private static String nonEmpty(Settings s, String key) {
         String v = s.string(key).trim();
         if (v.isEmpty()) {
-            throw new IllegalArgumentException(key + " must name a catalog column");
+            throw new SettingException(key + " must name a catalog column");
         }
         return v;
     }

@@ -22,16 +22,17 @@ public final class ConfigLoader {
     }
 
     /**
-     * An override's value: a list or object when written in HOCON brackets ("[16, 32]", "{a = 1}"),
-     * otherwise the string as given (typed getters convert "64" or "true").
+     * An override's value: a list, object or quoted string when written in HOCON ("[16, 32]",
+     * "{a = 1}", "\"40,75\""), otherwise the string as given (typed getters convert "64" or "true").
      */
     static com.typesafe.config.ConfigValue overrideValue(String key, String value) {
         String v = value.trim();
-        if (v.startsWith("[") || v.startsWith("{")) {
+        if (v.startsWith("[") || v.startsWith("{") || v.startsWith("\"")) {
             try {
                 return ConfigFactory.parseString("v = " + v).getValue("v");
             } catch (ConfigException ex) {
-                throw new IllegalArgumentException("--set " + key + "=" + value + ": not a valid list or object: " + ex.getMessage(), ex);
+                throw new SettingException("--set " + key + "=" + value + ": not a valid HOCON list, object or quoted string: "
+                        + ex.getMessage(), ex);
             }
         }
         return ConfigValueFactory.fromAnyRef(value, "command line");
@@ -66,7 +67,7 @@ public final class ConfigLoader {
             try {
                 layered = layered.withValue(key, overrideValue(key, e.getValue()));
             } catch (ConfigException ex) {
-                throw new IllegalArgumentException("bad configuration key '" + key + "': " + ex.getMessage(), ex);
+                throw new SettingException("bad configuration key '" + key + "': " + ex.getMessage(), ex);
             }
         }
         try {

@@ -23,13 +23,13 @@ public record MapSettings(int size, double pixelArcmin, Optional<SkyPoint> cente
 
     public MapSettings {
         if (size < 4) {
-            throw new IllegalArgumentException("map.size must be at least 4 pixels, got " + size);
+            throw new SettingException("map.size must be at least 4 pixels, got " + size);
         }
         if (!(pixelArcmin > 0) || !Double.isFinite(pixelArcmin)) {
-            throw new IllegalArgumentException("map.pixel-arcmin must be positive, got " + pixelArcmin);
+            throw new SettingException("map.pixel-arcmin must be positive, got " + pixelArcmin);
         }
         if (sigmaE.isPresent() && !(sigmaE.getAsDouble() > 0 && sigmaE.getAsDouble() < 2)) {
-            throw new IllegalArgumentException("map.sigma-e must lie in (0, 2), got " + sigmaE.getAsDouble());
+            throw new SettingException("map.sigma-e must lie in (0, 2), got " + sigmaE.getAsDouble());
         }
     }
 
@@ -39,7 +39,7 @@ public record MapSettings(int size, double pixelArcmin, Optional<SkyPoint> cente
         try {
             c = centre.isEmpty() ? Optional.empty() : Optional.of(SkyPoint.parse(centre));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("map.center: " + e.getMessage(), e);
+            throw new SettingException("map.center: " + e.getMessage(), e);
         }
         double sigmaE = s.nonNegative("map.sigma-e");
         return new MapSettings(s.positiveInt("map.size"), s.positive("map.pixel-arcmin"), c,

@@ -48,20 +48,29 @@ public record SamplerConfig(Schedule schedule, HmcMove move, ProbabilityFlow fin
         boolean flow = s.bool("sampler.probability-flow");
         int odeSteps = s.positiveInt("sampler.ode-steps");
         double odeSigmaEnd = s.nonNegative("sampler.ode-sigma-end");
-        Schedule schedule = kind == Schedule.Kind.GEOMETRIC
-                ? new GeometricSchedule(sigmaMax, placeholder, levels, stepsPerLevel, finalSteps)
-                : new AdaptiveSchedule(sigmaMax, placeholder, dropFactor, minStepsPerLevel, maxIterations, finalSteps);
-        HmcMove move = new HmcMove(leapfrogSteps, stepSize, targetAcceptance, mass);
-        ProbabilityFlow finish = flow ? new ProbabilityFlow(odeSteps, odeSigmaEnd) : ProbabilityFlow.NONE;
-        finish.requireBelow(schedule.sigmaMin());
+        Schedule schedule;
+        HmcMove move;
+        ProbabilityFlow finish;
+        try { // the sampler's parts check their own ranges; from here they are configuration values
+            schedule = kind == Schedule.Kind.GEOMETRIC
+                    ? new GeometricSchedule(sigmaMax, placeholder, levels, stepsPerLevel, finalSteps)
+                    : new AdaptiveSchedule(sigmaMax, placeholder, dropFactor, minStepsPerLevel, maxIterations, finalSteps);
+            move = new HmcMove(leapfrogSteps, stepSize, targetAcceptance, mass);
+            finish = flow ? new ProbabilityFlow(odeSteps, odeSigmaEnd) : ProbabilityFlow.NONE;
+            finish.requireBelow(schedule.sigmaMin());
+        } catch (SettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(e.getMessage(), e);
+        }
         int chains = s.positiveInt("sampler.chains");
         if (chains < 2) {
-            throw new IllegalArgumentException("sampler.chains must be at least 2 for a posterior standard deviation, got " + chains);
+            throw new SettingException("sampler.chains must be at least 2 for a posterior standard deviation, got " + chains);
         }
         int threads = s.nonNegativeInt("sampler.threads");
         String prior = s.string("sampler.prior").trim().toLowerCase(Locale.ROOT);
         if (!prior.equals("gaussian") && !prior.equals("hybrid")) {
-            throw new IllegalArgumentException("sampler.prior must be gaussian or hybrid, got '" + prior + "'");
+            throw new SettingException("sampler.prior must be gaussian or hybrid, got '" + prior + "'");
         }
         return new SamplerConfig(schedule, move, finish, sigmaMin, s.positive("sampler.sigma-min-tolerance"), chains, s.longValue("sampler.seed"),
                 s.positiveInt("sampler.batch-size"), threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,

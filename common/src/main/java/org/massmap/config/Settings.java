@@ -5,7 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.util.Locale;
 
 /**
- * Typed, validated reads of configuration keys. Every failure is an {@link IllegalArgumentException}
+ * Typed, validated reads of configuration keys. Every failure is a {@link SettingException}
  * whose message names the key, the bad value and what is expected.
  */
 public final class Settings {
@@ -47,7 +47,7 @@ public final class Settings {
             throw bad(key, "a positive integer", e);
         }
         if (v <= 0) {
-            throw new IllegalArgumentException(key + " must be a positive integer, got " + v);
+            throw new SettingException(key + " must be a positive integer, got " + v);
         }
         return v;
     }
@@ -60,7 +60,7 @@ public final class Settings {
             throw bad(key, "a non-negative integer", e);
         }
         if (v < 0) {
-            throw new IllegalArgumentException(key + " must be zero or positive, got " + v);
+            throw new SettingException(key + " must be zero or positive, got " + v);
         }
         return v;
     }
@@ -81,7 +81,7 @@ public final class Settings {
             throw bad(key, "a number", e);
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(key + " must be a finite number, got " + v);
+            throw new SettingException(key + " must be a finite number, got " + v);
         }
         return v;
     }
@@ -89,7 +89,7 @@ public final class Settings {
     public double positive(String key) {
         double v = finite(key);
         if (v <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, got " + v);
+            throw new SettingException(key + " must be positive, got " + v);
         }
         return v;
     }
@@ -97,7 +97,7 @@ public final class Settings {
     public double nonNegative(String key) {
         double v = finite(key);
         if (v < 0) {
-            throw new IllegalArgumentException(key + " must be zero or positive, got " + v);
+            throw new SettingException(key + " must be zero or positive, got " + v);
         }
         return v;
     }
@@ -105,7 +105,7 @@ public final class Settings {
     public double inRange(String key, double lo, double hi) {
         double v = finite(key);
         if (v < lo || v > hi) {
-            throw new IllegalArgumentException(key + " must lie in [" + lo + ", " + hi + "], got " + v);
+            throw new SettingException(key + " must lie in [" + lo + ", " + hi + "], got " + v);
         }
         return v;
     }
@@ -123,7 +123,7 @@ public final class Settings {
         for (E e : type.getEnumConstants()) {
             allowed.append(allowed.length() == 0 ? "" : ", ").append(optionName(e));
         }
-        throw new IllegalArgumentException(key + " must be one of " + allowed + ", got '" + raw + "'");
+        throw new SettingException(key + " must be one of " + allowed + ", got '" + raw + "'");
     }
 
     /** The lower-case, dash-separated spelling of an enum constant. */
@@ -131,10 +131,10 @@ public final class Settings {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static IllegalArgumentException bad(String key, String expected, ConfigException e) {
+    private static SettingException bad(String key, String expected, ConfigException e) {
         if (e instanceof ConfigException.Missing) {
-            return new IllegalArgumentException("configuration key " + key + " is missing (expected " + expected + ")", e);
+            return new SettingException("configuration key " + key + " is missing (expected " + expected + ")", e);
         }
-        return new IllegalArgumentException(key + " must be " + expected + ": " + e.getMessage(), e);
+        return new SettingException(key + " must be " + expected + ": " + e.getMessage(), e);
     }
 }

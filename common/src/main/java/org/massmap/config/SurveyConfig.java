@@ -15,7 +15,7 @@ public final class SurveyConfig {
         try {
             centre = SkyPoint.parse(s.string("survey.center"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("survey.center: " + e.getMessage(), e);
+            throw new SettingException("survey.center: " + e.getMessage(), e);
         }
         return new MockSurveySpec(s.positiveInt("survey.size"), s.positive("survey.pixel-arcmin"), centre,
                 s.positive("survey.galaxies-per-arcmin2"), s.positive("survey.sigma-e"),

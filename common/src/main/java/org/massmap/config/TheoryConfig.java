@@ -26,18 +26,18 @@ public final class TheoryConfig {
             c = new CosmologyParams(s.finite("theory.omega-c"), s.finite("theory.omega-b"), s.finite("theory.h"),
                     s.finite("theory.sigma8"), s.finite("theory.ns"), s.finite("theory.w0"), s.finite("theory.wa"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("theory: " + e.getMessage(), e);
+            throw new SettingException("theory: " + e.getMessage(), e);
         }
         SourceDistribution nz;
         try {
             nz = SourceDistribution.parse(s.string("theory.nz"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("theory.nz: " + e.getMessage(), e);
+            throw new SettingException("theory.nz: " + e.getMessage(), e);
         }
         double ellMin = s.positive("theory.ell-min");
         double ellMax = s.positive("theory.ell-max");
         if (ellMax <= ellMin) {
-            throw new IllegalArgumentException("theory.ell-max (" + ellMax + ") must exceed theory.ell-min (" + ellMin + ")");
+            throw new SettingException("theory.ell-max (" + ellMax + ") must exceed theory.ell-min (" + ellMin + ")");
         }
         return TheorySettings.defaults(nz).withCosmology(c).withPower(transfer(s.string("theory.transfer")),
                 s.enumValue("theory.nonlinear", NonLinear.class)).withEllRange(ellMin, ellMax, TheorySettings.ellCount(ellMin, ellMax));
@@ -49,7 +49,7 @@ public final class TheoryConfig {
             case "bbks" -> TransferFunction.BBKS;
             case "eh", "eisenstein-hu" -> TransferFunction.EISENSTEIN_HU;
             case "eh-nowiggle", "eisenstein-hu-nowiggle" -> TransferFunction.EISENSTEIN_HU_NOWIGGLE;
-            default -> throw new IllegalArgumentException("theory.transfer must be bbks, eh or eh-nowiggle, got '" + name + "'");
+            default -> throw new SettingException("theory.transfer must be bbks, eh or eh-nowiggle, got '" + name + "'");
         };
     }
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * FITS World Coordinate System keywords of a tile (celestial TAN projection, ICRS), as DESIGN.md
- * section 5 requires: CTYPE RA---TAN/DEC--TAN, CRVAL at the tile centre, CRPIX = (n+1)/2,
+ * FITS World Coordinate System keywords of a tile (celestial TAN projection, ICRS), as docs/conventions.md
+ * (WCS) describes: CTYPE RA---TAN/DEC--TAN, CRVAL at the tile centre, CRPIX = (n+1)/2,
  * CDELT1 = -pixel (East left), CDELT2 = +pixel, in degrees. LONPOLE = 180 is written explicitly: it is
  * the FITS default for every tile centre except CRVAL2 = +90, where the default (0) would show a
  * pole-centred tile rotated by 180 degrees against {@link TangentPlane} (Calabretta &amp; Greisen 2002,
@@ -31,7 +31,6 @@ public final class Wcs {
         k.put("CDELT2", grid.pixelDeg());
         k.put("LONPOLE", 180.0);
         k.put("RADESYS", "ICRS");
-        k.put("EQUINOX", 2000.0);
         return k;
     }
 

@@ -12,7 +12,7 @@ import org.massmap.grid.TileGrid;
  * Writes a sample cube plane by plane, so that posterior samples need not all be held in memory:
  * a 3-D 32-bit float image with NAXIS1 = nx, NAXIS2 = ny, NAXIS3 = number of samples, the tile's
  * celestial WCS on axes 1-2 and a linear axis 3 ({@code CTYPE3 = 'SAMPLE'}, value = 0-based
- * sample index), EXTNAME, BUNIT and provenance (DESIGN.md section 5). The file appears
+ * sample index), EXTNAME, BUNIT and provenance (docs/conventions.md, Outputs). The file appears
  * atomically at {@link #commit()}, which requires exactly the declared number of planes; closing
  * without a successful commit deletes the partial output.
  *

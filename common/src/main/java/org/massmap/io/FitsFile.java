@@ -21,7 +21,7 @@ import nom.tam.util.Cursor;
 /**
  * An opened, structurally validated FITS file (package-private plumbing for the readers).
  *
- * <p>nom-tam-fits does not always throw on damaged files (BUILD-NOTES.md): a file truncated in its
+ * <p>nom-tam-fits does not always throw on damaged files (docs/building.md): a file truncated in its
  * data reads "successfully" with null kernels, and one truncated inside a later header silently
  * loses that HDU. So besides catching its exceptions, {@link #open} checks that the file starts with
  * {@code SIMPLE =}, that every HDU's declared data fits in the file, and that no bytes follow the

@@ -14,7 +14,7 @@ import org.massmap.grid.TileGrid;
 import org.massmap.grid.Wcs;
 
 /**
- * FITS files of 2-D maps (DESIGN.md section 5): one or more named images, 32-bit float
+ * FITS files of 2-D maps (docs/conventions.md, Outputs): one or more named images, 32-bit float
  * (BITPIX = -32), each with the tile's celestial TAN WCS ({@link Wcs#keywords}), EXTNAME, BUNIT
  * when the map has a unit, the provenance keywords and any extra keywords. The first map is the
  * primary HDU, further maps are IMAGE extensions. Rows are FITS NAXIS2 (North up), columns NAXIS1

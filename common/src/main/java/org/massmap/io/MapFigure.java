@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A PNG quick-look of one or more maps, readable without tools (DESIGN.md section 5): panels in a
+ * A PNG quick-look of one or more maps, readable without tools (docs/conventions.md, Outputs): panels in a
  * grid of {@code columns}, each with a title, North/East arrows (North up, East left: row ny-1 at
  * the top, column 0 at the left), NaN pixels in grey, optional markers, and a colorbar with tick
  * labels, either per panel or one shared by every panel that has no scale of its own. Small maps

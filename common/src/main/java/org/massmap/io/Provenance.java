@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where an output came from, written into every HDU of every FITS file (DESIGN.md section 5):
+ * Where an output came from, written into every HDU of every FITS file (docs/conventions.md, Outputs):
  * software version ({@code SOFTVERS}), SHA-256 of the resolved configuration ({@code CONFSHA}),
  * the run seed ({@code SEED}), SHA-256 of the score model ({@code MODELSHA}) and the creation time
  * ({@code DATE}, UTC, ISO-8601 to the second), plus {@code ORIGIN = 'massmap'}.

@@ -7,7 +7,7 @@ import org.massmap.grid.TileGrid;
 /**
  * A named 2-D map on a tile grid, the unit of FITS and PNG output: e.g. "KAPPA_MEAN" in
  * dimensionless units on a 128x128 tile. Values are row-major with index {@code iy*nx + ix}
- * (DESIGN.md section 3): row iy grows North and is FITS NAXIS2 index iy+1, column ix grows West.
+ * (docs/conventions.md, Grid): row iy grows North and is FITS NAXIS2 index iy+1, column ix grows West.
  * NaN marks pixels without a value (masked). Immutable: the array is copied in and out.
  *
  * @param name   HDU name (EXTNAME): 1-68 printable ASCII characters
@@ -52,7 +52,7 @@ public record SkyMap(String name, String unit, TileGrid grid, double[] values) i
 
     /**
      * This map with NaN wherever {@code mask} is not positive (mask: 1 where galaxies were
-     * measured, 0 in holes; same layout), as summary maps are written (DESIGN.md section 5).
+     * measured, 0 in holes; same layout), as summary maps are written (docs/conventions.md, Outputs).
      */
     public SkyMap masked(double[] mask) {
         if (mask.length != values.length) {

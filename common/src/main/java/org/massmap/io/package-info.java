@@ -1,5 +1,5 @@
 /**
- * Files the project reads and writes (DESIGN.md section 5), with no Spark or ND4J.
+ * Files the project reads and writes (docs/conventions.md, Outputs), with no Spark or ND4J.
  *
  * <ul>
  *   <li><b>Errors and publication.</b> Every failure at a file boundary is a checked
@@ -22,7 +22,7 @@
  *   {@link org.massmap.io.Checksums} for SHA-256 of files, bytes and strings.</li>
  * </ul>
  *
- * <p>Conventions (DESIGN.md section 3): maps are flat row-major arrays, index {@code iy*nx + ix};
+ * <p>Conventions (docs/conventions.md, Grid and WCS): maps are flat row-major arrays, index {@code iy*nx + ix};
  * row iy grows North and is FITS NAXIS2 (so FITS viewers and PNGs show North up), column ix grows
  * West (CDELT1 &lt; 0, East left); CRPIX = (n+1)/2 at the tile centre.
  */

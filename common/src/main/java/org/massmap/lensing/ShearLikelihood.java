@@ -4,7 +4,7 @@ package org.massmap.lensing;
  * Masked Gaussian shape-noise likelihood of binned shear data given a convergence map κ (E mode
  * only, κ_B = 0): γ_obs = M ⊙ (A κ + n), n ~ N(0, σ_n²) independently per pixel and component.
  *
- * <p>Tempered variant (Remy et al. 2020, eq. 4; DESIGN.md section 2): the noise variance becomes
+ * <p>Tempered variant (Remy et al. 2020, eq. 4; docs/conventions.md, Tempering): the noise variance becomes
  * σ_n² + σ². log L = −½ Σ_pixels m/(σ_n² + σ²) · |γ_obs − model(κ)|² (constants dropped), with
  * model(κ) = Aκ or, for {@link ShearModel#REDUCED_SHEAR}, Aκ/(1 − κ), where 1 − κ is floored at
  * {@value #MIN_ONE_MINUS_KAPPA} to keep the model finite in unphysical states.

@@ -1,6 +1,6 @@
 /**
  * Weak-lensing operators on a periodic tile: Kaiser-Squires shear/convergence transforms (E and B
- * modes), Gaussian smoothing, and the masked Gaussian shear likelihood. Conventions in DESIGN.md
- * section 3: k = 0 and the Nyquist row/column of even sizes are removed by the operators.
+ * modes), Gaussian smoothing, and the masked Gaussian shear likelihood. Conventions in docs/conventions.md
+ * (Kaiser-Squires): k = 0 and the Nyquist row/column of even sizes are removed by the operators.
  */
 package org.massmap.lensing;

@@ -159,7 +159,9 @@ public final class PosteriorProducts {
         tables.add(new FitsTable("CANDIDATES", List.of(TableColumn.doubles("ra", "deg", ra), TableColumn.doubles("dec", "deg", dec),
                 TableColumn.ints("x", "pixel", x), TableColumn.ints("y", "pixel", y), TableColumn.doubles("frequency", "", f),
                 TableColumn.doubles("mean_kappa", "", k), TableColumn.doubles("snr_mean", "", snr)),
-                FitsKeywords.empty().with("FALSEPK", s.falsePeaksPerDeg2())));
+                FitsKeywords.empty().with("FALSEPK", s.falsePeaksPerDeg2())
+                        .with("TCOMM3", "0-based pixel column (FITS/DS9 pixel = x + 1)")
+                        .with("TCOMM4", "0-based pixel row (FITS/DS9 pixel = y + 1)")));
         if (known != null && !known.isEmpty()) {
             String[] names = new String[known.size()];
             double[] kra = new double[known.size()];

@@ -37,7 +37,7 @@ public final class TileProducts {
             c[i] = counts[i];
         }
         FitsMaps.write(dir.resolve("mask.fits"), prov, SkyMap.of("MASK", b.grid(), mask),
-                new SkyMap("COUNTS", "galaxies", b.grid(), c));
+                new SkyMap("COUNTS", "count", b.grid(), c)); // galaxies per pixel; "count" is the FITS standard unit
     }
 
     /** kappa_ks_e.fits, kappa_ks_b.fits and the kappa_ks_e.png preview. */

@@ -8,8 +8,8 @@ import org.massmap.prior.PowerMap;
  * the prior: the mask and noise are replaced by their mean inverse variance
  * w̄(σ) = (1/N) Σ_i m_i/(σ_n,i² + σ²), so the precision of mode k is
  * h_k(σ) = w̄(σ)·[k kept by Kaiser-Squires] + 1/(P_k + σ²). Exact for an unmasked, uniform-noise
- * tile. It supplies the Fourier-diagonal mass matrix and the choice of σ_min (DESIGN.md, "The
- * target is σ = 0"). Immutable.
+ * tile. It supplies the Fourier-diagonal mass matrix and the choice of σ_min (docs/conventions.md, "End
+ * of annealing"). Immutable.
  */
 public final class GaussianApproximation {
     private final PowerMap power;

@@ -15,7 +15,7 @@ import org.massmap.io.TableColumn;
  * Blends per-tile maps into one survey-wide HEALPix map: every HEALPix pixel gets the weighted
  * mean Σ w·v / Σ w of what the tiles covering it say, with the weight w of each tile falling to 0
  * towards its edges ({@link EdgeTaper}) so overlaps blend without seams. Tile maps are flat
- * row-major arrays on their {@link TileGrid} (DESIGN.md section 3); NaN pixels are masked and
+ * row-major arrays on their {@link TileGrid} (docs/conventions.md, Grid); NaN pixels are masked and
  * contribute nothing.
  *
  * <p>The sums are sparse (pixel → (Σ w·v, Σ w)) and partial accumulators over different tiles

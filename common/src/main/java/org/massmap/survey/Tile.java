@@ -50,7 +50,7 @@ public record Tile(String id, double raDeg, double decDeg, int size, double pixe
         return new SkyPoint(raDeg, decDeg);
     }
 
-    /** The tile's pixel grid (DESIGN.md section 3 layout). */
+    /** The tile's pixel grid (layout: docs/conventions.md, Grid). */
     public TileGrid grid() {
         return TileGrid.square(size, pixelArcmin, centre());
     }

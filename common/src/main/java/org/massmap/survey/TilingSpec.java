@@ -18,20 +18,20 @@ public record TilingSpec(int tilePixels, double pixelArcmin, double overlapArcmi
 
     public TilingSpec {
         if (tilePixels < 4) {
-            throw new IllegalArgumentException("survey.tile-size must be at least 4 pixels, got " + tilePixels);
+            throw new IllegalArgumentException("map.size must be at least 4 pixels, got " + tilePixels);
         }
         if (!(pixelArcmin > 0) || !Double.isFinite(pixelArcmin)) {
-            throw new IllegalArgumentException("survey.pixel-arcmin must be positive, got " + pixelArcmin);
+            throw new IllegalArgumentException("map.pixel-arcmin must be positive, got " + pixelArcmin);
         }
         double side = tilePixels * pixelArcmin;
         if (side > 20 * 60) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "tiles of %d pixels of %.4g arcmin are %.4g degrees across; keep survey.tile-size x survey.pixel-arcmin at most 20 degrees",
+                    "tiles of %d pixels of %.4g arcmin are %.4g degrees across; keep map.size x map.pixel-arcmin at most 20 degrees",
                     tilePixels, pixelArcmin, side / 60));
         }
         if (!(overlapArcmin >= 0) || !(overlapArcmin < side / 2)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "survey.overlap-arcmin must lie in [0, %.4g), half the tile side (%d pixels of %.4g arcmin), got %s",
+                    "job.overlap-arcmin must lie in [0, %.4g), half the tile side (%d pixels of %.4g arcmin), got %s",
                     side / 2, tilePixels, pixelArcmin, overlapArcmin));
         }
     }

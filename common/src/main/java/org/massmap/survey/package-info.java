@@ -8,7 +8,7 @@
  *
  * <p>Conventions: positions are ICRS (RA, Dec) in degrees; tile sizes in pixels, pixel sizes and
  * overlaps in arcmin. Each {@link org.massmap.survey.Tile} is a square {@link org.massmap.grid.TileGrid}
- * on the gnomonic tangent plane at its own centre (DESIGN.md section 3), and a galaxy belongs to
+ * on the gnomonic tangent plane at its own centre (docs/conventions.md, Grid), and a galaxy belongs to
  * every tile whose pixel grid it falls on, exactly as the shear binner decides.
  */
 package org.massmap.survey;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Above the last ℓ: a power law C_ℓ = C_last (ℓ/ℓ_last)^s anchored at the last row, with s the
  *       least-squares slope of ln C_ℓ against ln ℓ over the last {@value #EXTRAPOLATION_POINTS} rows
  *       with C_ℓ &gt; 0 (s = 0 if fewer than 2 such rows). The first such request logs a warning
- *       (once per table), as DESIGN.md section 3 asks; it is not an error.
+ *       (once per table), as docs/conventions.md, Power map, says; it is not an error.
  * </ul>
  * Read files with {@link #read(Path)} (text or FITS, see {@link ClTableReader}). Immutable apart
  * from the warn-once latch; thread-safe.

@@ -45,6 +45,24 @@ class CsvCatalogReaderTest {
     }
 
     @Test
+    void quotedFieldsFollowRfc4180() throws Exception {
+        Path f = Files.writeString(dir.resolve("quoted.csv"), """
+                id,name,ra,dec,e1,e2
+                1,"Abell 2218, core",150.1,2.2,0.01,0.02
+                2,"a ""nick"" name",150.2,2.3,0.03,0.04
+                3,plain,150.3,2.4,0.05,0.06
+                """);
+        double[][] got = read(f, ColumnMapping.defaults());
+        assertArrayEquals(new double[] {150.1, 150.2, 150.3}, got[0]);
+        assertArrayEquals(new double[] {0.02, 0.04, 0.06}, got[3]);
+        Path tab = Files.writeString(dir.resolve("quoted.tsv"), "name\tra\tdec\te1\te2\n\"tab\there\"\t1\t2\t0.1\t0.2\n");
+        assertArrayEquals(new double[] {1}, read(tab, ColumnMapping.defaults())[0]);
+        Path open = Files.writeString(dir.resolve("open.csv"), "name,ra,dec,e1,e2\n\"unterminated,1,2,0.1,0.2\n");
+        CatalogException e = assertThrows(CatalogException.class, () -> read(open, ColumnMapping.defaults()));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("quote"), e.getMessage());
+    }
+
+    @Test
     void whitespaceAndTabSeparatedTablesAndGzip() throws Exception {
         Path ws = Files.writeString(dir.resolve("cat.txt"), "ra dec  e1 e2\n 1  2 0.1   0.2\n3 4 0.3 0.4\n");
         assertArrayEquals(new double[] {1, 3}, read(ws, ColumnMapping.defaults())[0]);

@@ -137,7 +137,7 @@ class FitsCatalogReaderTest {
                 new double[] {1, 2}, new double[] {1, 2}, new double[] {0, 0}, new double[] {0, 0}, new double[] {1, -1});
         try (FitsCatalogReader r = FitsCatalogReader.open(f, COLS)) {
             CatalogException e = assertThrows(CatalogException.class, () -> r.next(new GalaxyChunk()));
-            assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("'w'"), e.getMessage());
+            assertTrue(e.getMessage().contains("row 2 (counting from 1)") && e.getMessage().contains("'w'"), e.getMessage());
         }
     }
 

@@ -14,18 +14,21 @@ import nom.tam.fits.FitsException;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TangentPlane;
 
-/** Small catalogs generated in test code, written as FITS binary tables or CSV. */
-final class Fixtures {
+/**
+ * Small catalogs generated in test code, written as FITS binary tables or CSV. Shared with the other
+ * modules' tests through massmap-common's test jar.
+ */
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** A catalog in memory: columns ra, dec, e1, e2, w (sky convention). */
-    record Catalog(double[] ra, double[] dec, double[] e1, double[] e2, double[] w) {
-        int size() {
+    public record Catalog(double[] ra, double[] dec, double[] e1, double[] e2, double[] w) {
+        public int size() {
             return ra.length;
         }
 
-        GalaxyChunk chunk(int from, int to) {
+        public GalaxyChunk chunk(int from, int to) {
             GalaxyChunk c = new GalaxyChunk(Math.max(1, to - from));
             for (int i = from; i < to; i++) {
                 c.add(ra[i], dec[i], e1[i], e2[i], w[i]);
@@ -33,7 +36,7 @@ final class Fixtures {
             return c;
         }
 
-        GalaxyChunk chunk() {
+        public GalaxyChunk chunk() {
             return chunk(0, size());
         }
     }
@@ -43,7 +46,7 @@ final class Fixtures {
      * {@code centre}, Gaussian ellipticities of per-component std {@code sigmaE}, weights uniform in
      * [0.5, 2] (or 1 if not {@code weighted}).
      */
-    static Catalog random(long seed, int n, SkyPoint centre, double sideDeg, double sigmaE, boolean weighted) {
+    public static Catalog random(long seed, int n, SkyPoint centre, double sideDeg, double sigmaE, boolean weighted) {
         Random rng = new Random(seed);
         TangentPlane plane = new TangentPlane(centre);
         double half = Math.tan(Math.toRadians(sideDeg / 2));
@@ -64,7 +67,7 @@ final class Fixtures {
     }
 
     /** Writes a FITS file with an empty primary HDU and one binary table of the given columns. */
-    static Path writeFits(Path file, String[] names, Object... columns) {
+    public static Path writeFits(Path file, String[] names, Object... columns) {
         try (Fits fits = new Fits()) {
             BinaryTableHDU hdu = table(names, columns);
             fits.addHDU(hdu);
@@ -77,7 +80,7 @@ final class Fixtures {
         }
     }
 
-    static BinaryTableHDU table(String[] names, Object... columns) {
+    public static BinaryTableHDU table(String[] names, Object... columns) {
         try {
             BinaryTableHDU hdu = BinaryTableHDU.wrap(BinaryTable.fromColumnMajor(columns));
             for (int c = 0; c < names.length; c++) {
@@ -89,11 +92,11 @@ final class Fixtures {
         }
     }
 
-    static Path writeFits(Path file, Catalog cat) {
+    public static Path writeFits(Path file, Catalog cat) {
         return writeFits(file, new String[] {"RA", "DEC", "E1", "E2", "W"}, cat.ra(), cat.dec(), cat.e1(), cat.e2(), cat.w());
     }
 
-    static Path writeCsv(Path file, Catalog cat) {
+    public static Path writeCsv(Path file, Catalog cat) {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("# generated test catalog\n");
             out.write("ra,dec,e1,e2,w\n");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,6 +52,14 @@ class ConfigLoaderTest {
         e = assertThrows(IllegalArgumentException.class, () -> SimulationConfig.halos(
                 new Settings(ConfigLoader.load(null, Map.of("simulation.halos.m200-max", "1e12")))));
         assertTrue(e.getMessage().contains("m200-max"), e.getMessage());
+    }
+
+    @Test
+    void setParsesHoconQuotedStrings() {
+        Config c = ConfigLoader.load(null, Map.of("map.center", "\"40,75\"", "catalog.e1", "\"g 1\"", "catalog.e2", "g2"));
+        assertEquals("40,75", c.getString("map.center"));
+        assertEquals("g 1", c.getString("catalog.e1"));
+        assertEquals("g2", c.getString("catalog.e2"));
     }
 
     @Test

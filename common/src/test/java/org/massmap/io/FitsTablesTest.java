@@ -153,7 +153,7 @@ class FitsTablesTest {
         MassmapIoException e = assertThrows(MassmapIoException.class, () -> FitsTables.read(cut));
         assertTrue(e.getMessage().startsWith(cut.toString()) && e.getMessage().contains("HDU 1 'CATALOG' is truncated"), e.getMessage());
 
-        // A corrupted row count (BUILD-NOTES: nom-tam-fits then fails with a NullPointerException in getColumn).
+        // A corrupted row count (docs/building.md: nom-tam-fits then fails with a NullPointerException in getColumn).
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
         int card = text.indexOf("NAXIS2  =", 2880);

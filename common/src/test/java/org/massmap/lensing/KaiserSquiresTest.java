@@ -88,7 +88,7 @@ class KaiserSquiresTest {
         assertTrue(maxB < 1e-13, "kappa_B should vanish, max |kappa_B| = " + maxB);
     }
 
-    /** Naive O(N^4) direct DFT of the forward operator, straight from the DESIGN.md formulas. */
+    /** Naive O(N^4) direct DFT of the forward operator, straight from the formulas of docs/conventions.md, Kaiser-Squires. */
     @ParameterizedTest
     @CsvSource({"8,8", "7,6", "5,9"})
     void fftPathAgreesWithDirectDft(int nx, int ny) {

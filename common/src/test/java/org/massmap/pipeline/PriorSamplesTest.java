@@ -22,6 +22,7 @@ import org.massmap.validation.EnsembleComparison;
  * Prior-only samples of an exactly known prior (Gaussian) drawn by the default sampler have the
  * prior's band powers and one-point statistics; a prior with twice the power is told apart.
  */
+@org.massmap.testing.SlowTest
 class PriorSamplesTest {
     private static final TileGrid GRID = TileGrid.square(32, 1.0, new SkyPoint(0, 0));
     private static final PowerMap POWER = PowerMap.fromCl(GRID, l -> 2e-9 * Math.pow(1 + l / 1000.0, -1.2));

@@ -23,11 +23,12 @@ import org.massmap.wiener.DiagonalGaussianPosterior;
 import org.massmap.wiener.GaussianPosterior;
 
 /**
- * The annealed HMC sampler against the exactly known Gaussian posterior (DESIGN.md: "the Gaussian
- * posterior is known exactly"). Tolerances are Monte-Carlo errors: with K chains, the chain-mean
+ * The annealed HMC sampler against the exactly known Gaussian posterior (docs/sampler.md, "Proof of
+ * correctness"). Tolerances are Monte-Carlo errors: with K chains, the chain-mean
  * of a pixel scatters about the exact mean with std σ_post/√K, so rms(mean error)/σ_post ≈ 1/√K;
  * the pooled variance over all pixels and chains is good to about 1.5% with these sizes.
  */
+@org.massmap.testing.SlowTest
 class GaussianPosteriorSamplingTest {
     static final int CHAINS = 64;
 

@@ -39,6 +39,7 @@ import org.massmap.prior.PowerMap;
  * must fail, and do: no Metropolis-Hastings test, a schedule far too short, and a line integral that
  * is exact only for Gaussian targets (the trapezoid rule).
  */
+@org.massmap.testing.SlowTest
 class NonGaussianPosteriorSamplingTest {
     static final int SIZE = 16;
     static final double NOISE = 0.1;

@@ -218,11 +218,11 @@ class SurveyTilingTest {
     @Test
     void badSettingsNameTheParameter() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TilingSpec(128, 0.5, 40));
-        assertTrue(e.getMessage().contains("survey.overlap-arcmin"), e.getMessage());
+        assertTrue(e.getMessage().contains("job.overlap-arcmin"), e.getMessage()); // the keys that exist (conf/massmap.conf)
         e = assertThrows(IllegalArgumentException.class, () -> new TilingSpec(2, 0.5, 0));
-        assertTrue(e.getMessage().contains("survey.tile-size"), e.getMessage());
+        assertTrue(e.getMessage().contains("map.size"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new TilingSpec(4096, 1.0, 0));
-        assertTrue(e.getMessage().contains("20 degrees"), e.getMessage());
+        assertTrue(e.getMessage().contains("20 degrees") && e.getMessage().contains("map.size x map.pixel-arcmin"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SurveyTiling.of(USUAL).tilesContaining(0, 91));
     }
 }

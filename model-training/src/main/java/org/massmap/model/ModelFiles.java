@@ -118,6 +118,11 @@ public final class ModelFiles {
         ModelMetadata meta;
         try {
             meta = json().readValue(bytes, ModelMetadata.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the original message and the position only: Jackson's full message quotes the whole file
+            var at = e.getLocation();
+            throw new ModelFileException(mf, "not valid model metadata JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelFileException(mf, "not valid model metadata JSON: " + e.getMessage(), e);
         }

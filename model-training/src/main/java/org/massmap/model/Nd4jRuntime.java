@@ -4,7 +4,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The one place that changes ND4J's process-wide thread settings (STYLE.md: set thread counts once,
+ * The one place that changes ND4J's process-wide thread settings (docs/building.md: set thread counts once,
  * in one documented initialiser). Call {@link #configureThreads(int)} once per JVM, before the first
  * network is built: from a CLI's main, or from a Spark executor's first task with the executor's
  * cores (so concurrent tasks do not oversubscribe them). Library classes never call it.

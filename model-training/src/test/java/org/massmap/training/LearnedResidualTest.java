@@ -25,6 +25,7 @@ import org.massmap.model.SigmaDistribution;
  * score is exact) its residual stays near zero. Small network (≈46k parameters), 32² maps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.massmap.testing.SlowTest
 class LearnedResidualTest {
     static final int N = 32;
     static final ShiftedLognormalMaps LOGNORMAL = ShiftedLognormalMaps.toy(N, 1.0);

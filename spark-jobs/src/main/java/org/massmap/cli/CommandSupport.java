@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.CatalogFormat;
+import org.massmap.catalog.CatalogPlausibility;
 import org.massmap.catalog.CatalogReader;
 import org.massmap.catalog.Catalogs;
 import org.massmap.catalog.ColumnMapping;
@@ -44,6 +45,10 @@ final class CommandSupport {
                 b.sigmaE(), b.sigmaESource().name().toLowerCase(java.util.Locale.ROOT));
         if (b.rowsDroppedNonFinite() > 0) {
             out.printf("warning: %d catalog rows had NaN or infinite values and were dropped%n", b.rowsDroppedNonFinite());
+        }
+        if (b.sigmaESource() == ShapeNoise.Source.MEASURED && b.sigmaE() > CatalogPlausibility.MAX_RMS) {
+            out.printf(java.util.Locale.ROOT, "warning: the measured shape noise sigma_e = %.3g looks like ellipticities in percent or"
+                    + " another convention (shear catalogs: 0.2-0.4); if they are percent, divide e1 and e2 by 100%n", b.sigmaE());
         }
         return b;
     }

@@ -32,6 +32,27 @@ final class ConfigDefaults implements IDefaultValueProvider {
             return String.join(",", list.stream().map(String::valueOf).toList());
         }
         String s = String.valueOf(unwrapped);
-        return s.isEmpty() ? null : s;
+        if (s.isEmpty() || !convertible(s, option.type())) {
+            return null; // a bad value is then reported by the command under its configuration key, not this option
+        }
+        return s;
+    }
+
+    /** Whether a configuration value converts to a numeric or boolean option's type. */
+    private static boolean convertible(String s, Class<?> type) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(s.trim());
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(s.trim());
+            } else if (type == double.class || type == Double.class) {
+                Double.parseDouble(s.trim());
+            } else if ((type == boolean.class || type == Boolean.class) && !s.trim().matches("(?i)true|false|yes|no|on|off")) {
+                return false;
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

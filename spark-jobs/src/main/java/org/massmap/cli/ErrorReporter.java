@@ -1,26 +1,45 @@
 package org.massmap.cli;
 
+import java.util.function.BooleanSupplier;
+import org.massmap.config.SettingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one clear line on stderr and exit code 1. Expected
+ * Turns an exception escaping a command into one clear message on stderr and an exit code:
+ * 2 for a configuration or option value out of range ({@link SettingException}), 130 when the JVM
+ * is shutting down (Ctrl-C: what then fails is the interruption, not a bug), else 1. Expected
  * failures (bad input, bad configuration, unreadable files) print their message only; anything
  * else also prints its stack trace, since it is a bug.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
+    private final BooleanSupplier interrupted;
+
+    ErrorReporter(BooleanSupplier interrupted) {
+        this.interrupted = interrupted;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parse) {
         String name = cli.getCommandSpec().qualifiedName();
-        if (isUserError(ex)) {
+        int code = Main.EXIT_FAILED;
+        if (interrupted.getAsBoolean()) {
+            cli.getErr().println(name + ": interrupted; tiles published before the interruption stay published (see the README's"
+                    + " output guarantee): rerun the same command to finish the others");
+            code = Main.EXIT_INTERRUPTED;
+        } else if (ex instanceof SettingException) {
+            cli.getErr().println(name + ": error: " + ex.getMessage());
+            cli.getErr().println("Try '" + name + " --help'.");
+            code = Main.EXIT_USAGE;
+        } else if (isUserError(ex)) {
             cli.getErr().println(name + ": error: " + ex.getMessage());
         } else {
             cli.getErr().println(name + ": internal error: " + ex);
             ex.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();
-        return Main.EXIT_FAILED;
+        return code;
     }
 
     private static boolean isUserError(Exception ex) {

@@ -62,13 +62,22 @@ final class JobSpecs {
         ShapeNoise noise = m.shapeNoise();
         String runId = s.string("job.run-id").trim();
         if (runId.isEmpty()) {
-            runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+            runId = defaultRunId();
         }
         long minGalaxies = s.nonNegativeInt("job.min-galaxies");
         return new JobSpec(outputUri, runId, CatalogSettings.columns(s, m), noise, m.shearModel(), null, minGalaxies,
                 table[0], table[1], sampler, SamplerConfig.clusters(s), modelUri, modelSha, knownClusters,
                 canonicalConfig(s.config()), truthUri, s.bool("job.force"), s.nonNegative("job.mosaic-taper-arcmin"),
                 s.positive("wiener.tolerance"), s.positiveInt("wiener.max-iterations"), Version.current());
+    }
+
+    /**
+     * A fresh run id: the UTC start time and 24 random bits ({@code 20261127T085224Z-3fa9c1}), so two
+     * runs started in the same second never share one.
+     */
+    static String defaultRunId() {
+        String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+        return time + "-" + String.format("%06x", new java.security.SecureRandom().nextInt(1 << 24));
     }
 
     static SurveyJob.Request request(Settings s, List<String> locations) throws Exception {

@@ -45,6 +45,7 @@ final class KsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings s = ResolvedConfig.of(spec, config);
         MapSettings m = MapSettings.from(s);
+        MemoryEstimate.singleMap(m.size()).require();
         double smooth = s.nonNegative("ks.smooth-arcmin");
         CommandSupport.requireFile(catalog, "--catalog");
         PrintWriter console = spec.commandLine().getOut();

@@ -1,14 +1,18 @@
 package org.massmap.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.massmap.config.ConfigLoader;
+import org.massmap.config.SettingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code ./massmap}: dispatches to the sub-commands. Exit codes: 0 success,
- * 1 failed (bad input or a runtime error, with one clear message), 2 usage error,
- * 3 partial (some tiles failed; see the run manifest).
+ * 1 failed (bad input or a runtime error, with one clear message), 2 usage error (an unknown
+ * option, or an option or configuration value out of range: nothing was run), 3 partial (some
+ * tiles or inputs failed; see the run manifest), 130 interrupted (Ctrl-C).
  */
 @Command(name = "massmap", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Probabilistic weak-lensing mass maps: posterior samples of the convergence by neural score matching.",
@@ -18,6 +22,8 @@ public final class Main implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_PARTIAL = 3;
+    /** Interrupted by SIGINT (Ctrl-C): 128 + 2, as shells report it. */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,11 +36,20 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         System.setOut(new QuietStdout(System.out));
-        System.exit(run(args, out, new PrintWriter(System.err, true)));
+        AtomicBoolean shuttingDown = new AtomicBoolean();
+        // Ctrl-C starts the JVM's shutdown (Spark's own hook then stops the context under the running
+        // job): the flag lets the error reporter say "interrupted" instead of reporting that as a bug
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown.set(true), "massmap-interrupt-flag"));
+        System.exit(run(args, out, new PrintWriter(System.err, true), shuttingDown::get));
     }
 
     /** Runs a command line and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, () -> false);
+    }
+
+    /** Runs a command line; {@code interrupted} tells whether the JVM is shutting down (Ctrl-C). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, BooleanSupplier interrupted) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -43,9 +58,9 @@ public final class Main implements Runnable {
             cli.setDefaultValueProvider(new ConfigDefaults(ConfigLoader.load(pre.confFile, pre.sets)));
         } catch (IllegalArgumentException e) {
             err.println("massmap: error: " + e.getMessage());
-            return EXIT_FAILED;
+            return e instanceof SettingException ? EXIT_USAGE : EXIT_FAILED;
         }
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExecutionExceptionHandler(new ErrorReporter(interrupted));
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("massmap: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

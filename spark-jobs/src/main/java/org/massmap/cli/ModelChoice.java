@@ -19,7 +19,9 @@ record ModelChoice(String uri, String sha256, ModelMetadata metadata) {
             return new ModelChoice(null, null, null);
         }
         String location = normalise(BundledModels.locate(sampler.model(), pixelArcmin));
-        ModelMetadata m = ModelFetch.metadata(location, new Configuration());
+        // the whole model is read and verified here, on the driver, before any Spark work: a corrupt or
+        // truncated weights.bin is one message naming the file, not a failure inside every task
+        ModelMetadata m = ModelFetch.load(location, new Configuration()).metadata();
         return new ModelChoice(location, m.weightsSha256(), m);
     }
 

@@ -50,6 +50,7 @@ final class WienerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings s = ResolvedConfig.of(spec, config);
         MapSettings m = MapSettings.from(s);
+        MemoryEstimate.singleMap(m.size()).require();
         double tol = s.positive("wiener.tolerance");
         int maxIt = s.positiveInt("wiener.max-iterations");
         CommandSupport.requireFile(catalog, "--catalog");

@@ -64,7 +64,11 @@ class CommandLineErrorsTest {
     }
 
     private static void assertFailsCleanly(Result r, Path out, String... mentions) throws Exception {
-        assertEquals(Main.EXIT_FAILED, r.code(), r.out() + r.err());
+        assertFailsCleanly(Main.EXIT_FAILED, r, out, mentions);
+    }
+
+    private static void assertFailsCleanly(int code, Result r, Path out, String... mentions) throws Exception {
+        assertEquals(code, r.code(), r.out() + r.err());
         for (String m : mentions) {
             assertTrue(r.err().contains(m), "stderr should mention '" + m + "': " + r.err());
         }
@@ -143,14 +147,14 @@ class CommandLineErrorsTest {
     @Test
     void negativePixelSize() throws Exception {
         Path out = dir.resolve("o8");
-        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--pixel-arcmin", "-1"), out,
+        assertFailsCleanly(Main.EXIT_USAGE, run("ks", "--catalog", good.toString(), "--out", out.toString(), "--pixel-arcmin", "-1"), out,
                 "map.pixel-arcmin");
     }
 
     @Test
     void badConfigValueAndUnknownOption() throws Exception {
         Path out = dir.resolve("o9");
-        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--set", "map.shear-model=sheer"), out,
+        assertFailsCleanly(Main.EXIT_USAGE, run("ks", "--catalog", good.toString(), "--out", out.toString(), "--set", "map.shear-model=sheer"), out,
                 "map.shear-model");
         Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--no-such-option");
         assertEquals(Main.EXIT_USAGE, r.code());
@@ -159,10 +163,11 @@ class CommandLineErrorsTest {
     @Test
     void samplerRejectsTooFewChainsAndInvertedSigmas() throws Exception {
         Path out = dir.resolve("o10");
-        assertFailsCleanly(run("sample", "--catalog", good.toString(), "--out", out.toString(), "--chains", "1"), out,
+        // values out of range are usage errors (exit 2), like unknown options
+        assertFailsCleanly(Main.EXIT_USAGE, run("sample", "--catalog", good.toString(), "--out", out.toString(), "--chains", "1"), out,
                 "sampler.chains");
-        assertFailsCleanly(run("sample", "--catalog", good.toString(), "--out", out.toString(), "--set", "sampler.sigma-min=0.5",
-                "--set", "sampler.sigma-max=0.1"), out, "sigma-min");
+        assertFailsCleanly(Main.EXIT_USAGE, run("sample", "--catalog", good.toString(), "--out", out.toString(), "--set",
+                "sampler.sigma-min=0.5", "--set", "sampler.sigma-max=0.1"), out, "sigma-min");
     }
 
     @Test
@@ -174,5 +179,76 @@ class CommandLineErrorsTest {
         }
         Result ks = run("ks", "--help");
         assertTrue(ks.out().contains("(default 64)"), ks.out());
+    }
+    @Test
+    void aCorruptModelIsRefusedOnTheDriverBeforeAnySparkWork() throws Exception {
+        Path model = dir.resolve("corrupt-model");
+        Files.createDirectories(model);
+        for (String name : new String[] {"model.json", "weights.bin"}) {
+            try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("massmap/models/demo/" + name)) {
+                Files.copy(in, model.resolve(name));
+            }
+        }
+        byte[] w = Files.readAllBytes(model.resolve("weights.bin"));
+        w[w.length - 3] ^= 0x5a; // one flipped byte in the last parameter: same size, wrong checksum
+        Files.write(model.resolve("weights.bin"), w);
+        double pixel = org.massmap.model.ModelFiles.readMetadata(model).pixelArcmin();
+        Path out = dir.resolve("o-model");
+        Result r = run("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString(),
+                "--chains", "2", "--set", "map.size=32", "--set", "map.pixel-arcmin=" + pixel, "--set", "sampler.levels=2");
+        assertFailsCleanly(r, out, "weights.bin", "SHA-256", "does not match");
+        assertFalse(r.out().contains("Spark "), "refused before Spark starts: " + r.out());
+    }
+    @Test
+    void aTileTooLargeForMemoryIsRefusedWithAnEstimateBeforeWork() throws Exception {
+        for (String command : new String[] {"sample", "ks"}) {
+            Path out = dir.resolve("o-huge-" + command);
+            Result r = run(command, "--catalog", good.toString(), "--out", out.toString(), "--size", "16384", "--pixel-arcmin", "0.05",
+                    "--set", "sampler.chains=2", "--set", "sampler.prior=gaussian");
+            assertFailsCleanly(r, out, "GB", "map.size");
+            assertFalse(r.err().contains("OutOfMemoryError"), r.err());
+        }
+    }
+
+    @Test
+    void ellipticitiesInPercentAreWarnedAbout() throws Exception {
+        Path percent = dir.resolve("percent.fits");
+        double[][] g = org.massmap.spark.io.TestCatalogs.readAll(org.massmap.catalog.Catalogs.open(good,
+                org.massmap.catalog.ColumnMapping.defaults()));
+        for (int i = 0; i < g[0].length; i++) {
+            g[2][i] *= 100;
+            g[3][i] *= 100;
+        }
+        FitsTables.write(percent, Provenance.of("test", Instant.EPOCH), FitsTable.of("GALAXIES",
+                TableColumn.doubles("ra", "deg", g[0]), TableColumn.doubles("dec", "deg", g[1]),
+                TableColumn.doubles("e1", "", g[2]), TableColumn.doubles("e2", "", g[3])));
+        Result r = run("ks", "--catalog", percent.toString(), "--out", dir.resolve("o-percent").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("warning: the measured shape noise") && r.out().contains("percent"), r.out());
+        Result plain = run("ks", "--catalog", good.toString(), "--out", dir.resolve("o-plain").toString());
+        assertFalse(plain.out().contains("percent"), plain.out());
+    }
+
+    @Test
+    void aMalformedModelJsonIsOneShortMessage() throws Exception {
+        Path model = dir.resolve("malformed-model");
+        Files.createDirectories(model);
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("massmap/models/demo/weights.bin")) {
+            Files.copy(in, model.resolve("weights.bin"));
+        }
+        Files.writeString(model.resolve("model.json"), "{\n  \"formatVersion\": 1,\n  oops\n" + "  \"padding\": 0,\n".repeat(30) + "}\n");
+        Path out = dir.resolve("o-malformed");
+        Result r = run("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString());
+        assertFailsCleanly(r, out, "model.json", "line 3");
+        assertTrue(r.err().strip().lines().count() <= 2, "one short message, not the file: " + r.err());
+    }
+
+    @Test
+    void aBadTypeInAConfFileNamesTheKeyNotAnOption() throws Exception {
+        Path conf = Files.writeString(dir.resolve("bad-type.conf"), "map { pixel-arcmin = \"half\" }\n");
+        Path out = dir.resolve("o-conf");
+        Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--conf", conf.toString());
+        assertTrue(r.code() == Main.EXIT_USAGE && r.err().contains("map.pixel-arcmin"), r.err());
+        assertFalse(r.err().contains("--pixel-arcmin"), "the user never typed --pixel-arcmin: " + r.err());
     }
 }

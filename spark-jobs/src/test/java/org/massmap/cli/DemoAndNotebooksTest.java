@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A miniature of the embedded demo (small survey, few chains, short schedule), then every notebook
  * in notebooks/ executed against its output with Debian's python3 — a notebook that errors fails.
  */
+@org.massmap.testing.SlowTest
 class DemoAndNotebooksTest {
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A miniature of the validation study (docs/validation.md): two small realisations, both priors. */
+@org.massmap.testing.SlowTest
 class StudyMiniatureTest {
 
     @Test

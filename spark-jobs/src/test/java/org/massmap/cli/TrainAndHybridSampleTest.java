@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * model, and the clear errors of a model used at the wrong pixel size or with a σ_max outside its
  * trained range.
  */
+@org.massmap.testing.SlowTest
 class TrainAndHybridSampleTest {
 
     record Result(int code, String out, String err) {

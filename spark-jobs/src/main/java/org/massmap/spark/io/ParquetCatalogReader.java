@@ -163,7 +163,7 @@ public final class ParquetCatalogReader implements CatalogReader {
             try {
                 row = records.read();
             } catch (RuntimeException e) {
-                throw new CatalogException(source, "cannot decode split row " + filter.rowsRead() + ": " + e.getMessage(), e);
+                throw new CatalogException(source, "cannot decode split row " + (filter.rowsRead() + 1) + " (counting from 1): " + e.getMessage(), e);
             }
             recordsLeftInGroup--;
             accept(row, chunk);
@@ -202,7 +202,7 @@ public final class ParquetCatalogReader implements CatalogReader {
                 default -> throw new IllegalStateException("checked when opened: " + types[f]);
             };
         }
-        filter.add(chunk, values[0], values[1], values[2], values[3], mapping.hasWeight() ? values[4] : 1.0, filter.rowsRead());
+        filter.add(chunk, values[0], values[1], values[2], values[3], mapping.hasWeight() ? values[4] : 1.0, filter.rowsRead() + 1);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.massmap.catalog.CatalogException;
+import org.massmap.catalog.CatalogPlausibility;
 import org.massmap.catalog.CatalogReader;
 import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ReadStats;
@@ -26,6 +27,7 @@ final class SplitBinner {
     private final Map<String, TileBinning> tiles = new HashMap<>();
     private final Map<String, ShearBinner> binners = new HashMap<>();
     private ReadTotals totals = ReadTotals.ZERO;
+    private final CatalogPlausibility plausibility = new CatalogPlausibility();
 
     SplitBinner(Tiling tiling, org.massmap.catalog.ColumnMapping columns, Configuration hadoop) {
         this.tiling = tiling;
@@ -40,7 +42,9 @@ final class SplitBinner {
         long outside = 0;
         try (CatalogReader reader = split.open(hadoop, columns)) {
             GalaxyChunk chunk = new GalaxyChunk();
+            CatalogPlausibility seen = new CatalogPlausibility();
             while (reader.next(chunk)) {
+                seen.add(chunk);
                 double[] ra = chunk.ra();
                 double[] dec = chunk.dec();
                 double[] e1 = chunk.e1();
@@ -65,6 +69,7 @@ final class SplitBinner {
             }
             ReadStats s = reader.stats();
             totals = totals.plus(new ReadTotals(s.rowsRead(), s.galaxies(), s.droppedNonFinite(), s.droppedZeroWeight(), outside));
+            plausibility.merge(seen);
         } catch (CatalogException | RuntimeException e) {
             return new InputProblem(split.uri(), split.startRow(), split.endRow(), e.getMessage());
         }
@@ -84,6 +89,11 @@ final class SplitBinner {
 
     Map<String, TileBinning> tiles() {
         return tiles;
+    }
+
+    /** Catalog-wide plausibility of the splits read successfully. */
+    CatalogPlausibility plausibility() {
+        return plausibility;
     }
 
     ReadTotals totals() {

@@ -22,13 +22,18 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.massmap.catalog.CatalogPlausibility;
 import org.massmap.grid.SkyPoint;
 import org.massmap.io.SkyMap;
 import org.massmap.spark.io.CatalogFile;
 import org.massmap.spark.io.CatalogFiles;
 import org.massmap.spark.io.CatalogSplit;
 import org.massmap.spark.io.CatalogSplits;
+import org.massmap.spark.output.OutputException;
+import org.massmap.spark.output.OutputGarbage;
+import org.massmap.spark.output.OutputLock;
 import org.massmap.spark.output.PublishMode;
+import org.massmap.spark.output.RunClaim;
 import org.massmap.spark.output.RunManifest;
 import org.massmap.survey.TilingSpec;
 import scala.Tuple2;
@@ -40,7 +45,7 @@ import scala.Tuple2;
  * (3) plan each tile: fingerprint, skip if unchanged, or run;
  * (4) one task per (tile, batch of chains) running annealed HMC with the executor's model;
  * (5) gather each tile's samples on one executor, summarise, commit (current.json last);
- * (6) blend the tiles' posterior means into a HEALPix mosaic; (7) write the run manifest last
+ * (6) blend the tiles' published posterior means (read back from their files) into a HEALPix mosaic; (7) write the run manifest last
  * (driver). The driver sees only small records: tile plans without data, reports, the mosaic.
  */
 public final class SurveyJob {
@@ -68,7 +73,34 @@ public final class SurveyJob {
     private SurveyJob() {
     }
 
+    /**
+     * Runs the job. Before any work it takes the output's lock ({@link OutputLock}: refused while
+     * another run writes there; checks that the output is a writable directory) and claims the run
+     * id ({@link RunClaim}: used once per output), so a refused run publishes nothing.
+     */
     public static Outcome run(JavaSparkContext jsc, JobSpec template, Request request, PrintWriter console) throws Exception {
+        Path out = new Path(template.outputUri());
+        FileSystem fs = out.getFileSystem(jsc.hadoopConfiguration());
+        try (OutputLock lock = OutputLock.acquire(fs, out, template.runId())) {
+            if (!lock.held()) {
+                console.println("note: " + fs.getUri().getScheme() + ":// has no safe lock; concurrent runs into this output stay"
+                        + " harmless (unique run ids, attempts kept until a manifest no longer names them) but do not run two at once");
+            }
+            RunClaim.claim(fs, out, template.runId(), template.sampler().seed());
+            collectGarbage(fs, out, template.runId(), lock.held(), console); // what an interrupted run left
+            Outcome outcome;
+            try {
+                outcome = runClaimed(jsc, template, request, console);
+            } catch (Exception e) {
+                RunClaim.releaseIfUnused(fs, out, template.runId());
+                throw e;
+            }
+            collectGarbage(fs, out, template.runId(), lock.held(), console); // what the new manifest no longer names
+            return outcome;
+        }
+    }
+
+    private static Outcome runClaimed(JavaSparkContext jsc, JobSpec template, Request request, PrintWriter console) throws Exception {
         Instant started = Instant.now();
         Clock clock = Clock.systemUTC();
         Configuration hadoopConf = jsc.hadoopConfiguration();
@@ -87,12 +119,23 @@ public final class SurveyJob {
         CatalogSplits splitter = new CatalogSplits(hadoopConf, template.columns(), request.rowsPerSplit());
         List<CatalogSplit> splits = new ArrayList<>();
         List<InputProblem> unreadable = new ArrayList<>();
+        List<String> notCatalogs = new ArrayList<>();
         for (CatalogFile f : files) {
             try {
                 splits.addAll(splitter.split(List.of(f)));
             } catch (org.massmap.catalog.CatalogException e) {
+                if (e.isNotACatalog()) {
+                    notCatalogs.add(f.uri());
+                }
                 unreadable.add(new InputProblem(f.uri(), 0, -1, e.getMessage()));
             }
+        }
+        if (!splits.isEmpty() && !notCatalogs.isEmpty()) {
+            // images and tables without ellipticities next to the catalogs (a simulation's truth, mask, halos)
+            unreadable.removeIf(p -> notCatalogs.contains(p.uri()));
+            console.printf(Locale.ROOT, "skipped %d FITS file(s) that are not shear catalogs (images, or tables without %s/%s): %s%n",
+                    notCatalogs.size(), template.columns().e1(), template.columns().e2(),
+                    String.join(", ", notCatalogs.stream().map(u -> new Path(u).getName()).toList()));
         }
         if (splits.isEmpty()) {
             throw new IllegalArgumentException("none of the " + files.size() + " catalog file(s) under " + request.locations()
@@ -121,6 +164,7 @@ public final class SurveyJob {
         // merging partials in any order gives the same bits: results do not depend on partitioning.
         CollectionAccumulator<InputProblem> inputProblems = jsc.sc().collectionAccumulator("input problems");
         CollectionAccumulator<ReadTotals> readTotals = jsc.sc().collectionAccumulator("rows read");
+        CollectionAccumulator<CatalogPlausibility> plausibility = jsc.sc().collectionAccumulator("catalog plausibility");
         JavaPairRDD<String, TileBinning> perTile = splitRdd.mapPartitionsToPair(it -> {
             JobSpec s = specB.value();
             SplitBinner binner = new SplitBinner(s.tiling(), s.columns(), hadoop.value().value());
@@ -131,6 +175,7 @@ public final class SurveyJob {
                 }
             }
             readTotals.add(binner.totals());
+            plausibility.add(binner.plausibility());
             List<Tuple2<String, TileBinning>> out = new ArrayList<>();
             binner.tiles().forEach((id, b) -> out.add(new Tuple2<>(id, b)));
             return out.iterator();
@@ -145,7 +190,14 @@ public final class SurveyJob {
         collected.addAll(inputProblems.value());
         List<InputProblem> problems = dedupe(collected);
         for (InputProblem p : problems) {
-            console.printf("warning: catalog %s rows [%d, %d) skipped: %s%n", p.uri(), p.startRow(), p.endRow(), p.reason());
+            console.println("warning: catalog " + p.uri() + (p.endRow() < 0 ? "" : " rows " + (p.startRow() + 1) + " to " + p.endRow()
+                    + " (counting from 1)") + " skipped: " + p.reason());
+        }
+        ReadTotals totals = readTotals.value().stream().reduce(ReadTotals.ZERO, ReadTotals::plus);
+        reportRows(totals, plausibility.value(), console);
+        manifest.rows(totals.asMap());
+        if (TilingResolver.isSingleTile(tiling)) {
+            requireMapped(tiling.tile(TilingResolver.SINGLE_TILE_ID).orElseThrow(), planned, totals, spec.minGalaxies());
         }
         List<String> runIds = new ArrayList<>();
         for (TilePlan p : planned) {
@@ -190,21 +242,19 @@ public final class SurveyJob {
         t = System.nanoTime();
         JavaPairRDD<String, TilePlan> runPlans = plans.filter(p -> p.status() == TileStatus.RUN)
                 .mapToPair(p -> new Tuple2<>(p.tile().id(), p));
-        JavaRDD<PublishedTile> published;
         List<TileReport> reports = new ArrayList<>();
         try (Progress progress = new Progress(console, chainsDone, (long) runIds.size() * chains, tilesDone, runIds.size(), 10)) {
-            published = runPlans.join(batches.groupByKey()).map(p -> {
-                PublishedTile r = TilePublisher.publish(specB.value(), p._2._1, p._2._2, hadoop.value().value());
+            reports.addAll(runPlans.join(batches.groupByKey()).map(p -> {
+                TileReport r = TilePublisher.publish(specB.value(), p._2._1, p._2._2, hadoop.value().value());
                 tilesDone.add(1);
                 return r;
-            }).persist(StorageLevel.MEMORY_AND_DISK());
-            reports.addAll(published.map(PublishedTile::report).collect());
+            }).collect());
         }
         manifest.timing("sample-and-publish", Duration.ofNanos(System.nanoTime() - t));
         for (TilePlan p : planned) {
             if (p.status() != TileStatus.RUN) {
                 reports.add(new TileReport(p.tile().id(), p.status() == TileStatus.UP_TO_DATE ? "skipped" : p.status() == TileStatus.FAILED
-                        ? "failed" : "too-few-galaxies", p.reason(), p.fingerprint(), null, p.galaxies(), 0, 0, 0, 0,
+                        ? "failed" : "too-few-galaxies", p.reason(), p.fingerprint(), p.attempt(), p.galaxies(), 0, 0, 0, 0,
                         p.tile().raDeg(), p.tile().decDeg()));
             }
         }
@@ -212,9 +262,12 @@ public final class SurveyJob {
 
         // (6) mosaic of current posterior means (fresh and skipped tiles)
         t = System.nanoTime();
-        JavaPairRDD<String, SkyMap> means = published.filter(p -> p.mean() != null).mapToPair(p -> new Tuple2<>(p.report().tileId(), p.mean()))
-                .union(plans.filter(p -> p.status() == TileStatus.UP_TO_DATE).mapToPair(p -> new Tuple2<>(p.tile().id(),
-                        MosaicStage.currentMean(specB.value(), p.tile().id(), hadoop.value().value()))));
+        // every tile's mean is read back from its published file, fresh or skipped: the mosaic of a resumed
+        // run then has the same bits as an uninterrupted run's (a fresh mean in memory is not yet float32)
+        List<String> inMosaic = reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped"))
+                .map(TileReport::tileId).toList();
+        JavaPairRDD<String, SkyMap> means = jsc.parallelize(inMosaic, Math.max(1, Math.min(inMosaic.size(), jsc.defaultParallelism())))
+                .mapToPair(id -> new Tuple2<>(id, MosaicStage.currentMean(specB.value(), id, hadoop.value().value())));
         double mosaicPixel = planned.stream().mapToDouble(p -> p.tile().pixelArcmin()).min().orElse(1);
         int mosaicTiles = (int) reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped")).count();
         MosaicStage.publish(jsc, spec, means, mosaicTiles, MosaicStage.fingerprint(reports), mosaicPixel, hadoopConf, console);
@@ -244,10 +297,9 @@ public final class SurveyJob {
                     r.fingerprint(), r.attemptUri(), r.seconds()));
         }
         for (InputProblem p : problems) {
-            manifest.tile(new RunManifest.TileStatus("input:" + p.uri() + "[" + p.startRow() + "," + p.endRow() + ")",
-                    RunManifest.TileOutcome.FAILED, p.reason(), null, null, 0));
+            manifest.inputProblem(new RunManifest.InputProblem(p.uri(), p.startRow(), p.endRow(), p.reason()));
         }
-        int exit = failed == 0 && problems.isEmpty() ? 0 : (ok == 0 && !runIds.isEmpty() ? 1 : 3);
+        int exit = failed == 0 && problems.isEmpty() ? 0 : (ok == 0 && !runIds.isEmpty() ? 1 : RunManifest.PARTIAL_EXIT);
         String message = String.format(Locale.ROOT, "%d tile(s) published, %d skipped, %d failed; %d unreadable input split(s)",
                 ok, reports.size() - ok - failed, failed, problems.size());
         Path out = new Path(spec.outputUri());
@@ -256,8 +308,48 @@ public final class SurveyJob {
         console.printf(Locale.ROOT, "%s (%.0f s); manifest %s%n", message, Duration.between(started, Instant.now()).toMillis() / 1e3,
                 new Path(out, RunManifest.NAME));
         plans.unpersist();
-        published.unpersist();
         return new Outcome(exit, reports, problems, new Path(out, RunManifest.NAME).toString());
+    }
+
+    /**
+     * The catalog rows read, used and dropped, on the console; a warning when rows were dropped and
+     * when the catalogs as a whole look implausible (percent ellipticities, radians).
+     */
+    static void reportRows(ReadTotals t, List<CatalogPlausibility> perTask, PrintWriter console) {
+        console.printf(Locale.ROOT, "read %d catalog rows: %d usable, %d dropped for NaN/inf values, %d for zero weight;"
+                + " %d usable rows outside every tile%n", t.rowsRead(), t.rowsKept(), t.droppedNonFinite(), t.droppedZeroWeight(),
+                t.outsideAllTiles());
+        if (t.droppedNonFinite() + t.droppedZeroWeight() > 0) {
+            console.printf(Locale.ROOT, "warning: %d catalog rows were not used (see \"rows\" in the run manifest)%n",
+                    t.droppedNonFinite() + t.droppedZeroWeight());
+        }
+        CatalogPlausibility catalogs = new CatalogPlausibility();
+        perTask.forEach(catalogs::merge);
+        catalogs.warnings().forEach(w -> console.println("warning: " + w));
+    }
+
+    /**
+     * A single-tile run (an explicit centre, or {@code --tiling single}) whose tile would not be
+     * mapped is an error, not an empty success: it names the tile, the galaxies found and the fix.
+     */
+    static void requireMapped(org.massmap.survey.Tile tile, List<TilePlan> planned, ReadTotals totals, long minGalaxies) {
+        long galaxies = planned.stream().mapToLong(TilePlan::galaxies).sum();
+        if (planned.isEmpty() || planned.get(0).status() == TileStatus.TOO_FEW_GALAXIES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s holds %s of the %d usable catalog rows%s;"
+                    + " check the centre (RA,Dec in degrees), the size and pixel, or the RA/Dec column mapping", tile,
+                    galaxies == 0 ? "none" : galaxies + " (fewer than job.min-galaxies=" + minGalaxies + ")", totals.rowsKept(),
+                    totals.rowsRead() > totals.rowsKept() ? " (" + (totals.rowsRead() - totals.rowsKept()) + " more rows dropped)" : ""));
+        }
+    }
+
+    /** Deletes attempts and temporary manifests that neither a tile's current.json nor OUT/manifest.json names. */
+    private static void collectGarbage(FileSystem fs, Path out, String runId, boolean exclusive, PrintWriter console) {
+        try {
+            var gc = OutputGarbage.collect(fs, out, runId, exclusive);
+            gc.problems().forEach(p -> console.println("warning: garbage collection: " + p));
+        } catch (OutputException e) {
+            console.println("warning: garbage collection skipped: " + e.getMessage());
+        }
     }
 
     /** Checksums of the inputs, computed on executors in parallel (the driver never reads a catalog). */

@@ -5,14 +5,15 @@ import org.massmap.catalog.ShearAccumulator;
 import org.massmap.survey.Tile;
 
 /**
- * A tile after binning: its sums (null unless it will run), content fingerprint, galaxy count and
- * what the job will do with it.
+ * A tile after binning: its sums (null unless it will run), content fingerprint, galaxy count,
+ * what the job will do with it, and for an up-to-date tile the published attempt directory it keeps
+ * (null otherwise).
  */
 public record TilePlan(Tile tile, ShearAccumulator binned, String fingerprint, long galaxies, TileStatus status,
-        String reason) implements Serializable {
+        String reason, String attempt) implements Serializable {
 
     /** The same plan without its (large) binned sums, for the driver. */
     public TilePlan summary() {
-        return new TilePlan(tile, null, fingerprint, galaxies, status, reason);
+        return new TilePlan(tile, null, fingerprint, galaxies, status, reason, attempt);
     }
 }

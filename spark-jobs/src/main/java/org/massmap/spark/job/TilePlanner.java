@@ -1,9 +1,11 @@
 package org.massmap.spark.job;
 
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.massmap.spark.output.TileCommitter;
 import org.massmap.spark.output.TileFingerprint;
+import org.massmap.spark.output.TileManifest;
 
 /**
  * Decides, on an executor, what to do with a binned tile: too few galaxies, up to date (its
@@ -20,16 +22,18 @@ final class TilePlanner {
         String fp = TileFingerprint.of(b.tile(), b.digest(), spec.modelSha256(), spec.canonicalConfig()).sha256();
         if (galaxies < spec.minGalaxies()) {
             return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.TOO_FEW_GALAXIES,
-                    galaxies + " galaxies, fewer than job.min-galaxies=" + spec.minGalaxies());
+                    galaxies + " galaxies, fewer than job.min-galaxies=" + spec.minGalaxies(), null);
         }
         try {
             TileCommitter committer = TileCommitter.open(new Path(spec.outputUri()), hadoop, spec.runId());
-            if (!spec.force() && committer.isUpToDate(b.tile().id(), new TileFingerprint(fp))) {
-                return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.UP_TO_DATE, "inputs unchanged");
+            Optional<TileManifest> published = spec.force() ? Optional.empty() : committer.upToDate(b.tile().id(), new TileFingerprint(fp));
+            if (published.isPresent()) {
+                return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.UP_TO_DATE, "inputs unchanged",
+                        committer.attemptDirectory(published.get()).toString());
             }
         } catch (Exception e) {
-            return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.FAILED, "cannot read its published state: " + e.getMessage());
+            return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.FAILED, "cannot read its published state: " + e.getMessage(), null);
         }
-        return new TilePlan(b.tile(), b.accumulator(), fp, galaxies, TileStatus.RUN, null);
+        return new TilePlan(b.tile(), b.accumulator(), fp, galaxies, TileStatus.RUN, null, null);
     }
 }

@@ -44,7 +44,7 @@ final class TilePublisher {
     private TilePublisher() {
     }
 
-    static PublishedTile publish(JobSpec spec, TilePlan plan, Iterable<ChainBatch> batches, Configuration hadoop) {
+    static TileReport publish(JobSpec spec, TilePlan plan, Iterable<ChainBatch> batches, Configuration hadoop) {
         long t0 = System.nanoTime();
         String id = plan.tile().id();
         Path local = null;
@@ -105,11 +105,10 @@ final class TilePublisher {
             info.put("ra", Double.toString(plan.tile().raDeg()));
             info.put("dec", Double.toString(plan.tile().decDeg()));
             committer.publish(attempt, new TileFingerprint(plan.fingerprint()), info);
-            double[] maskValues = TileProducts.maskValues(binned.mask());
             TileReport report = new TileReport(id, "ok", problems.isEmpty() ? null : String.join("; ", problems),
                     plan.fingerprint(), attempt.dir().toString(), plan.galaxies(), samples.size(), failedChains,
                     summary.candidates().size(), (System.nanoTime() - t0) * 1e-9, plan.tile().raDeg(), plan.tile().decDeg());
-            return new PublishedTile(report, SkyMap.of("KAPPA_MEAN", binned.grid(), summary.mean()).masked(maskValues));
+            return report;
         } catch (Exception e) {
             return failed(plan, e.getClass().getSimpleName() + ": " + e.getMessage(), t0);
         } finally {
@@ -117,9 +116,9 @@ final class TilePublisher {
         }
     }
 
-    private static PublishedTile failed(TilePlan plan, String reason, long t0) {
-        return new PublishedTile(new TileReport(plan.tile().id(), "failed", reason, plan.fingerprint(), null, plan.galaxies(), 0, 0, 0,
-                (System.nanoTime() - t0) * 1e-9, plan.tile().raDeg(), plan.tile().decDeg()), null);
+    private static TileReport failed(TilePlan plan, String reason, long t0) {
+        return new TileReport(plan.tile().id(), "failed", reason, plan.fingerprint(), null, plan.galaxies(), 0, 0, 0,
+                (System.nanoTime() - t0) * 1e-9, plan.tile().raDeg(), plan.tile().decDeg());
     }
 
     private static Map<String, Object> tileInfo(JobSpec spec, TilePlan plan, TileProblem problem,

@@ -13,6 +13,7 @@ import org.massmap.catalog.CentreAccumulator;
 import org.massmap.catalog.ColumnMapping;
 import org.massmap.catalog.GalaxyChunk;
 import org.massmap.grid.SkyPoint;
+import org.massmap.grid.TangentPlane;
 import org.massmap.spark.io.CatalogSplit;
 import org.massmap.survey.SurveyTiling;
 import org.massmap.survey.Tile;
@@ -21,9 +22,11 @@ import org.massmap.survey.Tiling;
 import org.massmap.survey.TilingSpec;
 
 /**
- * Decides the tiles of a run on the driver. For {@code auto} and {@code single} it runs one small
- * distributed pass over the catalogs (mean unit vector and largest distance from it), never
- * bringing galaxies to the driver.
+ * Decides the tiles of a run on the driver. An explicit centre means one tile there (under
+ * {@code auto} and {@code single}). Otherwise {@code auto} and {@code single} run small distributed
+ * passes over the catalogs (the mean unit vector; for {@code auto} also the field's extent in the
+ * tile's tangent plane), never bringing galaxies to the driver: {@code auto} maps one tile when
+ * every galaxy falls inside the square tile about that centre, else survey tiles.
  */
 final class TilingResolver {
     /** Id of the tile of a single-tile run. */
@@ -44,12 +47,16 @@ final class TilingResolver {
         }
         SkyPoint c = centre.isPresent() ? centre.get() : centre(splits, columns, hadoop);
         Tile single = new Tile(SINGLE_TILE_ID, c.raDeg(), c.decDeg(), spec.tilePixels(), spec.pixelArcmin());
-        if (choice.kind() == TilingChoice.Kind.SINGLE) {
+        if (choice.kind() == TilingChoice.Kind.SINGLE || centre.isPresent()) {
             return TileList.of(List.of(single));
         }
-        double reach = maxSeparationDeg(splits, columns, hadoop, c);
-        double halfSideDeg = 0.5 * spec.tilePixels() * spec.pixelArcmin() / 60.0;
-        return reach <= halfSideDeg ? TileList.of(List.of(single)) : SurveyTiling.of(spec);
+        double halfSideRad = Math.toRadians(0.5 * spec.tilePixels() * spec.pixelArcmin() / 60.0);
+        return halfExtentRad(splits, columns, hadoop, c) <= halfSideRad ? TileList.of(List.of(single)) : SurveyTiling.of(spec);
+    }
+
+    /** Whether {@code tiling} is the one tile of a single-tile run (explicit centre, {@code single}, or a field that fits). */
+    static boolean isSingleTile(Tiling tiling) {
+        return tiling.tile(SINGLE_TILE_ID).isPresent();
     }
 
     private static SkyPoint centre(JavaRDD<CatalogSplit> splits, ColumnMapping columns,
@@ -58,6 +65,7 @@ final class TilingResolver {
             CentreAccumulator acc = new CentreAccumulator();
             try (CatalogReader r = split.open(hadoop.value().value(), columns)) {
                 acc.accumulateAll(r);
+                acc.dropped(r.stats());
             } catch (CatalogException e) {
                 acc.unreadable(e.getMessage()); // reported in full by the binning pass; it does not move the centre
             }
@@ -70,21 +78,32 @@ final class TilingResolver {
         return total.centre("the input catalogs");
     }
 
-    private static double maxSeparationDeg(JavaRDD<CatalogSplit> splits, ColumnMapping columns,
+    /**
+     * The largest max(|xi|, |eta|) of any galaxy in the gnomonic projection about {@code c}, radians
+     * (infinite for a galaxy 90 degrees or more away): the half-side of the smallest square tile about
+     * {@code c} holding every galaxy. Compared with the tile's half-side, not its corner distance.
+     */
+    private static double halfExtentRad(JavaRDD<CatalogSplit> splits, ColumnMapping columns,
             Broadcast<SerializableWritable<Configuration>> hadoop, SkyPoint c) {
         return splits.map(split -> {
             double max = 0;
+            TangentPlane plane = new TangentPlane(c);
+            double[] xy = new double[2];
             try (CatalogReader r = split.open(hadoop.value().value(), columns)) {
                 GalaxyChunk chunk = new GalaxyChunk();
                 while (r.next(chunk)) {
                     for (int i = 0; i < chunk.size(); i++) {
-                        max = Math.max(max, c.separationRad(new SkyPoint(chunk.ra()[i], chunk.dec()[i])));
+                        if (!Double.isFinite(chunk.ra()[i]) || !Double.isFinite(chunk.dec()[i])) {
+                            continue; // dropped by the binning, which reports it
+                        }
+                        max = plane.project(chunk.ra()[i], chunk.dec()[i], xy)
+                                ? Math.max(max, Math.max(Math.abs(xy[0]), Math.abs(xy[1]))) : Double.POSITIVE_INFINITY;
                     }
                 }
             } catch (CatalogException e) {
                 // reported by the binning pass
             }
-            return Math.toDegrees(max); // monotonic: the same as the largest of the converted separations
+            return max;
         }).fold(0.0, Math::max);
     }
 }

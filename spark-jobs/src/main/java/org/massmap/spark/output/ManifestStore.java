@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Options;
@@ -54,6 +55,8 @@ final class ManifestStore {
                 if (out.hasCapability(StreamCapabilities.HSYNC)) {
                     out.hsync(); // the content is on disk before the rename makes it the manifest
                 }
+            } catch (FSError e) {
+                throw TileAttempt.diskError(e);
             }
             if (mode == PublishMode.ATOMIC_RENAME) {
                 FileUtil.rename(fs, temp, target, Options.Rename.OVERWRITE);
@@ -80,7 +83,11 @@ final class ManifestStore {
             throw new OutputException(target.toString(), "cannot start the upload; the previous version, if any, is unchanged", e);
         }
         try {
-            out.write(bytes);
+            try {
+                out.write(bytes);
+            } catch (FSError e) {
+                throw TileAttempt.diskError(e);
+            }
         } catch (IOException | RuntimeException e) {
             OutputException failure = new OutputException(target.toString(), "upload failed; the previous version, if any, is unchanged", e);
             try {

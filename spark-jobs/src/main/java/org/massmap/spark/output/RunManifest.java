@@ -22,12 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.massmap.io.Checksums;
 
 /**
- * The run-level {@code manifest.json} (DESIGN.md section 5): what a run read (inputs with sizes and
+ * The run-level {@code manifest.json} (docs/conventions.md, Outputs): what a run read (inputs with sizes and
  * SHA-256, the model), how it was configured (the resolved configuration and its SHA-256, seeds),
  * what became of every tile (ok, skipped as up to date, or failed with the reason), how long the
  * phases took (seconds) and how the run ended. Times are ISO-8601 UTC. Immutable; built with
@@ -48,15 +49,20 @@ import org.massmap.io.Checksums;
  * @param model           the score model, or null when none was used
  * @param inputs          input files
  * @param tiles           per-tile outcome, in the order recorded
- * @param tileCounts      number of tiles per outcome
+ * @param tileCounts      number of tiles per outcome (input problems are not tiles: see {@code inputProblems})
+ * @param inputProblems   catalog row ranges that could not be read and were skipped
+ * @param rows            catalog rows read, usable, dropped (NaN/inf values, zero weight) and outside every tile
  * @param timings         seconds per phase, in the order recorded
  */
 public record RunManifest(String format, String runId, String softwareVersion, String started, String finished, double durationSeconds,
         RunStatus status, int exitCode, String message, JsonNode config, String configSha256, Map<String, Long> seeds, ModelRef model,
-        List<InputFile> inputs, List<TileStatus> tiles, Map<String, Long> tileCounts, Map<String, Double> timings) {
+        List<InputFile> inputs, List<TileStatus> tiles, Map<String, Long> tileCounts, List<InputProblem> inputProblems,
+        Map<String, Long> rows, Map<String, Double> timings) {
 
     /** The format tag of this version of the manifest. */
     public static final String FORMAT = "massmap-run-manifest/1";
+    /** The exit code of a partial run (some tiles or inputs failed). */
+    public static final int PARTIAL_EXIT = 3;
     /** Name of the run manifest under the output root (and under {@code runs/RUNID/}). */
     public static final String NAME = "manifest.json";
 
@@ -70,6 +76,8 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         inputs = List.copyOf(inputs);
         tiles = List.copyOf(tiles);
         tileCounts = Map.copyOf(tileCounts);
+        inputProblems = inputProblems == null ? List.of() : List.copyOf(inputProblems); // absent from older manifests
+        rows = rows == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
         timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 
@@ -77,9 +85,9 @@ public record RunManifest(String format, String runId, String softwareVersion, S
     public enum RunStatus {
         /** Every tile is ok or skipped and the exit code is 0. */
         @JsonProperty("ok") OK,
-        /** Some tiles failed; the others are published. */
+        /** Exit code 3: some tiles or input row ranges failed; the others are published. */
         @JsonProperty("partial") PARTIAL,
-        /** The run failed (non-zero exit code). */
+        /** The run failed (exit code 1: no tile could be published). */
         @JsonProperty("failed") FAILED
     }
 
@@ -104,6 +112,17 @@ public record RunManifest(String format, String runId, String softwareVersion, S
      * @param seconds     wall time spent on the tile
      */
     public record TileStatus(String tile, TileOutcome status, String reason, String fingerprint, String attempt, double seconds) {
+    }
+
+    /**
+     * Catalog rows that could not be read and were skipped.
+     *
+     * @param path     the catalog's URI
+     * @param startRow first row of the range (0-based)
+     * @param endRow   end of the range (exclusive), or -1 for the whole file
+     * @param reason   why
+     */
+    public record InputProblem(String path, long startRow, long endRow, String reason) {
     }
 
     /**
@@ -156,8 +175,10 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         Path history = new Path(new Path(new Path(outputRoot, "runs"), TileCommitter.checkId("run id", runId)), NAME);
         try (FSDataOutputStream out = io.create(history, false)) {
             out.write(bytes);
+        } catch (FSError e) {
+            throw new OutputException(history.toString(), "cannot write the run's manifest", TileAttempt.diskError(e));
         } catch (IOException e) {
-            throw new OutputException(history.toString(), "cannot write the run's manifest (a run id can be used once)", e);
+            throw new OutputException(history.toString(), "cannot write the run's manifest", e);
         }
         new ManifestStore(io, mode, Clock.systemUTC()).publish(new Path(outputRoot, NAME), bytes);
     }
@@ -200,6 +221,8 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         private ModelRef model;
         private final List<InputFile> inputs = new ArrayList<>();
         private final List<TileStatus> tiles = new ArrayList<>();
+        private final List<InputProblem> inputProblems = new ArrayList<>();
+        private final Map<String, Long> rows = new LinkedHashMap<>();
         private final Map<String, Double> timings = new LinkedHashMap<>();
 
         private Builder(String runId, String softwareVersion, Clock clock) {
@@ -236,6 +259,17 @@ public record RunManifest(String format, String runId, String softwareVersion, S
             return this;
         }
 
+        /** The catalog row counts (read, usable, dropped ...). */
+        public synchronized Builder rows(Map<String, Long> counts) {
+            rows.putAll(counts);
+            return this;
+        }
+
+        public synchronized Builder inputProblem(InputProblem problem) {
+            inputProblems.add(problem);
+            return this;
+        }
+
         /** Records the wall time of a phase (added to earlier records of the same phase). */
         public synchronized Builder timing(String phase, Duration elapsed) {
             timings.merge(phase, elapsed.toNanos() / 1e9, Double::sum);
@@ -243,8 +277,8 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         }
 
         /**
-         * The finished manifest: status failed if {@code exitCode} ≠ 0, partial if some tile
-         * failed, ok otherwise.
+         * The finished manifest: status ok for exit code 0, partial for 3 (some tiles or inputs
+         * failed), failed otherwise.
          */
         public synchronized RunManifest finish(int exitCode, String message) {
             Instant finished = clock.instant();
@@ -252,10 +286,10 @@ public record RunManifest(String format, String runId, String softwareVersion, S
             for (TileOutcome o : TileOutcome.values()) {
                 counts.put(o.name().toLowerCase(java.util.Locale.ROOT), tiles.stream().filter(t -> t.status() == o).count());
             }
-            RunStatus status = exitCode != 0 ? RunStatus.FAILED : counts.get("failed") > 0 ? RunStatus.PARTIAL : RunStatus.OK;
+            RunStatus status = exitCode == 0 ? RunStatus.OK : exitCode == PARTIAL_EXIT ? RunStatus.PARTIAL : RunStatus.FAILED;
             return new RunManifest(FORMAT, runId, softwareVersion, started.toString(), finished.toString(),
                     Duration.between(started, finished).toNanos() / 1e9, status, exitCode, message, config, configSha256, seeds, model,
-                    inputs, tiles, counts, timings);
+                    inputs, tiles, counts, inputProblems, rows, timings);
         }
     }
 }

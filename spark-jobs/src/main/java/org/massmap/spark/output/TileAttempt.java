@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.StreamCapabilities;
@@ -96,6 +97,10 @@ public final class TileAttempt {
                 } catch (IOException | RuntimeException e) {
                     failure = failure == null ? path + ": " + e.getMessage() : failure;
                     throw e;
+                } catch (FSError e) {
+                    IOException io = diskError(e);
+                    failure = failure == null ? path + ": " + io.getMessage() : failure;
+                    throw io;
                 }
                 digest.update(b, off, len);
                 bytes += len;
@@ -115,6 +120,10 @@ public final class TileAttempt {
                 } catch (IOException | RuntimeException e) {
                     failure = failure == null ? path + ": " + e.getMessage() : failure;
                     throw e;
+                } catch (FSError e) {
+                    IOException io = diskError(e);
+                    failure = failure == null ? path + ": " + io.getMessage() : failure;
+                    throw io;
                 }
                 if (failure == null) {
                     written.put(relativeName, new TileManifest.FileEntry(relativeName, bytes, HexFormat.of().formatHex(digest.digest())));
@@ -176,6 +185,14 @@ public final class TileAttempt {
                         + " with '.', got '" + relativeName + "'");
             }
         }
+    }
+
+    /**
+     * The I/O error inside Hadoop's {@link FSError} (a local disk that is full or failing raises
+     * that Error, not an IOException), so that it fails the write like any other I/O error.
+     */
+    static IOException diskError(FSError e) {
+        return e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getMessage()), e);
     }
 
     static MessageDigest sha256() {

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,11 +40,14 @@ import org.apache.hadoop.fs.RemoteIterator;
  * {@code current.json} ({@link #current}, {@link #open}), so whatever fails before the manifest is
  * replaced leaves the old manifest and the old files it names in place.
  *
- * <p><b>Garbage.</b> After publication the previously current attempt is deleted at once (a reader
- * still holding the old manifest must re-resolve). Other attempt directories, and temporary
- * manifests left by a crash, are deleted once older than {@code orphanGrace} by the time in their
- * names, so that a concurrent attempt at the same tile (a speculative Spark task) is not pulled from
- * under its writer; this is the only use of time, and it never decides whether a tile is up to date.
+ * <p><b>Garbage.</b> Publication deletes nothing: the superseded attempt may still be named by the
+ * run manifest ({@code OUT/manifest.json}) until the run's own manifest replaces it. Garbage is
+ * collected per tile by {@link #collectGarbage(String, Set, boolean)}, which keeps the current
+ * attempt and the ones the caller names. Without the output lock, other attempt directories and
+ * temporary manifests left by a crash go once older than {@code orphanGrace} by the time in their
+ * names, so that a concurrent writer is not robbed; under the lock ({@code exclusive}) only this
+ * run's own attempts (a speculative Spark task may still write one) wait for the grace period. This
+ * is the only use of time, and it never decides whether a tile is up to date.
  *
  * <p>Immutable and thread-safe (Hadoop file systems are); executors build their own from the
  * output path and a Hadoop configuration ({@link #open}).
@@ -125,8 +130,8 @@ public final class TileCommitter {
 
     /**
      * Describes every file of the attempt (size, SHA-256), then publishes the attempt by replacing
-     * the tile's {@code current.json} (the last write), then collects garbage. If this throws, the
-     * tile's previous publication is intact.
+     * the tile's {@code current.json} (the last write). Deletes nothing. If this throws, the tile's
+     * previous publication is intact.
      */
     public Publication publish(TileAttempt attempt, TileFingerprint fingerprint, Map<String, String> info) throws OutputException {
         Path tileDir = tileDirectory(attempt.tileId());
@@ -139,18 +144,15 @@ public final class TileCommitter {
         }
         List<TileManifest.FileEntry> files = describe(attempt);
         List<String> problems = new ArrayList<>();
-        String previous = null;
         try {
-            previous = current(attempt.tileId()).map(TileManifest::attempt).orElse(null);
+            current(attempt.tileId());
         } catch (OutputException e) {
             problems.add("the previous manifest was unreadable and is replaced: " + e.getMessage());
         }
         TileManifest manifest = new TileManifest(TileManifest.FORMAT, attempt.tileId(), fingerprint.sha256(), runId, attempt.name(),
                 clock.instant().toString(), files, info);
         store.publish(new Path(tileDir, CURRENT), manifest.toJson());
-        List<String> deleted = new ArrayList<>();
-        collect(tileDir, attempt.name(), previous, deleted, problems);
-        return new Publication(manifest, deleted, problems);
+        return new Publication(manifest, List.of(), problems);
     }
 
     /** The tile's published manifest, or empty if the tile was never published. */
@@ -168,23 +170,33 @@ public final class TileCommitter {
      * its files are present with their recorded sizes. File times play no part.
      */
     public boolean isUpToDate(String tileId, TileFingerprint fingerprint) throws OutputException {
+        return upToDate(tileId, fingerprint).isPresent();
+    }
+
+    /** The published manifest if the tile {@link #isUpToDate is up to date}, else empty. */
+    public Optional<TileManifest> upToDate(String tileId, TileFingerprint fingerprint) throws OutputException {
         Optional<TileManifest> m = current(tileId);
         if (m.isEmpty() || !m.get().fingerprint().equals(fingerprint.sha256())) {
-            return false;
+            return Optional.empty();
         }
         for (TileManifest.FileEntry f : m.get().files()) {
             Path p = file(m.get(), f.name());
             try {
                 if (fs.getFileStatus(p).getLen() != f.bytes()) {
-                    return false;
+                    return Optional.empty();
                 }
             } catch (FileNotFoundException e) {
-                return false;
+                return Optional.empty();
             } catch (IOException e) {
                 throw new OutputException(p.toString(), "cannot check the published file", e);
             }
         }
-        return true;
+        return m;
+    }
+
+    /** The attempt directory a manifest names. */
+    public Path attemptDirectory(TileManifest manifest) {
+        return new Path(tileDirectory(manifest.tile()), manifest.attempt());
     }
 
     /** Where file {@code name} of a published manifest lives. */
@@ -219,12 +231,24 @@ public final class TileCommitter {
         }
     }
 
-    /** Deletes the tile's unpublished attempts older than the grace period and stale temporary manifests. */
+    /** Deletes the tile's attempts and temporary manifests older than the grace period, except the current attempt. */
     public Publication collectGarbage(String tileId) throws OutputException {
+        return collectGarbage(tileId, Set.of(), false);
+    }
+
+    /**
+     * Deletes the tile's attempt directories and temporary manifests except the current attempt and
+     * {@code keep} (attempt names, e.g. those the run manifest names). Without {@code exclusive}
+     * only those older than the grace period go; with it (the caller holds the output lock, so no
+     * other run writes here) every other run's go at once, and this run's own after the grace period.
+     */
+    public Publication collectGarbage(String tileId, Set<String> keep, boolean exclusive) throws OutputException {
         Optional<TileManifest> m = current(tileId);
+        Set<String> kept = new HashSet<>(keep);
+        m.ifPresent(c -> kept.add(c.attempt()));
         List<String> deleted = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        collect(tileDirectory(tileId), m.map(TileManifest::attempt).orElse(null), null, deleted, problems);
+        collect(tileDirectory(tileId), kept, exclusive, deleted, problems);
         return new Publication(m.orElse(null), deleted, problems);
     }
 
@@ -287,8 +311,8 @@ public final class TileCommitter {
         return new TileManifest.FileEntry(name, bytes, HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** Deletes the superseded attempt, and attempts and temporary manifests older than the grace period; keeps {@code keep}. */
-    private void collect(Path tileDir, String keep, String superseded, List<String> deleted, List<String> problems) {
+    /** Deletes attempts and temporary manifests not in {@code keep}: by age, or (exclusive) all but this run's young ones. */
+    private void collect(Path tileDir, Set<String> keep, boolean exclusive, List<String> deleted, List<String> problems) {
         FileStatus[] entries;
         try {
             entries = fs.listStatus(tileDir);
@@ -303,13 +327,12 @@ public final class TileCommitter {
         for (FileStatus s : entries) {
             String name = s.getPath().getName();
             boolean garbage;
-            if (name.equals(CURRENT) || name.equals(keep)) {
+            if (name.equals(CURRENT) || keep.contains(name)) {
                 garbage = false;
-            } else if (s.isDirectory() && name.equals(superseded)) {
-                garbage = true;
             } else if (s.isDirectory() || name.startsWith(tempPrefix)) {
                 Optional<Instant> created = creationTime(name); // empty for names we did not make
-                garbage = created.isPresent() && created.get().isBefore(cutoff);
+                boolean ours = name.startsWith(runId + "-");
+                garbage = created.isPresent() && (exclusive && !ours || created.get().isBefore(cutoff));
             } else {
                 garbage = false; // not ours: leave it
             }

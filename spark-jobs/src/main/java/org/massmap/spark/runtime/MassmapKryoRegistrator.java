@@ -35,11 +35,11 @@ public final class MassmapKryoRegistrator implements KryoRegistrator {
         org.massmap.spark.job.JobSpec.class, org.massmap.spark.job.TileBinning.class, org.massmap.spark.job.TilePlan.class,
         org.massmap.spark.job.ChainTask.class, org.massmap.spark.job.ChainBatch.class, org.massmap.spark.job.TileReport.class,
         org.massmap.spark.job.InputProblem.class, org.massmap.spark.job.ReadTotals.class,
-        org.massmap.spark.job.InputChecksum.class, org.massmap.spark.job.PublishedTile.class,
+        org.massmap.spark.job.InputChecksum.class,
         org.apache.spark.SerializableWritable.class,
         forName("org.massmap.spark.training.StateBlob"), forName("org.massmap.spark.training.StateSum"),
         forName("org.massmap.spark.training.TrainingJob"),
-        org.massmap.catalog.CentreAccumulator.class,
+        org.massmap.catalog.CentreAccumulator.class, org.massmap.catalog.CatalogPlausibility.class,
     };
 
     private static Class<?> forName(String name) {

@@ -23,6 +23,7 @@ import org.massmap.spark.runtime.SparkSessions;
  * collect fails under the same setting. About 15 s.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@org.massmap.testing.SlowTest
 class DriverResultSizeTest {
     static final String LIMIT = "1m";
     @TempDir

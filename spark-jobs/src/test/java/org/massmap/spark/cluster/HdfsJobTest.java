@@ -2,6 +2,8 @@ package org.massmap.spark.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.massmap.spark.output.OutputException;
+import org.massmap.spark.output.OutputLock;
 
 /**
  * {@code massmap sample} on Spark local[2] with its catalog and its output on an in-process HDFS
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * About 12 s.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@org.massmap.testing.SlowTest
 class HdfsJobTest {
     @TempDir
     static java.nio.file.Path dir;
@@ -107,6 +112,32 @@ class HdfsJobTest {
         assertTrue(second.output().contains("0 to sample"), second.output());
         assertTrue(second.output().contains("mosaic up to date"), second.output());
         assertEquals(attempts, attempts(json, new Path(out, "tiles")), "the rerun published nothing new");
+    }
+
+    @Test
+    void theOutputLockIsExclusiveOnHdfsAndReleased() throws Exception {
+        Path out = new Path(hdfs.getURI() + "/maps/lock-unit");
+        try (OutputLock first = OutputLock.acquire(fs, out, "first")) {
+            assertTrue(first.held());
+            OutputException e = assertThrows(OutputException.class, () -> OutputLock.acquire(fs, out, "second"));
+            assertTrue(e.getMessage().contains("run first") && e.getMessage().contains("is writing to this output"), e.getMessage());
+        }
+        assertFalse(fs.exists(new Path(out, OutputLock.NAME)), "released: the lock file is gone");
+        OutputLock.acquire(fs, out, "third").close();
+    }
+
+    @Test
+    void sampleIsRefusedWhileAnotherRunHoldsTheOutputOnHdfs() throws Exception {
+        String out = hdfs.getURI() + "/maps/locked";
+        try (OutputStream lock = fs.create(new Path(out, ".massmap.lock"), false)) { // what a running (or killed) run leaves
+            lock.write("run other, started 2026-01-01T00:00:00Z on nodeX, pid 1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        TinySurvey.Run r = TinySurvey.massmap(TinySurvey.sample(catalogUri, out, 2, 32, 2.0, "--master", "local[2]",
+                "--spark-conf", "spark.ui.enabled=false"));
+        assertEquals(1, r.exit(), r.output());
+        assertTrue(r.output().contains("run other") && r.output().contains("is writing to this output")
+                && r.output().contains("delete " + out + "/.massmap.lock"), r.output());
+        assertFalse(fs.exists(new Path(out, "tiles")), "nothing was written");
     }
 
     private static JsonNode read(ObjectMapper json, Path file) throws Exception {

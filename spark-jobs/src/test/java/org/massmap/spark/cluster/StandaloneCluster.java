@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * chosen free; {@link #close()} stops the Workers (and their executors) and the Master.
  */
 final class StandaloneCluster implements AutoCloseable {
-    /** The --add-opens list Spark 3.5 passes to its JVMs on Java 17 (BUILD-NOTES.md). */
+    /** The --add-opens list Spark 3.5 passes to its JVMs on Java 17 (docs/building.md). */
     static final List<String> JAVA17 = java17();
     private static final Pattern ALIVE_WORKERS = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
 

@@ -36,6 +36,7 @@ import org.massmap.spark.runtime.TaskGpus;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
+@org.massmap.testing.SlowTest
 class StandaloneClusterJobTest {
     @TempDir
     static Path dir;

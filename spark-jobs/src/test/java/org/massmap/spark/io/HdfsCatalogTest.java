@@ -23,6 +23,7 @@ import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.FitsCatalogReader;
 
 /** The catalog input path on an in-process HDFS (one name node, one data node). */
+@org.massmap.testing.SlowTest
 class HdfsCatalogTest {
     @TempDir
     static Path dir;

@@ -10,24 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import nom.tam.fits.BinaryTable;
-import nom.tam.fits.BinaryTableHDU;
-import nom.tam.fits.Fits;
-import nom.tam.fits.FitsException;
 import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.CatalogReader;
 import org.massmap.catalog.ColumnMapping;
+import org.massmap.catalog.Fixtures;
 import org.massmap.catalog.GalaxyChunk;
 
-/** Small random catalogs written as FITS, CSV or Parquet, and a reader's galaxies as arrays. */
+/**
+ * Small random catalogs written as FITS, CSV or Parquet, and a reader's galaxies as arrays, for any
+ * spark-jobs test (the FITS writer is common's test-jar {@link Fixtures}).
+ */
 public final class TestCatalogs {
-    static final ColumnMapping COLS = ColumnMapping.defaults().withWeight("w");
+    public static final ColumnMapping COLS = ColumnMapping.defaults().withWeight("w");
 
     private TestCatalogs() {
     }
 
     /** Columns ra, dec, e1, e2, w of {@code n} galaxies near (150°, 2°); row 3 has a NaN e1. */
-    static double[][] random(long seed, int n) {
+    public static double[][] random(long seed, int n) {
         Random rng = new Random(seed);
         double[][] c = new double[5][n];
         for (int i = 0; i < n; i++) {
@@ -43,23 +43,14 @@ public final class TestCatalogs {
         return c;
     }
 
-    /** A FITS file: empty primary HDU, one binary table RA, DEC, E1, E2, W. */
-    static Path writeFits(Path file, double[][] c) {
-        try (Fits fits = new Fits()) {
-            BinaryTableHDU hdu = BinaryTableHDU.wrap(BinaryTable.fromColumnMajor(new Object[] {c[0], c[1], c[2], c[3], c[4]}));
-            String[] names = {"RA", "DEC", "E1", "E2", "W"};
-            for (int i = 0; i < names.length; i++) {
-                hdu.setColumnName(i, names[i], null);
-            }
-            fits.addHDU(hdu);
+    /** A FITS file: empty primary HDU, one binary table RA, DEC, E1, E2, W (common's {@link Fixtures} writer). */
+    public static Path writeFits(Path file, double[][] c) {
+        try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            fits.write(file.toFile());
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (FitsException e) {
-            throw new IllegalStateException(e);
         }
+        return Fixtures.writeFits(file, new String[] {"RA", "DEC", "E1", "E2", "W"}, c[0], c[1], c[2], c[3], c[4]);
     }
 
     /** A Parquet file with DOUBLE columns ra, dec, e1, e2, w (row groups of about 1 MB). */
@@ -80,7 +71,7 @@ public final class TestCatalogs {
     }
 
     /** The same catalog as CSV text (header ra,dec,e1,e2,w). */
-    static byte[] csv(double[][] c) {
+    public static byte[] csv(double[][] c) {
         StringBuilder s = new StringBuilder("ra,dec,e1,e2,w\n");
         for (int i = 0; i < c[0].length; i++) {
             s.append(c[0][i]).append(',').append(c[1][i]).append(',').append(c[2][i]).append(',').append(c[3][i])
@@ -89,7 +80,8 @@ public final class TestCatalogs {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static Path writeCsv(Path file, double[][] c, boolean gzip) {
+    /** The catalog as {@link #csv} text, gzip-compressed if {@code gzip}; creates the parent directories. */
+    public static Path writeCsv(Path file, double[][] c, boolean gzip) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
@@ -122,7 +114,7 @@ public final class TestCatalogs {
     }
 
     /** Concatenates galaxy arrays column by column. */
-    static double[][] concat(List<double[][]> parts) {
+    public static double[][] concat(List<double[][]> parts) {
         int n = 0;
         for (double[][] p : parts) {
             n += p[0].length;

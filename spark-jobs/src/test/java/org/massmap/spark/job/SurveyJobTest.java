@@ -226,6 +226,9 @@ class SurveyJobTest extends SharedSpark {
             statuses(o).values().forEach(v -> assertEquals("ok", v));
             JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
             assertTrue(manifest.toString().contains("broken.fits"), "the manifest names the bad file");
+            assertEquals("partial", manifest.get("status").asText(), "exit 3 is a partial run");
+            assertEquals(3, manifest.get("exitCode").asInt());
+            assertEquals(0, manifest.get("tileCounts").get("failed").asLong(), "no tile failed, as the console says");
         } finally {
             Files.delete(bad);
         }

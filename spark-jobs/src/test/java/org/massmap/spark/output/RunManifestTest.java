@@ -36,7 +36,7 @@ class RunManifestTest {
                 .timing("read catalogs", Duration.ofMillis(1500))
                 .timing("sampling", Duration.ofSeconds(60))
                 .timing("read catalogs", Duration.ofMillis(500));
-        return b.finish(0, "2 of 3 tiles published");
+        return b.finish(3, "2 of 3 tiles published");
     }
 
     @Test

@@ -107,15 +107,19 @@ class TileCommitterTest {
     }
 
     @Test
-    void aNewPublicationSwitchesAtOnceAndCollectsTheOldAttempt() throws Exception {
+    void aNewPublicationSwitchesAtOnceAndKeepsTheOldAttemptUntilCollected() throws Exception {
         publish(committer("run1"), "run1", OLD);
         String oldAttempt = committer("run1").current(TILE).orElseThrow().attempt();
         TileCommitter c2 = committer("run2");
         TileCommitter.Publication p = publish(c2, "run2", NEW);
         assertPublished(c2, "run2", NEW);
-        assertEquals(1, p.deleted().size());
-        assertTrue(p.deleted().get(0).endsWith(oldAttempt), p.deleted().toString());
+        assertEquals(List.of(), p.deleted(), "a run manifest may still name the superseded attempt");
         assertEquals(List.of(), p.problems());
+        assertEquals(3, tileDirectory().size());
+        assertEquals(List.of(), c2.collectGarbage(TILE, java.util.Set.of(oldAttempt), true).deleted(), "kept while named");
+        TileCommitter.Publication gc = c2.collectGarbage(TILE, java.util.Set.of(), true);
+        assertEquals(1, gc.deleted().size());
+        assertTrue(gc.deleted().get(0).endsWith(oldAttempt), gc.deleted().toString());
         assertEquals(List.of("current.json", p.manifest().attempt()), tileDirectory());
         assertFalse(c2.isUpToDate(TILE, OLD));
         // The manifest was the last thing written, by a rename of a complete temporary file.
@@ -174,13 +178,14 @@ class TileCommitterTest {
         List<String> entries = tileDirectory();
         assertEquals(3, entries.size(), entries.toString()); // old attempt, the failed (orphan) attempt, current.json
         assertTrue(entries.stream().noneMatch(n -> n.contains(".tmp-")), entries.toString());
-        // The next run publishes; the young orphan survives the grace period, an old one is collected.
+        // The next run publishes; without the lock the young orphan and the superseded attempt survive the grace period.
         TileCommitter.Publication p = publish(c2, "run2", NEW);
-        assertEquals(3, tileDirectory().size());
+        assertEquals(4, tileDirectory().size());
+        assertEquals(List.of(), c2.collectGarbage(TILE).deleted());
         TileCommitter later = new TileCommitter(faulty, out, "run3", PublishMode.LOCAL_RENAME,
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(2)), Duration.ofHours(1));
         TileCommitter.Publication gc = later.collectGarbage(TILE);
-        assertEquals(1, gc.deleted().size(), gc.toString());
+        assertEquals(2, gc.deleted().size(), gc.toString());
         assertEquals(List.of("current.json", p.manifest().attempt()), tileDirectory());
         assertPublished(c2, "run2", NEW);
     }
@@ -209,7 +214,7 @@ class TileCommitterTest {
         assertPublished(c2, "run1", OLD);
         publish(c2, "run2", NEW); // rename is refused by this store: publication never renames
         assertPublished(c2, "run2", NEW);
-        assertEquals(2, tileDirectory().size());
+        assertEquals(4, tileDirectory().size()); // the failed attempt and the superseded one stay until collected
     }
 
     @Test

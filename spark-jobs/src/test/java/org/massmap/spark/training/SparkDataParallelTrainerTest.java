@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.massmap.model.Activation;
 import org.massmap.model.NetworkConfig;
 import org.massmap.model.ParameterLayout;
 import org.massmap.model.SigmaDistribution;
+import org.massmap.spark.job.SharedSpark;
 import org.massmap.training.DsmValidation;
 import org.massmap.training.LearningRateSchedule;
 import org.massmap.training.ProgressListener;
@@ -27,20 +24,8 @@ import org.massmap.training.TrainingSetup;
  * 2-way data-parallel training on Spark local[2] reaches a held-out DSM loss comparable to
  * single-process training on the same number of sample maps (small network, 32² lognormal maps).
  */
-class SparkDataParallelTrainerTest {
-    static JavaSparkContext sc;
-
-    @BeforeAll
-    static void startSpark() {
-        sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("massmap-dp-training-test")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        sc.stop();
-    }
-
+@SharedSpark.Settings("spark.driver.maxResultSize=1g") // Spark's default: each round gathers every partition's state
+class SparkDataParallelTrainerTest extends SharedSpark {
     static TrainingSetup setup(int batch) {
         TrainingConfig cfg = TrainingConfig.builder().steps(120).batchSize(batch).cropSize(32)
                 .sigma(new SigmaDistribution(SigmaDistribution.Kind.LOG_UNIFORM, 0, 0.004, 0.2))
@@ -56,7 +41,7 @@ class SparkDataParallelTrainerTest {
         DataParallelConfig dp = new DataParallelConfig(2, 12, 10, 2, 0);
         List<RoundStats> seen = new ArrayList<>();
         long t0 = System.nanoTime();
-        DataParallelResult parallel = new SparkDataParallelTrainer(sc, setup(8), () -> ShiftedLognormalMaps.toy(32, 1.0), dp)
+        DataParallelResult parallel = new SparkDataParallelTrainer(jsc, setup(8), () -> ShiftedLognormalMaps.toy(32, 1.0), dp)
                 .train(seen::add);
         double sparkSeconds = (System.nanoTime() - t0) * 1e-9;
         TrainingResult single = Trainer.create(setup(16), ShiftedLognormalMaps.toy(32, 1.0), null).run(ProgressListener.none());
