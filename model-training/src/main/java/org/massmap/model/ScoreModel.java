@@ -49,7 +49,7 @@ public final class ScoreModel {
         double trained = metadata.pixelArcmin();
         if (Math.abs(tile.pixelArcmin() - trained) > PIXEL_TOLERANCE * trained) {
             throw new IllegalArgumentException("tile pixels are " + arcmin(tile.pixelArcmin()) + " arcmin but the model was trained at "
-                    + arcmin(trained) + " arcmin; set the tile pixel size (tile.pixel-arcmin) to " + arcmin(trained)
+                    + arcmin(trained) + " arcmin; set the tile pixel size (map.pixel-arcmin) to " + arcmin(trained)
                     + " or retrain the model at " + arcmin(tile.pixelArcmin()) + " arcmin");
         }
     }

@@ -85,7 +85,7 @@ class ModelFilesTest {
         ScoreModel m = model(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.hybridScore(tile(32, 0.40)));
         assertEquals("tile pixels are 0.40 arcmin but the model was trained at 0.29 arcmin; set the tile pixel size"
-                + " (tile.pixel-arcmin) to 0.29 or retrain the model at 0.40 arcmin", e.getMessage());
+                + " (map.pixel-arcmin) to 0.29 or retrain the model at 0.40 arcmin", e.getMessage());
         // any tile size works: 34 is extended periodically to the next multiple of 4 (two scales), 36
         HybridScore odd = m.hybridScore(tile(34, 0.29));
         assertEquals(36, odd.paddedNx());
