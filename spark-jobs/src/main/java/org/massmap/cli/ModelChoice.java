@@ -24,6 +24,25 @@ record ModelChoice(String uri, String sha256, ModelMetadata metadata) {
         return new ModelChoice(location, m.weightsSha256(), m);
     }
 
+    /**
+     * The model for tiles of {@code pixelArcmin}: the configured one (sampler.model), or, when none is
+     * configured, the bundled model trained at that pixel size; none bundled for it is an error naming the
+     * fixes. (The pixel size of a configured model is checked by {@link #requirePixel}.)
+     */
+    static ModelChoice resolve(SamplerConfig sampler, double pixelArcmin) throws Exception {
+        if (sampler.prior().equals("gaussian") || !sampler.model().isEmpty()) {
+            return resolve(sampler);
+        }
+        ModelMetadata bundled = ModelFetch.metadata(ModelSources.BUNDLED, new Configuration());
+        if (Math.abs(pixelArcmin - bundled.pixelArcmin()) > 1e-3 * bundled.pixelArcmin()) {
+            String pixel = CommandSupport.arcmin(pixelArcmin);
+            throw new IllegalArgumentException("no bundled model was trained at " + pixel + " arcmin (bundled: demo ("
+                    + CommandSupport.arcmin(bundled.pixelArcmin()) + " arcmin)); give a model directory (sampler.model=DIR, made by"
+                    + " massmap train --pixel-arcmin " + pixel + "), or use --prior gaussian");
+        }
+        return resolve(sampler);
+    }
+
     private static String normalise(String location) {
         if (location.startsWith("classpath:") || location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
             return location;
