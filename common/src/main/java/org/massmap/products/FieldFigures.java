@@ -18,6 +18,9 @@ import org.massmap.io.Marker;
  * unobserved pixels in grey (NaN). Stateless.
  */
 public final class FieldFigures {
+    /** Smallest width in pixels of the panels of whole-field figures. */
+    public static final int LARGE_PANEL = 640;
+
     private FieldFigures() {
     }
 
@@ -37,21 +40,27 @@ public final class FieldFigures {
         return out;
     }
 
-    /** Sample, posterior mean and Kaiser-Squires (as given, e.g. smoothed) on one colour scale, clusters marked. */
+    /**
+     * Sample, posterior mean and Kaiser-Squires (as given, e.g. smoothed) on one colour scale, clusters
+     * circled in every panel and labelled in the posterior mean's; panels drawn at least
+     * {@value #LARGE_PANEL} pixels wide, so that the labels of a crowded field stay apart.
+     */
     public static MapFigure figure2(String title, TileGrid grid, boolean[] mask, double[] sample, double[] mean, double[] ks,
             String ksTitle, List<Marker> markers) {
         int nx = grid.nx();
         int ny = grid.ny();
+        List<Marker> circles = unlabelled(markers);
         List<MapPanel> panels = List.of(
-                MapPanel.of("posterior sample", nx, ny, masked(sample, mask)).withMarkers(markers),
+                MapPanel.of("posterior sample", nx, ny, masked(sample, mask)).withMarkers(circles),
                 MapPanel.of("posterior mean", nx, ny, masked(mean, mask)).withMarkers(markers),
-                MapPanel.of(ksTitle, nx, ny, masked(ks, mask)).withMarkers(markers));
-        return MapFigure.of(title, 3, panels).withRobustSharedScale(Colormap.MAGMA, "κ");
+                MapPanel.of(ksTitle, nx, ny, masked(ks, mask)).withMarkers(circles));
+        return MapFigure.of(title, 3, panels).withRobustSharedScale(Colormap.MAGMA, "κ").withMinPanelPixels(LARGE_PANEL);
     }
 
     /**
      * The central {@code side} × {@code side} pixels of each sample, then of the posterior mean, on one
-     * colour scale, clusters in the region marked (a cluster present in some samples and not others).
+     * colour scale, the clusters whose circle lies in the region marked (a cluster present in some
+     * samples and not others).
      */
     public static MapFigure cutouts(String title, TileGrid grid, boolean[] mask, List<double[]> samples, double[] mean, int side,
             List<Marker> markers) {
@@ -63,7 +72,7 @@ public final class FieldFigures {
         for (Marker m : markers) {
             double x = m.x() - x0;
             double y = m.y() - y0;
-            if (x >= -0.5 && y >= -0.5 && x < w - 0.5 && y < h - 0.5) {
+            if (x - m.radius() >= -0.5 && y - m.radius() >= -0.5 && x + m.radius() <= w - 0.5 && y + m.radius() <= h - 0.5) {
                 inside.add(new Marker(x, y, m.radius(), m.label()));
             }
         }
@@ -79,16 +88,20 @@ public final class FieldFigures {
 
     /**
      * Kaiser-Squires κ_E and κ_B side by side, both on the colour scale of κ_E (1st-99th percentile
-     * inside the mask); {@code ksTitle} says what the maps are (e.g. their smoothing).
+     * inside the mask), clusters circled; {@code ksTitle} says what the maps are (e.g. their smoothing).
      */
     public static MapFigure bModes(String title, TileGrid grid, boolean[] mask, double[] ksE, double[] ksB, List<Marker> markers,
             String ksTitle) {
         double[] e = masked(ksE, mask);
         ColorScale scale = ColorScale.robust(e, Colormap.MAGMA, "κ");
         List<MapPanel> panels = List.of(
-                MapPanel.of(ksTitle + ": κ_E", grid.nx(), grid.ny(), e).withMarkers(markers),
-                MapPanel.of(ksTitle + ": κ_B", grid.nx(), grid.ny(), masked(ksB, mask)).withMarkers(markers));
-        return MapFigure.of(title, 2, panels).withSharedScale(scale);
+                MapPanel.of(ksTitle + ": κ_E", grid.nx(), grid.ny(), e).withMarkers(unlabelled(markers)),
+                MapPanel.of(ksTitle + ": κ_B", grid.nx(), grid.ny(), masked(ksB, mask)).withMarkers(unlabelled(markers)));
+        return MapFigure.of(title, 2, panels).withSharedScale(scale).withMinPanelPixels(LARGE_PANEL);
+    }
+
+    private static List<Marker> unlabelled(List<Marker> markers) {
+        return markers.stream().map(m -> new Marker(m.x(), m.y(), m.radius(), "")).toList();
     }
 
     /** The values with NaN outside the mask. */
