@@ -13,34 +13,26 @@ import org.massmap.spark.runtime.ModelFetch;
  */
 record ModelChoice(String uri, String sha256, ModelMetadata metadata) {
 
-    static ModelChoice resolve(SamplerConfig sampler) throws Exception {
+    /** The model for tiles of {@code pixelArcmin}: the configured one, or the bundled one trained at that pixel size. */
+    static ModelChoice resolve(SamplerConfig sampler, double pixelArcmin) throws Exception {
         if (sampler.prior().equals("gaussian")) {
             return new ModelChoice(null, null, null);
         }
         String location = sampler.model().isEmpty() ? ModelSources.BUNDLED : normalise(sampler.model());
+        if (sampler.model().isEmpty()) {
+            // only the demo model is bundled so far: it serves tiles of its pixel size, none other
+            ModelMetadata bundled = ModelFetch.metadata(ModelSources.BUNDLED, new Configuration());
+            if (Math.abs(pixelArcmin - bundled.pixelArcmin()) > 1e-3 * bundled.pixelArcmin()) {
+                String pixel = CommandSupport.arcmin(pixelArcmin);
+                throw new IllegalArgumentException("no bundled model was trained at " + pixel + " arcmin (bundled: demo ("
+                        + CommandSupport.arcmin(bundled.pixelArcmin()) + " arcmin)); set map.pixel-arcmin to that, give a model"
+                        + " directory (sampler.model=DIR, made by massmap train --pixel-arcmin " + pixel + "), or use --prior gaussian");
+            }
+        }
         // the whole model is read and verified here, on the driver, before any Spark work: a corrupt or
         // truncated weights.bin is one message naming the file, not a failure inside every task
         ModelMetadata m = ModelFetch.load(location, new Configuration()).metadata();
         return new ModelChoice(location, m.weightsSha256(), m);
-    }
-
-    /**
-     * The model for tiles of {@code pixelArcmin}: the configured one (sampler.model), or, when none is
-     * configured, the bundled model trained at that pixel size; none bundled for it is an error naming the
-     * fixes. (The pixel size of a configured model is checked by {@link #requirePixel}.)
-     */
-    static ModelChoice resolve(SamplerConfig sampler, double pixelArcmin) throws Exception {
-        if (sampler.prior().equals("gaussian") || !sampler.model().isEmpty()) {
-            return resolve(sampler);
-        }
-        ModelMetadata bundled = ModelFetch.metadata(ModelSources.BUNDLED, new Configuration());
-        if (Math.abs(pixelArcmin - bundled.pixelArcmin()) > 1e-3 * bundled.pixelArcmin()) {
-            String pixel = CommandSupport.arcmin(pixelArcmin);
-            throw new IllegalArgumentException("no bundled model was trained at " + pixel + " arcmin (bundled: demo ("
-                    + CommandSupport.arcmin(bundled.pixelArcmin()) + " arcmin)); give a model directory (sampler.model=DIR, made by"
-                    + " massmap train --pixel-arcmin " + pixel + "), or use --prior gaussian");
-        }
-        return resolve(sampler);
     }
 
     private static String normalise(String location) {
