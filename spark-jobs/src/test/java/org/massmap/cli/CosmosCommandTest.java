@@ -107,7 +107,7 @@ class CosmosCommandTest {
     void noBundledModelForThePixelSize() throws Exception {
         Path out = dir.resolve("o-bundled");
         assertFailsCleanly(Main.EXIT_FAILED, cosmos(out, "--data", small.toString(), "--prior", "hybrid", "--pixel-arcmin", "0.5"), out,
-                "no bundled model", "0.5 arcmin", "--prior gaussian");
+                "no bundled model was trained at 0.5", "--prior gaussian");
     }
 
     @Test
