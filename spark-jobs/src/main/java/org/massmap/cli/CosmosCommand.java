@@ -92,8 +92,8 @@ final class CosmosCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    /** One posterior to draw: its name, its settings (sampler.prior set) and its model. */
-    private record Run(String name, Settings settings, ModelChoice model) {
+    /** One posterior to draw: its name (the prior), its settings (sampler.prior set), its model and its job. */
+    private record Run(String name, Settings settings, ModelChoice model, JobSpec job) {
     }
 
     @Override
@@ -108,51 +108,67 @@ final class CosmosCommand implements Callable<Integer> {
             throw new IllegalArgumentException("job.tiling must be single for cosmos (one tile, map.center), got '"
                     + s.string("job.tiling") + "'");
         }
-        MapSettings mapSettings = MapSettings.from(s);
+        MapSettings map = MapSettings.from(s);
         SamplerConfig sampler = SamplerConfig.from(s);
         CosmosInputs inputs = CosmosInputs.check(CosmosInputs.dataDirectory(s.string("cosmos.data"),
-                System.getProperty(CosmosInputs.HOME_PROPERTY)), s, mapSettings, console);
-        s = new Settings(s.config().withValue("map.center", ConfigValueFactory.fromAnyRef(inputs.centre().toString(), "cosmos")));
+                System.getProperty(CosmosInputs.HOME_PROPERTY)), s, map, console);
+        if (map.center().isEmpty()) { // the job then maps the tile the check binned
+            s = new Settings(s.config().withValue("map.center", ConfigValueFactory.fromAnyRef(inputs.centre().toString(), "cosmos")));
+        }
+        Path root = CommandSupport.outputDirectory(out).toAbsolutePath();
+        List<Run> runs = plan(s, chosen, map.pixelArcmin(), inputs, root);
+        MemoryEstimate.sample(map.size(), sampler.chains(), sampler.batchSize(), s.string("spark.master").trim(), sparkConf).require();
+
+        Files.createDirectories(root);
+        int exit = sample(s, runs, inputs, root, sampler.chains(), console);
+        if (exit != 0) {
+            return exit;
+        }
+        Path reportDir = root.resolve("report");
+        FieldReport.Result result = writeReport(reportDir, s, inputs, runs, root, reportOptions, (System.nanoTime() - t0) * 1e-9);
+        printSummary(result, console);
+        console.printf(Locale.ROOT, "cosmos finished in %.0f s: %s%n", (System.nanoTime() - t0) * 1e-9, reportDir.resolve("summary.md"));
+        return 0;
+    }
+
+    /** One run per prior, its model resolved for the tile's pixel size and checked, its job specified. */
+    private static List<Run> plan(Settings s, Priors chosen, double pixelArcmin, CosmosInputs inputs, Path root) throws Exception {
+        List<KnownCluster> known = inputs.clusters().stream().map(XrayCluster::asKnown).toList();
         List<Run> runs = new ArrayList<>();
         for (String prior : chosen.names()) {
             Settings ps = new Settings(s.config().withValue("sampler.prior", ConfigValueFactory.fromAnyRef(prior, "cosmos --prior")));
-            ModelChoice m = ModelChoice.resolve(SamplerConfig.from(ps), mapSettings.pixelArcmin());
-            requireTilePixel(m, mapSettings.pixelArcmin());
-            runs.add(new Run(prior, ps, m));
+            ModelChoice m = ModelChoice.resolve(SamplerConfig.from(ps), pixelArcmin);
+            requireTilePixel(m, pixelArcmin);
+            runs.add(new Run(prior, ps, m, JobSpecs.spec(ps, SampleCommand.uri(jobRoot(root, prior).toString()), m, null, known)));
         }
-        MemoryEstimate.sample(mapSettings.size(), sampler.chains(), sampler.batchSize(), s.string("spark.master").trim(), sparkConf)
-                .require();
-        List<KnownCluster> known = inputs.clusters().stream().map(XrayCluster::asKnown).toList();
-        List<JobSpec> specs = new ArrayList<>();
-        Path root = CommandSupport.outputDirectory(out).toAbsolutePath();
-        for (Run r : runs) {
-            specs.add(JobSpecs.spec(r.settings(), SampleCommand.uri(jobRoot(root, r.name()).toString()), r.model(), null, known));
-        }
+        return runs;
+    }
 
-        Files.createDirectories(root);
+    /** Runs the survey job of each run on one Spark context; the exit code of the first that fails, else 0. */
+    private int sample(Settings s, List<Run> runs, CosmosInputs inputs, Path root, int chains, PrintWriter console) throws Exception {
         SurveyJob.Request request = JobSpecs.request(s, List.of(inputs.catalog().toUri().toString()));
         try (JavaSparkContext jsc = SparkSessions.create("massmap cosmos", s.string("spark.master").trim(), sparkConf)) {
-            for (int i = 0; i < runs.size(); i++) {
-                console.printf("%s prior: Spark %s on %s; prior %s; %d samples -> %s%n", runs.get(i).name(), jsc.version(), jsc.master(),
-                        runs.get(i).model().describe(), sampler.chains(), jobRoot(root, runs.get(i).name()));
-                SurveyJob.Outcome outcome = SurveyJob.run(jsc, specs.get(i), request, console);
+            for (Run r : runs) {
+                console.printf("%s prior: Spark %s on %s; prior %s; %d samples -> %s%n", r.name(), jsc.version(), jsc.master(),
+                        r.model().describe(), chains, jobRoot(root, r.name()));
+                SurveyJob.Outcome outcome = SurveyJob.run(jsc, r.job(), request, console);
                 if (outcome.exitCode() != 0) {
                     spec.commandLine().getErr().printf("%s: the %s-prior run did not publish the tile cleanly (exit %d, see %s); no report"
-                            + " written%n", NAME, runs.get(i).name(), outcome.exitCode(), outcome.manifestUri());
+                            + " written%n", NAME, r.name(), outcome.exitCode(), outcome.manifestUri());
                     return outcome.exitCode();
                 }
             }
         }
-        Path reportDir = root.resolve("report");
-        FieldReport.Result result = writeReport(reportDir, s, inputs, runs, root, reportOptions, (System.nanoTime() - t0) * 1e-9);
+        return 0;
+    }
+
+    private static void printSummary(FieldReport.Result result, PrintWriter console) {
         for (int i = 0; i < result.table().posteriors().size(); i++) {
             console.printf(Locale.ROOT, "%s prior: %d of %d observed X-ray clusters with frequency >= %.2f%n",
                     result.table().posteriors().get(i), result.table().detected(i, DETECTED), result.table().observed(), DETECTED);
         }
         console.printf(Locale.ROOT, "B modes: rms %.4f against %.4f for E; mean kappa_B at the clusters %.1f sigma (kappa_E %.1f sigma)%n",
                 result.bModes().rmsB(), result.bModes().rmsE(), result.bModes().significanceB(), result.bModes().significanceE());
-        console.printf(Locale.ROOT, "cosmos finished in %.0f s: %s%n", (System.nanoTime() - t0) * 1e-9, reportDir.resolve("summary.md"));
-        return 0;
     }
 
     private static Path jobRoot(Path root, String prior) {
