@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "simulated %d galaxies over %s with %d halos -> %s%n", mock.galaxies(), mock.grid(),
                 mock.halos().size(), input);
 
-        ModelChoice model = ModelChoice.resolve(sampler);
+        ModelChoice model = ModelChoice.resolve(sampler, mock.grid().pixelArcmin());
         Path run = root.resolve("run");
         JobSpec jobSpec = JobSpecs.spec(s, run.toUri().toString(), model,
                 input.resolve("truth_kappa.fits").toUri().toString());

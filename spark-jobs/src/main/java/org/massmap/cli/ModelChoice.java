@@ -13,11 +13,22 @@ import org.massmap.spark.runtime.ModelFetch;
  */
 record ModelChoice(String uri, String sha256, ModelMetadata metadata) {
 
-    static ModelChoice resolve(SamplerConfig sampler) throws Exception {
+    /** The model for tiles of {@code pixelArcmin}: the configured one, or the bundled one trained at that pixel size. */
+    static ModelChoice resolve(SamplerConfig sampler, double pixelArcmin) throws Exception {
         if (sampler.prior().equals("gaussian")) {
             return new ModelChoice(null, null, null);
         }
         String location = sampler.model().isEmpty() ? ModelSources.BUNDLED : normalise(sampler.model());
+        if (sampler.model().isEmpty()) {
+            // only the demo model is bundled so far: it serves tiles of its pixel size, none other
+            ModelMetadata bundled = ModelFetch.metadata(ModelSources.BUNDLED, new Configuration());
+            if (Math.abs(pixelArcmin - bundled.pixelArcmin()) > 1e-3 * bundled.pixelArcmin()) {
+                String pixel = CommandSupport.arcmin(pixelArcmin);
+                throw new IllegalArgumentException("no bundled model was trained at " + pixel + " arcmin (bundled: demo ("
+                        + CommandSupport.arcmin(bundled.pixelArcmin()) + " arcmin)); set map.pixel-arcmin to that, give a model"
+                        + " directory (sampler.model=DIR, made by massmap train --pixel-arcmin " + pixel + "), or use --prior gaussian");
+            }
+        }
         // the whole model is read and verified here, on the driver, before any Spark work: a corrupt or
         // truncated weights.bin is one message naming the file, not a failure inside every task
         ModelMetadata m = ModelFetch.load(location, new Configuration()).metadata();

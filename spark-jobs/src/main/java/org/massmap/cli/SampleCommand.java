@@ -76,7 +76,7 @@ final class SampleCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         MemoryEstimate.sample(org.massmap.config.MapSettings.from(s).size(), sampler.chains(), sampler.batchSize(),
                 s.string("spark.master").trim(), sparkConf).require();
-        ModelChoice modelChoice = ModelChoice.resolve(sampler);
+        ModelChoice modelChoice = ModelChoice.resolve(sampler, org.massmap.config.MapSettings.from(s).pixelArcmin());
         JobSpec jobSpec = JobSpecs.spec(s, outputUri(out), modelChoice, truth == null ? null : uri(truth));
         SurveyJob.Request request = JobSpecs.request(s, catalogUris(catalogs));
         try (JavaSparkContext jsc = SparkSessions.create("massmap sample", s.string("spark.master").trim(), sparkConf)) {
