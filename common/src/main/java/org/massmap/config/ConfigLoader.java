@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Layers the configuration once: single overrides (highest), then an optional user file, then the
- * bundled defaults {@value #DEFAULTS_RESOURCE}. Overrides are stored as strings; typed getters
+ * Layers the configuration once: single overrides (highest), then an optional user file, then an
+ * optional bundled preset (a command's built-in one, e.g. {@code cosmos}'s), then the bundled
+ * defaults {@value #DEFAULTS_RESOURCE}. Overrides are stored as strings; typed getters
  * convert them ("64" reads as an int, "true" as a boolean).
  */
 public final class ConfigLoader {
@@ -44,13 +45,33 @@ public final class ConfigLoader {
                 ConfigParseOptions.defaults().setAllowMissing(false));
     }
 
+    /** The preset {@code conf/presets/NAME.conf} as bundled in the jar ({@code massmap/conf/presets/NAME.conf}). */
+    public static Config preset(String name) {
+        String resource = "massmap/conf/presets/" + name + ".conf";
+        try {
+            return ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), resource,
+                    ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("the bundled preset " + resource + " cannot be read (the build is broken): "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
      * @param userFile  optional HOCON file (null for none)
      * @param overrides key → value pairs from --set and from explicit command-line options
      * @throws IllegalArgumentException naming the file or key when something cannot be read
      */
     public static Config load(Path userFile, Map<String, String> overrides) {
-        Config layered = defaults();
+        return load(null, userFile, overrides);
+    }
+
+    /**
+     * As {@link #load(Path, Map)} with a preset ({@link #preset}, or null for none) between the defaults
+     * and the user file.
+     */
+    public static Config load(Config preset, Path userFile, Map<String, String> overrides) {
+        Config layered = preset == null ? defaults() : preset.withFallback(defaults());
         if (userFile != null) {
             if (!Files.isRegularFile(userFile)) {
                 throw new IllegalArgumentException("config file " + userFile + " does not exist or is not a file");

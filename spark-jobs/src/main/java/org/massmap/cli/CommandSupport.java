@@ -88,6 +88,11 @@ final class CommandSupport {
         return out;
     }
 
+    /** A pixel size for messages: 4 significant digits, no trailing zeros ("0.29", "1"). */
+    static String arcmin(double value) {
+        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /** Checks that an input file exists before any work starts. */
     static void requireFile(Path file, String option) {
         if (file == null) {

@@ -35,6 +35,13 @@ final class JobSpecs {
      * learned against exactly that Gaussian part); otherwise it comes from prior.cl-file or theory.
      */
     static JobSpec spec(Settings s, String outputUri, ModelChoice model, String truthUri) throws Exception {
+        String known = s.string("clusters.known").trim();
+        return spec(s, outputUri, model, truthUri, known.isEmpty() ? List.of() : KnownCluster.read(Path.of(known)));
+    }
+
+    /** As {@link #spec(Settings, String, ModelChoice, String)}, with these known clusters instead of clusters.known's. */
+    static JobSpec spec(Settings s, String outputUri, ModelChoice model, String truthUri, List<KnownCluster> knownClusters)
+            throws Exception {
         MapSettings m = MapSettings.from(s);
         SamplerConfig sampler = SamplerConfig.from(s);
         double[][] table;
@@ -57,8 +64,6 @@ final class JobSpecs {
         }
         String modelUri = model.uri();
         String modelSha = model.sha256();
-        String known = s.string("clusters.known").trim();
-        List<KnownCluster> knownClusters = known.isEmpty() ? List.of() : KnownCluster.read(Path.of(known));
         ShapeNoise noise = m.shapeNoise();
         String runId = s.string("job.run-id").trim();
         if (runId.isEmpty()) {

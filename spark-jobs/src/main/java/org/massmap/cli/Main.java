@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "massmap", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Probabilistic weak-lensing mass maps: posterior samples of the convergence by neural score matching.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, KsCommand.class, WienerCommand.class, SampleCommand.class, ValidateCommand.class, TrainCommand.class, StudyCommand.class, TheoryCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, SimulateCommand.class, KsCommand.class, WienerCommand.class, SampleCommand.class, ValidateCommand.class, TrainCommand.class, StudyCommand.class, CosmosCommand.class, TheoryCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_FAILED = 1;
@@ -55,7 +55,10 @@ public final class Main implements Runnable {
         cli.setErr(err);
         try {
             ConfigOptions pre = ConfigOptions.prescan(args);
-            cli.setDefaultValueProvider(new ConfigDefaults(ConfigLoader.load(pre.confFile, pre.sets)));
+            // help and option defaults show the configuration the command will run with, its built-in preset included
+            com.typesafe.config.Config preset = args.length > 0 && args[0].equals(CosmosCommand.NAME)
+                    ? ConfigLoader.preset(CosmosCommand.PRESET) : null;
+            cli.setDefaultValueProvider(new ConfigDefaults(ConfigLoader.load(preset, pre.confFile, pre.sets)));
         } catch (IllegalArgumentException e) {
             err.println("massmap: error: " + e.getMessage());
             return e instanceof SettingException ? EXIT_USAGE : EXIT_FAILED;

@@ -10,14 +10,20 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Layers the configuration for a parsed command: defaults, then --conf, then --set, then every
- * option given explicitly on the command line that mirrors a configuration key.
+ * Layers the configuration for a parsed command: defaults, then the command's built-in preset if it
+ * has one, then --conf, then --set, then every option given explicitly on the command line that
+ * mirrors a configuration key.
  */
 final class ResolvedConfig {
     private ResolvedConfig() {
     }
 
     static Settings of(CommandSpec spec, ConfigOptions options) {
+        return of(spec, options, null);
+    }
+
+    /** As {@link #of(CommandSpec, ConfigOptions)} with a command's built-in preset (or null) under --conf. */
+    static Settings of(CommandSpec spec, ConfigOptions options, Config preset) {
         Map<String, String> overrides = new LinkedHashMap<>(options.sets);
         ParseResult parse = spec.commandLine().getParseResult();
         for (OptionSpec o : spec.options()) {
@@ -28,7 +34,7 @@ final class ResolvedConfig {
             Object value = o.getValue();
             overrides.put(key, value == null ? "" : String.valueOf(value));
         }
-        Config config = ConfigLoader.load(options.confFile, overrides);
+        Config config = ConfigLoader.load(preset, options.confFile, overrides);
         return new Settings(config);
     }
 }
