@@ -8,7 +8,7 @@ import org.massmap.spark.runtime.ModelFetch;
 
 /**
  * Which prior a run uses: the Gaussian prior (no model), or a hybrid model (a directory, a Hadoop
- * URI, or the bundled demo model) with its checksum, pixel size, trained σ range and the C_ℓ its
+ * URI, or the bundled model of the tiles' pixel size from the registry) with its checksum, pixel size, trained σ range and the C_ℓ its
  * Gaussian part was trained with (which then becomes the run's prior C_ℓ).
  */
 record ModelChoice(String uri, String sha256, ModelMetadata metadata) {

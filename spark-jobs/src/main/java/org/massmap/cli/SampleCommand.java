@@ -40,7 +40,7 @@ final class SampleCommand implements Callable<Integer> {
             description = "Gaussian theory prior, or theory + neural residual (default ${DEFAULT-VALUE}).")
     String prior;
     @Option(names = "--model", paramLabel = "DIR", descriptionKey = "sampler.model",
-            description = "Score model directory for the hybrid prior (default: the bundled demo model).")
+            description = "Score model directory for the hybrid prior (default: the bundled model trained at the tiles' pixel size; bundled:NAME picks one).")
     String model;
     @Option(names = "--chains", paramLabel = "N", descriptionKey = "sampler.chains", description = "Chains = samples per tile (default ${DEFAULT-VALUE}).")
     Integer chains;
