@@ -25,6 +25,21 @@ public record SamplerConfig(Schedule schedule, HmcMove move, ProbabilityFlow fin
         double sigmaMinTolerance, int chains, long seed, int batchSize, int threads, String prior, String model) implements java.io.Serializable {
 
     /** True when σ_min is chosen automatically from the std-inflation tolerance. */
+    /**
+     * The annealing schedule for one posterior: σ_min resolved ("auto": from the posterior's Gaussian
+     * approximation and {@code sigmaMinTolerance}) and checked against σ_max and the probability-flow finish.
+     */
+    public Schedule resolvedSchedule(org.massmap.sampling.GaussianApproximation approximation) {
+        double sigmaMax = schedule.sigmaMax();
+        double resolved = sigmaMinAuto() ? approximation.sigmaMin(sigmaMinTolerance, sigmaMax) : sigmaMin;
+        if (resolved >= sigmaMax) {
+            throw new IllegalArgumentException("sigma-min (" + resolved + ") must be below sampler.sigma-max (" + sigmaMax
+                    + "); lower sampler.sigma-min or raise sampler.sigma-max");
+        }
+        finish.requireBelow(resolved);
+        return schedule.withSigmaMin(resolved);
+    }
+
     public boolean sigmaMinAuto() {
         return Double.isNaN(sigmaMin);
     }

@@ -50,9 +50,7 @@ public final class PriorSamples {
         ShearLikelihood nothing = new ShearLikelihood(new KaiserSquires(grid.nx(), grid.ny()), new double[n], new double[n],
                 noise, all, ShearModel.SHEAR);
         GaussianApproximation approximation = new GaussianApproximation(nothing, power);
-        double sigmaMax = sampler.schedule().sigmaMax();
-        double sigmaMin = sampler.sigmaMinAuto() ? approximation.sigmaMin(sampler.sigmaMinTolerance(), sigmaMax) : sampler.sigmaMin();
-        Schedule schedule = sampler.schedule().withSigmaMin(sigmaMin);
+        Schedule schedule = sampler.resolvedSchedule(approximation);
         PosteriorSampler chainsOf = new PosteriorSampler(new TemperedPosterior(nothing, prior), approximation, schedule,
                 sampler.move(), sampler.finish());
         List<double[]> samples = new ArrayList<>(chains);

@@ -52,14 +52,7 @@ public final class TileProblem {
             throw new IllegalArgumentException("sampler.sigma-max=" + sigmaMax + " lies outside the prior model's trained range ["
                     + range[0] + ", " + range[1] + "]; lower sampler.sigma-max or retrain with larger noise levels");
         }
-        double sigmaMin = sampler.sigmaMinAuto() ? approximation.sigmaMin(sampler.sigmaMinTolerance(), sigmaMax)
-                : sampler.sigmaMin();
-        if (sigmaMin >= sigmaMax) {
-            throw new IllegalArgumentException("sigma-min (" + sigmaMin + ") must be below sampler.sigma-max (" + sigmaMax
-                    + "); lower sampler.sigma-min or raise sampler.sigma-max");
-        }
-        this.schedule = sampler.schedule().withSigmaMin(sigmaMin);
-        sampler.finish().requireBelow(sigmaMin);
+        this.schedule = sampler.resolvedSchedule(approximation);
         this.posterior = new TemperedPosterior(likelihood, prior.scoreFor(binned.grid(), power));
         this.start = KaiserSquiresMaps.of(binned, 0).kappaE();
     }
