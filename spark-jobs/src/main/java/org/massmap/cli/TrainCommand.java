@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
                     : Trainer.create(setup, maps.create(), checkpoints);
             console.printf(Locale.ROOT, "training %d parameters on %s maps at %.3g arcmin, %d steps of %d crops of %d²%s%n",
                     trainer.layout().parameterCount(), s.string("training.maps.source"), map.pixelArcmin(),
-                    setup.training().steps(), setup.training().batchSize(), setup.training().cropSize(),
+                    trainer.setup().training().steps(), trainer.setup().training().batchSize(), trainer.setup().training().cropSize(),
                     trainer.step() > 0 ? " (resumed at step " + trainer.step() + ")" : "");
             TrainingResult r = trainer.run(p -> {
                 console.printf(Locale.ROOT, "  step %d/%d  loss %.4f (mean %.4f)  lr %.2e  %.2f steps/s  ETA %s%n", p.step(),
