@@ -7,7 +7,9 @@ import org.massmap.sampling.ScoreFunction;
 /**
  * The hybrid prior score of Remy et al. (2020), eq. 6, on one tile shape:
  * s(x, σ) = s_th,σ(x) + r_θ(x, σ), with s_th,σ = −IFFT(FFT(x)/(P + σ²)) exact and
- * r_θ(x, σ) = net(c(σ)x, c(σ)σ²s_th,σ(x), ln σ) / σ.
+ * r_θ(x, σ) = H·net(c(σ)Hx, c(σ)σ²s_th,σ(Hx), ln σ) / σ, where H is the model's
+ * {@link ResidualWindow} high-pass on the tile's torus (the identity for models without one), so
+ * below the window's multipole the score is the Gaussian one and r_θ stays a gradient field.
  *
  * <p>Maps go through the network in chunks of at most {@code maxPixelsPerForward} pixels (at least
  * one map), since large batches of large tiles run slower per map on CPU. Below the trained σ range
@@ -16,8 +18,7 @@ import org.massmap.sampling.ScoreFunction;
  *
  * <p>Geometry: the network's convolutions are circular (see {@code UNetGraph}), so it treats the tile
  * as a torus exactly as the FFT-based Gaussian part does, and as it saw its periodic training maps.
- * No output filter is applied, so r_θ stays the network's own function of the map (whose DSM
- * training makes it an estimate of a gradient field). A tile whose sides are not multiples of the
+ * The only filter is the window H, applied to input and output exactly as in the DSM loss. A tile whose sides are not multiples of the
  * network's 2^scales is extended periodically on its high sides to the next multiple before the
  * network and the output cropped back; such a tile's torus has a seam of fewer than 2^scales
  * duplicated rows/columns where the network sees a slightly different geometry than the FFT.
@@ -33,15 +34,17 @@ public final class HybridScore implements ScoreFunction {
     private final double sigmaLo;
     private final double sigmaHi;
     private final int maxPixelsPerForward;
+    private final ResidualWindow.Filter window;
     /** Sides of the (periodically extended) map the network sees. */
     private final int px;
     private final int py;
 
     /**
      * @param maxPixelsPerForward pixel budget of one network pass, e.g. 65536 (four 128² maps, one 360² map)
+     * @param window              the residual window H on this tile ({@link ResidualWindow#filter})
      */
     public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
-                       int maxPixelsPerForward) {
+                       int maxPixelsPerForward, ResidualWindow.Filter window) {
         int m = network.config().tileMultiple();
         this.px = paddedSide(prior.nx(), m);
         this.py = paddedSide(prior.ny(), m);
@@ -55,6 +58,7 @@ public final class HybridScore implements ScoreFunction {
         this.sigmaLo = sigmaLo;
         this.sigmaHi = sigmaHi;
         this.maxPixelsPerForward = maxPixelsPerForward;
+        this.window = window;
     }
 
     /** n rounded up to a multiple of m. */
@@ -143,11 +147,12 @@ public final class HybridScore implements ScoreFunction {
                 }
                 double s = Math.max(sigma, sigmaLo);
                 netSigma[j] = s;
-                double[] th = prior.score(x, s);
-                encoding.encode(wrap(x), wrap(th), s, input, j);
+                double[] seen = window.isIdentity() ? x : window.apply(x); // H·x
+                double[] th = prior.score(seen, s);
+                encoding.encode(wrap(seen), wrap(th), s, input, j);
                 java.util.Arrays.fill(out[start + j], 0.0);
                 if (addGaussian) {
-                    gaussian[j] = s == sigma ? th : prior.score(x, sigma);
+                    gaussian[j] = s == sigma && window.isIdentity() ? th : prior.score(x, sigma);
                 }
             }
             float[] net = network.forward(input, b, py, px);
@@ -158,8 +163,11 @@ public final class HybridScore implements ScoreFunction {
                 for (int iy = 0; iy < ny(); iy++) {
                     int row = base + iy * px;
                     for (int ix = 0; ix < nx(); ix++) {
-                        o[iy * nx() + ix] = net[row + ix] * inv; // r_θ = net / σ, the tile's own pixels
+                        o[iy * nx() + ix] = net[row + ix] * inv; // net / σ, the tile's own pixels
                     }
+                }
+                if (!window.isIdentity()) {
+                    System.arraycopy(window.apply(o), 0, o, 0, n); // r_θ = H·net / σ
                 }
                 if (addGaussian) {
                     for (int i = 0; i < n; i++) {

@@ -16,11 +16,18 @@ package org.massmap.model;
  * @param sigma         the DSM σ distribution; its [lo, hi] is the trained σ range
  * @param training      steps, seed and final losses
  * @param weightsSha256 SHA-256 (hex) of the weights payload
+ * @param residualWindow the multipole restriction of the residual (absent in older files: none)
  */
 public record ModelMetadata(int formatVersion, String software, String created, NetworkConfig network,
                             InputEncoding encoding, double pixelArcmin, int trainedNx, int trainedNy,
                             PowerSpectrumTable prior, SigmaDistribution sigma, TrainingSummary training,
-                            String weightsSha256) {
+                            String weightsSha256, ResidualWindow residualWindow) {
+
+    public ModelMetadata {
+        if (residualWindow == null) {
+            residualWindow = ResidualWindow.NONE;
+        }
+    }
 
     /**
      * The current format version: 2 since the network's convolutions are circular and its training
@@ -32,6 +39,6 @@ public record ModelMetadata(int formatVersion, String software, String created, 
     /** A copy with another training summary and checksum. */
     public ModelMetadata with(TrainingSummary newTraining, String newSha256) {
         return new ModelMetadata(formatVersion, software, created, network, encoding, pixelArcmin, trainedNx, trainedNy,
-                prior, sigma, newTraining, newSha256);
+                prior, sigma, newTraining, newSha256, residualWindow);
     }
 }

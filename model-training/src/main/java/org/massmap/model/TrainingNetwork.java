@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The score network in training mode: one call computes the denoising-score-matching loss of a batch
- * (Remy et al. 2020, eq. 3: mean over pixels and batch of (net_out + u + σ·s_th,σ(x'))², where
- * net_out = σ·r_θ(x', σ)), its gradient with respect to every trainable parameter (flat, in
+ * (Remy et al. 2020, eq. 3: mean over pixels and batch of (H·net_out + u + σ·s_th,σ(x'))², where
+ * H·net_out = σ·r_θ(x', σ) and H is the {@link ResidualWindow}'s high-pass), its gradient with respect to every trainable parameter (flat, in
  * {@link ParameterLayout} order) and the batch mean and variance seen by each batch normalisation
  * (for the running statistics). The optimiser lives outside (see {@code org.massmap.training}).
  *
@@ -36,8 +36,22 @@ public final class TrainingNetwork {
     private final List<String> trainable;
     private final List<String> moments;
     private final List<String> outputs;
+    private final ResidualWindow window;
+    private final double pixelRad;
+    private final Map<Integer, INDArray> lowPass = new HashMap<>();
 
+    /** A network without a residual window (the loss sees the raw output). */
     public TrainingNetwork(NetworkConfig config, float[] parameters) {
+        this(config, parameters, ResidualWindow.NONE, 1.0);
+    }
+
+    /**
+     * @param window      the residual window applied to the output inside the loss
+     * @param pixelArcmin pixel side of the training maps, arcmin (where the window's ℓ falls on the grid)
+     */
+    public TrainingNetwork(NetworkConfig config, float[] parameters, ResidualWindow window, double pixelArcmin) {
+        this.window = window;
+        this.pixelRad = Math.toRadians(pixelArcmin / 60);
         this.config = config;
         this.layout = ParameterLayout.of(config);
         UNetGraph g = UNetGraph.training(config, parameters);
@@ -69,6 +83,10 @@ public final class TrainingNetwork {
         }
     }
 
+    private INDArray lowPass(int n) {
+        return lowPass.computeIfAbsent(n, k -> Nd4j.create(window.lowPassMatrix(k, pixelRad), new long[] {k, k}, 'c'));
+    }
+
     /**
      * Loss, gradient and BN batch moments of one batch.
      *
@@ -85,6 +103,8 @@ public final class TrainingNetwork {
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(UNetGraph.INPUT, Nd4j.create(input, new long[] {batch, ny, nx, NetworkConfig.INPUT_CHANNELS}, 'c'));
         feed.put(UNetGraph.TARGET, Nd4j.create(target, new long[] {batch, ny, nx, 1}, 'c'));
+        feed.put(UNetGraph.LOW_PASS_X, lowPass(nx));
+        feed.put(UNetGraph.LOW_PASS_Y, lowPass(ny));
         OutAndGrad r = graph.calculateGradientsAndOutputs(feed, outputs, trainable);
         float[] grad = new float[layout.parameterCount()];
         for (Entry e : layout.entries()) {

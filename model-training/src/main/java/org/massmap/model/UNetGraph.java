@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>TRAINING: parameters are SameDiff variables, batch normalisation uses the batch's own mean
  *       and variance over (batch, y, x), which are also exposed as outputs so the trainer can update
  *       the running statistics; a placeholder {@value #TARGET} and the scalar loss
- *       {@value #LOSS} = mean((net_out + target)²) are added (eq. 3 with target = u + σ·s_th,σ(x')).</li>
+ *       {@value #LOSS} = mean((H·net_out + target)²) are added (eq. 3 with target = u + σ·s_th,σ(x')
+ *       and H the residual window's high-pass, see {@link ResidualWindow}).</li>
  *   <li>INFERENCE: batch normalisation uses the running statistics and is folded into the preceding
  *       convolution (w' = w·γ/√(v+ε), b' = β − m·γ/√(v+ε)), so a map's output never depends on the
  *       other maps of its batch; parameters are constants.</li>
@@ -41,6 +42,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class UNetGraph {
     static final String INPUT = "input";
     static final String TARGET = "target";
+    static final String LOW_PASS_X = "low_pass_x";
+    static final String LOW_PASS_Y = "low_pass_y";
     static final String OUTPUT = "net_out";
     static final String LOSS = "loss";
     static final double BN_EPSILON = 1e-5;
@@ -132,10 +135,31 @@ final class UNetGraph {
         SDVariable out = sd.cnn().conv2d(OUTPUT, circular(x, 3, 1), w, bias, convConfig(3, 1));
         if (mode == Mode.TRAINING) {
             SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, -1, -1, 1);
-            SDVariable diff = out.add(target);
+            SDVariable diff = highPass(out).add(target);
             SDVariable loss = diff.mul(diff).mean(LOSS);
             sd.setLossVariables(loss);
         }
+    }
+
+    /**
+     * The residual window's high-pass of the [B, ny, nx, 1] output, y − G_y·y·G_x, with the one-axis
+     * low-pass matrices fed as placeholders {@value #LOW_PASS_Y} [ny, ny] and {@value #LOW_PASS_X}
+     * [nx, nx] (symmetric; zeros for no restriction), so the loss sees σ r_θ = H·net_out exactly as
+     * {@code HybridScore} applies it.
+     */
+    private SDVariable highPass(SDVariable y) {
+        SDVariable gx = sd.placeHolder(LOW_PASS_X, DataType.FLOAT, -1, -1);
+        SDVariable gy = sd.placeHolder(LOW_PASS_Y, DataType.FLOAT, -1, -1);
+        SDVariable shape = y.shape();
+        SDVariable b = shape.get(SDIndex.point(0));
+        SDVariable h = shape.get(SDIndex.point(1));
+        SDVariable w = shape.get(SDIndex.point(2));
+        SDVariable one = sd.constant(Nd4j.scalar(DataType.LONG, 1));
+        SDVariable alongX = sd.mmul(sd.reshape(y, sd.stack(0, b.mul(h), w)), gx);            // [B·ny, nx]·G_x
+        SDVariable transposed = sd.permute(sd.reshape(alongX, sd.stack(0, b, h, w)), 0, 2, 1); // [B, nx, ny]
+        SDVariable alongY = sd.mmul(sd.reshape(transposed, sd.stack(0, b.mul(w), h)), gy);    // [B·nx, ny]·G_y
+        SDVariable low = sd.permute(sd.reshape(alongY, sd.stack(0, b, w, h)), 0, 2, 1);        // [B, ny, nx]
+        return y.sub(sd.reshape(low, sd.stack(0, b, h, w, one)));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.massmap.training;
 
 import java.util.Random;
 import org.massmap.model.InputEncoding;
+import org.massmap.model.ResidualWindow;
 import org.massmap.model.SigmaDistribution;
 import org.massmap.prior.GaussianPrior;
 import org.massmap.stats.MeanRemoval;
@@ -14,7 +15,9 @@ import org.massmap.stats.MeanRemoval;
  *
  * <p>Geometry: with the crop as large as the map (the default for simulated maps), x is the whole
  * periodic map, randomly rolled and flipped, so the FFT theory score and the circular network see a
- * true torus, the geometry of a tile at sampling time. A crop smaller than the map is not periodic:
+ * true torus, the geometry of a tile at sampling time. The network's map channels are those of the
+ * residual window's high-passed map H·x' (see {@link ResidualWindow}); the target is unfiltered, and
+ * the loss filters the network output with the same H. A crop smaller than the map is not periodic:
  * the torus then has a seam, which the network learns as if it were sky. Every draw comes from the
  * generator passed in, in a fixed order. Not thread-safe (one per trainer).
  */
@@ -24,8 +27,10 @@ final class DsmBatchSampler {
     private final GaussianPrior prior;
     private final SigmaDistribution sigma;
     private final InputEncoding encoding;
+    private final ResidualWindow.Filter window;
 
-    DsmBatchSampler(TrainingMaps maps, int crop, GaussianPrior cropPrior, SigmaDistribution sigma, InputEncoding encoding) {
+    DsmBatchSampler(TrainingMaps maps, int crop, GaussianPrior cropPrior, SigmaDistribution sigma, InputEncoding encoding,
+                    ResidualWindow.Filter window) {
         if (maps.nx() < crop || maps.ny() < crop) {
             throw new IllegalArgumentException("training maps are " + maps.nx() + "x" + maps.ny() + " pixels, smaller than"
                     + " the crop size " + crop + "; lower training.crop-size or use larger maps");
@@ -38,6 +43,7 @@ final class DsmBatchSampler {
         this.prior = cropPrior;
         this.sigma = sigma;
         this.encoding = encoding;
+        this.window = window;
     }
 
     /** A clean zero-mean periodic crop of the next map (a random roll when crop = map), under a random symmetry. */
@@ -91,7 +97,8 @@ final class DsmBatchSampler {
                 noisy[i] = clean[b][i] + s * u[i]; // x' = x + σu
             }
             double[] th = prior.score(noisy, s);
-            encoding.encode(noisy, th, s, input, b);
+            double[] seen = window.isIdentity() ? noisy : window.apply(noisy);
+            encoding.encode(seen, window.isIdentity() ? th : prior.score(seen, s), s, input, b); // the network sees H·x'
             for (int i = 0; i < npix; i++) {
                 target[b * npix + i] = (float) (u[i] + s * th[i]); // u + σ s_th,σ(x')
             }

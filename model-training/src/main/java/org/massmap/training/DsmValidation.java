@@ -3,6 +3,7 @@ package org.massmap.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.massmap.model.ResidualWindow;
 import org.massmap.model.ScoreNetwork;
 import org.massmap.prior.GaussianPrior;
 
@@ -30,9 +31,11 @@ public final class DsmValidation {
     }
 
     private final List<DsmBatch> batches;
+    private final ResidualWindow.Filter window;
 
-    private DsmValidation(List<DsmBatch> batches) {
+    private DsmValidation(List<DsmBatch> batches, ResidualWindow.Filter window) {
         this.batches = List.copyOf(batches);
+        this.window = window;
     }
 
     /** count held-out maps with σ from the setup's distribution. */
@@ -53,13 +56,14 @@ public final class DsmValidation {
             throw new IllegalArgumentException("validation needs at least one map, got " + count);
         }
         GaussianPrior prior = new GaussianPrior(setup.prior().powerMap(setup.cropGrid()));
-        DsmBatchSampler sampler = new DsmBatchSampler(maps, setup.training().cropSize(), prior, setup.training().sigma(), setup.encoding());
+        DsmBatchSampler sampler = new DsmBatchSampler(maps, setup.training().cropSize(), prior, setup.training().sigma(), setup.encoding(),
+                setup.cropFilter());
         Random rng = new Random(Seeds.derive(seed, Seeds.VALIDATION));
         List<DsmBatch> batches = new ArrayList<>();
         for (int done = 0; done < count; done += CHUNK) {
             batches.add(sampler.sample(rng, Math.min(CHUNK, count - done), sigma));
         }
-        return new DsmValidation(batches);
+        return new DsmValidation(batches, setup.cropFilter());
     }
 
     /** Losses of a network on this set. */
@@ -71,10 +75,19 @@ public final class DsmValidation {
         for (DsmBatch b : batches) {
             float[] out = network.forward(b.input(), b.batch(), b.n(), b.n());
             float[] t = b.target();
-            for (int i = 0; i < t.length; i++) {
-                double h = out[i] + t[i];
-                hybrid += h * h;
-                gauss += (double) t[i] * t[i];
+            int npix = b.n() * b.n();
+            for (int m = 0; m < b.batch(); m++) {
+                double[] map = new double[npix];
+                for (int i = 0; i < npix; i++) {
+                    map[i] = out[m * npix + i];
+                }
+                double[] filtered = window.apply(map); // σ r_θ = H·net_out, as in the loss
+                for (int i = 0; i < npix; i++) {
+                    double target = t[m * npix + i];
+                    double h = filtered[i] + target;
+                    hybrid += h * h;
+                    gauss += target * target;
+                }
             }
             pixels += t.length;
             maps += b.batch();

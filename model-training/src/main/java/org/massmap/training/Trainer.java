@@ -69,9 +69,9 @@ public final class Trainer {
         this.layout = ParameterLayout.of(setup.network());
         this.checkpointDir = checkpointDir;
         GaussianPrior prior = new GaussianPrior(setup.prior().powerMap(setup.cropGrid()));
-        this.sampler = new DsmBatchSampler(maps, cfg.cropSize(), prior, cfg.sigma(), setup.encoding());
+        this.sampler = new DsmBatchSampler(maps, cfg.cropSize(), prior, cfg.sigma(), setup.encoding(), setup.cropFilter());
         setState(state);
-        this.network = new TrainingNetwork(setup.network(), params);
+        this.network = new TrainingNetwork(setup.network(), params, setup.residualWindow(), setup.pixelArcmin());
         this.graphStale = false;
         this.history.addAll(past);
     }
@@ -259,7 +259,7 @@ public final class Trainer {
         String version = Trainer.class.getPackage().getImplementationVersion();
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "massmap-model-training " + (version == null ? "dev" : version),
                 Instant.now().toString(), setup.network(), setup.encoding(), setup.pixelArcmin(), cfg.cropSize(), cfg.cropSize(),
-                setup.prior(), cfg.sigma(), summary, w.sha256());
+                setup.prior(), cfg.sigma(), summary, w.sha256(), setup.residualWindow());
         return new ScoreModel(meta, w);
     }
 

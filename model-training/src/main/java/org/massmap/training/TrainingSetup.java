@@ -5,6 +5,7 @@ import org.massmap.grid.TileGrid;
 import org.massmap.model.InputEncoding;
 import org.massmap.model.NetworkConfig;
 import org.massmap.model.PowerSpectrumTable;
+import org.massmap.model.ResidualWindow;
 
 /**
  * Everything that defines a training run apart from where the maps come from: the architecture,
@@ -16,9 +17,11 @@ import org.massmap.model.PowerSpectrumTable;
  * @param prior       C_ℓ of the Gaussian theory part s_th
  * @param pixelArcmin pixel size of the training maps, arcmin
  * @param encoding    input scaling; see {@link #of} for the default
+ * @param residualWindow the multipole restriction of the residual, in the loss as when sampling (null: none)
  */
 public record TrainingSetup(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior,
-                            double pixelArcmin, InputEncoding encoding) {
+                            double pixelArcmin, InputEncoding encoding,
+                            ResidualWindow residualWindow) {
 
     public TrainingSetup {
         if (network == null || training == null || prior == null || encoding == null) {
@@ -28,6 +31,9 @@ public record TrainingSetup(NetworkConfig network, TrainingConfig training, Powe
             throw new IllegalArgumentException("pixel size must be positive, got " + pixelArcmin + " arcmin");
         }
         network.requireTileShape(training.cropSize(), training.cropSize());
+        if (residualWindow == null) {
+            residualWindow = ResidualWindow.NONE;
+        }
     }
 
     /**
@@ -35,9 +41,21 @@ public record TrainingSetup(NetworkConfig network, TrainingConfig training, Powe
      * its per-pixel rms.
      */
     public static TrainingSetup of(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior, double pixelArcmin) {
+        return of(network, training, prior, pixelArcmin, ResidualWindow.NONE);
+    }
+
+    /** As {@link #of(NetworkConfig, TrainingConfig, PowerSpectrumTable, double)} with a residual window. */
+    public static TrainingSetup of(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior, double pixelArcmin,
+                                   ResidualWindow residualWindow) {
         TileGrid crop = TileGrid.square(training.cropSize(), pixelArcmin, new SkyPoint(0, 0));
         double rms = Math.sqrt(prior.powerMap(crop).pixelVariance());
-        return new TrainingSetup(network, training, prior, pixelArcmin, new InputEncoding(rms));
+        return new TrainingSetup(network, training, prior, pixelArcmin, new InputEncoding(rms), residualWindow);
+    }
+
+    /** The residual window on the crop grid. */
+    public ResidualWindow.Filter cropFilter() {
+        int n = training.cropSize();
+        return residualWindow.filter(n, n, Math.toRadians(pixelArcmin / 60));
     }
 
     /** The crop grid (centre irrelevant). */
@@ -47,6 +65,6 @@ public record TrainingSetup(NetworkConfig network, TrainingConfig training, Powe
 
     /** The same setup with other hyper-parameters (e.g. more steps when continuing a run). */
     public TrainingSetup withTraining(TrainingConfig newTraining) {
-        return new TrainingSetup(network, newTraining, prior, pixelArcmin, encoding);
+        return new TrainingSetup(network, newTraining, prior, pixelArcmin, encoding, residualWindow);
     }
 }

@@ -20,11 +20,15 @@ class ModelFilesTest {
             new double[] {1e-8, 3e-10, 1e-11, 1e-13}, "test spectrum, sources at z=1");
 
     static ScoreModel model(long seed) {
+        return model(seed, ResidualWindow.NONE);
+    }
+
+    static ScoreModel model(long seed, ResidualWindow window) {
         ParameterLayout layout = ParameterLayout.of(NET);
         NetworkWeights w = new NetworkWeights(TestNets.randomisedParameters(layout, seed), TestNets.randomBnStats(layout, seed));
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "2024-01-01T00:00:00Z", NET,
                 new InputEncoding(0.02), 0.29, 32, 32, CL, SigmaDistribution.reference(),
-                new TrainingSummary(10, 4, 32, 1, 0.5, 0.4, 0.45), w.sha256());
+                new TrainingSummary(10, 4, 32, 1, 0.5, 0.4, 0.45), w.sha256(), window);
         return new ScoreModel(meta, w);
     }
 
@@ -45,6 +49,18 @@ class ModelFilesTest {
         String json = Files.readString(dir.resolve(ModelFiles.METADATA));
         assertTrue(json.contains("\"pixelArcmin\" : 0.29") && json.contains("\"weightsSha256\""), json);
         assertEquals("test spectrum, sources at z=1", back.metadata().prior().source(), "the prior's origin is kept");
+    }
+
+    @Test
+    void theResidualWindowIsSavedAndAFileWithoutOneMeansNone(@TempDir Path dir) throws Exception {
+        ModelFiles.save(model(1, new ResidualWindow(1500)), dir);
+        assertEquals(new ResidualWindow(1500), ModelFiles.load(dir).metadata().residualWindow());
+        Path meta = dir.resolve(ModelFiles.METADATA);
+        String json = Files.readString(meta);
+        String without = json.replaceAll(",\\s*\"residualWindow\"\\s*:\\s*\\{[^}]*\\}", "");
+        assertTrue(!without.equals(json), "the window must be in model.json: " + json);
+        Files.writeString(meta, without);
+        assertEquals(ResidualWindow.NONE, ModelFiles.load(dir).metadata().residualWindow());
     }
 
     @Test

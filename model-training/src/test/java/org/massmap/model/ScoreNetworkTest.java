@@ -105,8 +105,61 @@ class ScoreNetworkTest {
         }
     }
 
+    /**
+     * The loss is quadratic in the target: L(e) − L(−e) = 4⟨H·y, e⟩/N, where y is the network output.
+     * With the window that equals the unwindowed L(H·e) − L(−H·e) = 4⟨y, H·e⟩/N (H symmetric), H·e
+     * computed by FFT as sampling applies it: so the graph's filter is the sampler's.
+     */
+    @Test
+    void theLossFiltersTheOutputWithTheResidualWindowAsSamplingDoes() {
+        ParameterLayout layout = ParameterLayout.of(SMALL);
+        float[] params = TestNets.randomisedParameters(layout, 21);
+        int b = 2;
+        int n = 16;
+        float[] input = TestNets.gaussian(b * n * n * 3, 22);
+        float[] e = TestNets.gaussian(b * n * n, 23);
+        ResidualWindow window = new ResidualWindow(2000);
+        ResidualWindow.Filter h = window.filter(n, n, Math.toRadians(1.0 / 60));
+        float[] he = new float[e.length];
+        for (int m = 0; m < b; m++) {
+            double[] map = new double[n * n];
+            for (int i = 0; i < n * n; i++) {
+                map[i] = e[m * n * n + i];
+            }
+            double[] f = h.apply(map);
+            for (int i = 0; i < n * n; i++) {
+                he[m * n * n + i] = (float) f[i];
+            }
+        }
+        TrainingNetwork windowed = new TrainingNetwork(SMALL, params, window, 1.0);
+        TrainingNetwork plain = new TrainingNetwork(SMALL, params);
+        double viaGraph = oddPart(windowed, input, e, b, n);
+        double viaFft = oddPart(plain, input, he, b, n);
+        double unwindowed = oddPart(plain, input, e, b, n);
+        assertEquals(viaFft, viaGraph, 2e-3 * Math.abs(viaFft));
+        assertTrue(Math.abs(unwindowed - viaFft) > 0.05 * Math.abs(viaFft),
+                "the window must change this loss: " + unwindowed + " vs " + viaFft);
+    }
+
+    private static double oddPart(TrainingNetwork net, float[] input, float[] target, int b, int n) {
+        float[] minus = target.clone();
+        for (int i = 0; i < minus.length; i++) {
+            minus[i] = -minus[i];
+        }
+        return net.step(input, target, b, n, n).loss() - net.step(input, minus, b, n, n).loss();
+    }
+
     @Test
     void gradientsMatchFiniteDifferencesOfTheLoss() {
+        checkGradients(ResidualWindow.NONE);
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesOfTheWindowedLoss() {
+        checkGradients(new ResidualWindow(3000));
+    }
+
+    private static void checkGradients(ResidualWindow window) {
         NetworkConfig tiny = new NetworkConfig(List.of(3, 4), 1, Activation.SILU);
         ParameterLayout layout = ParameterLayout.of(tiny);
         float[] params = TestNets.randomisedParameters(layout, 11);
@@ -114,7 +167,7 @@ class ScoreNetworkTest {
         int n = 8;
         float[] input = TestNets.gaussian(b * n * n * 3, 12);
         float[] target = TestNets.gaussian(b * n * n, 13);
-        TrainingNetwork net = new TrainingNetwork(tiny, params);
+        TrainingNetwork net = new TrainingNetwork(tiny, params, window, 1.0);
         TrainingNetwork.Step s = net.step(input, target, b, n, n);
         java.util.Random pick = new java.util.Random(14);
         int checked = 0;

@@ -46,7 +46,7 @@ final class ModelReport {
     static void write(PrintWriter out, Settings s, ScoreModel model, int maps, int chains, long seed) throws Exception {
         ModelMetadata m = model.metadata();
         TrainingSetup setup = new TrainingSetup(m.network(), TrainingConfig.builder().cropSize(m.trainedNx()).sigma(m.sigma()).build(),
-                m.prior(), m.pixelArcmin(), m.encoding());
+                m.prior(), m.pixelArcmin(), m.encoding(), m.residualWindow());
         HaloModel halos = SimulateCommand.haloModel(s);
         double shift = s.positive("simulate.lognormal-shift");
         // held-out maps in the training geometry: whole periodic maps of the trained size (seeds never used in training)

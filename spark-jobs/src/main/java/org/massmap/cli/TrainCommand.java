@@ -168,7 +168,8 @@ final class TrainCommand implements Callable<Integer> {
         double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
         String file = s.string("prior.cl-file").trim();
         String source = file.isEmpty() ? org.massmap.theory.TheoryConvergenceSpectrum.describe(TheoryConfig.settings(s)) : "file " + file;
-        return TrainingSetup.of(net, cfg, new PowerSpectrumTable(table[0], table[1], source), pixelArcmin);
+        return TrainingSetup.of(net, cfg, new PowerSpectrumTable(table[0], table[1], source), pixelArcmin,
+                new org.massmap.model.ResidualWindow(s.nonNegative("training.residual-high-pass-ell")));
     }
 
     /** The training maps as a serialisable factory (built again on each executor). */
