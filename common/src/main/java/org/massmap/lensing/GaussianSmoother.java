@@ -27,6 +27,21 @@ public final class GaussianSmoother {
         }
     }
 
+    /**
+     * Per-pixel variance of a smoothed field of the given power: the mean over modes of P·K², K the
+     * kernel (same convention as {@link org.massmap.prior.PowerMap#pixelVariance()}).
+     */
+    public double smoothedVariance(org.massmap.prior.PowerMap power) {
+        if (power.nx() != fft.nx() || power.ny() != fft.ny()) {
+            throw new IllegalArgumentException("power map is " + power.nx() + "x" + power.ny() + ", the smoother " + fft.nx() + "x" + fft.ny());
+        }
+        double s = 0;
+        for (int k = 0; k < kernel.length; k++) {
+            s += power.at(k) * kernel[k] * kernel[k];
+        }
+        return s / kernel.length;
+    }
+
     /** A smoothed copy of {@code map}. */
     public double[] smooth(double[] map) {
         double[] c = fft.forwardReal(map);

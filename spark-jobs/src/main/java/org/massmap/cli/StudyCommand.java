@@ -56,6 +56,10 @@ final class StudyCommand implements Callable<Integer> {
     boolean noHybrid;
     @Option(names = "--seed", defaultValue = "100", description = "Seed of the first realisation (default ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--calibration", description = {"Simulation-based calibration instead: truths drawn from each prior's own",
+            "distribution on a periodic map.size tile, --chains samples each (odd, e.g. 31); rank histograms,",
+            "chi-squared tests and figures in DIR/calibration.md, .json, calibration_*.png; resumable."})
+    boolean calibration;
     @Mixin
     ConfigOptions config;
 
@@ -90,6 +94,10 @@ final class StudyCommand implements Callable<Integer> {
             modelUsed = location + " (sha256 " + m.weightsSha256() + ")";
         }
         Files.createDirectories(out);
+        if (calibration) {
+            CalibrationStudy.run(s, out, methods, cl, realisations, sampler.chains(), seed, console);
+            return 0;
+        }
         List<StudyRealisation.Result> results = new ArrayList<>();
         org.massmap.sim.ConvergenceSimulator truth = SimulateCommand.surveyTruth(s);
         for (int r = 0; r < realisations; r++) {
