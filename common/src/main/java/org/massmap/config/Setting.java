@@ -139,7 +139,10 @@ public record Setting(String key, Type type, String unit, String description, Li
         return null;
     }
 
-    /** A whole number written as a number or as decimal digits, else null (3.5, "3.5", "1e3" and "big" are not). */
+    /**
+     * A whole number, written as a number or as text, else null: 3.5, "3.5" and "big" are not. The value
+     * counts, not its spelling (16.0 and 1e3 are whole): HOCON itself stores 16.0 as 16.
+     */
     private static Long wholeNumber(ConfigValue value) {
         Object raw = value.unwrapped();
         if (raw instanceof Integer || raw instanceof Long) {
@@ -147,12 +150,13 @@ public record Setting(String key, Type type, String unit, String description, Li
         }
         if (raw instanceof String s && s.trim().matches("[+-]?[0-9]+")) {
             try {
-                return Long.parseLong(s.trim());
+                return Long.parseLong(s.trim()); // exact for seeds beyond 2^53
             } catch (NumberFormatException e) {
                 return null; // beyond long
             }
         }
-        return null;
+        Double v = finiteNumber(value);
+        return v != null && v == Math.rint(v) && Math.abs(v) < 0x1p53 ? (long) (double) v : null;
     }
 
     /** A finite number written as a number or as text, else null. */

@@ -103,10 +103,12 @@ class SettingRegistryTest {
 
     @Test
     void valuesAreCheckedAgainstTheirDeclaredType() {
-        // integers: whole numbers only, as numbers or digits (--set gives strings)
+        // integers: whole numbers only, as numbers or text (--set gives strings); the value counts, not its spelling
         assertNull(problem("sampler.levels", 40));
         assertNull(problem("sampler.levels", "40"));
-        for (Object bad : new Object[] {3.5, "3.5", "1e3", "forty", 0, "-2", List.of(3), 3_000_000_000L}) {
+        assertNull(problem("sampler.levels", "40.0"));
+        assertNull(problem("sampler.levels", "1e3"));
+        for (Object bad : new Object[] {3.5, "3.5", "forty", 0, "-2", List.of(3), 3_000_000_000L, "NaN"}) {
             assertTrue(String.valueOf(problem("sampler.levels", bad)).startsWith("must be an integer > 0"), bad + ": "
                     + problem("sampler.levels", bad));
         }
