@@ -22,7 +22,7 @@ public final class Settings {
 
     /** The bundled defaults (conf/massmap.conf) alone. */
     public static Settings defaults() {
-        return new Settings(ConfigLoader.load(null, null, java.util.List.<ConfigOverride>of()));
+        return new Settings(ConfigLoader.load(null, null, List.<ConfigOverride>of()));
     }
 
     public Config config() {
