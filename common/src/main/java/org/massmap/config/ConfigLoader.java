@@ -7,13 +7,16 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Layers the configuration once: single overrides (highest), then an optional user file, then an
  * optional bundled preset (a command's built-in one, e.g. {@code cosmos}'s), then the bundled
- * defaults {@value #DEFAULTS_RESOURCE}. Overrides are stored as strings; typed getters
- * convert them ("64" reads as an int, "true" as a boolean).
+ * defaults {@value #DEFAULTS_RESOURCE}; then checks every key and value against {@link SettingRegistry},
+ * so that a misspelt key or a value of the wrong type fails before any work. Overrides are stored as
+ * strings; typed getters convert them ("64" reads as an int, "true" as a boolean).
  */
 public final class ConfigLoader {
     /** Classpath location of the default configuration (copied from the repository's conf/). */
@@ -26,17 +29,16 @@ public final class ConfigLoader {
      * An override's value: a list, object or quoted string when written in HOCON ("[16, 32]",
      * "{a = 1}", "\"40,75\""), otherwise the string as given (typed getters convert "64" or "true").
      */
-    static com.typesafe.config.ConfigValue overrideValue(String key, String value) {
-        String v = value.trim();
+    static com.typesafe.config.ConfigValue overrideValue(ConfigOverride o) {
+        String v = o.value().trim();
         if (v.startsWith("[") || v.startsWith("{") || v.startsWith("\"")) {
             try {
                 return ConfigFactory.parseString("v = " + v).getValue("v");
             } catch (ConfigException ex) {
-                throw new SettingException("--set " + key + "=" + value + ": not a valid HOCON list, object or quoted string: "
-                        + ex.getMessage(), ex);
+                throw new SettingException(o.source() + ": not a valid HOCON list, object or quoted string: " + ex.getMessage(), ex);
             }
         }
-        return ConfigValueFactory.fromAnyRef(value, "command line");
+        return ConfigValueFactory.fromAnyRef(o.value(), o.source());
     }
 
     /** The bundled defaults alone. */
@@ -59,18 +61,27 @@ public final class ConfigLoader {
 
     /**
      * @param userFile  optional HOCON file (null for none)
-     * @param overrides key → value pairs from --set and from explicit command-line options
-     * @throws IllegalArgumentException naming the file or key when something cannot be read
+     * @param overrides key → value pairs from --set
+     * @throws SettingException naming the key, the value and what set it when a key is unknown or a value
+     *                          is of the wrong type or out of range
+     * @throws IllegalArgumentException naming the file when it cannot be found
      */
     public static Config load(Path userFile, Map<String, String> overrides) {
         return load(null, userFile, overrides);
     }
 
-    /**
-     * As {@link #load(Path, Map)} with a preset ({@link #preset}, or null for none) between the defaults
-     * and the user file.
-     */
+    /** As {@link #load(Path, Map)} with a preset ({@link #preset}, or null for none) between the defaults and the user file. */
     public static Config load(Config preset, Path userFile, Map<String, String> overrides) {
+        List<ConfigOverride> list = new ArrayList<>();
+        overrides.forEach((k, v) -> list.add(ConfigOverride.set(k, v)));
+        return load(preset, userFile, list);
+    }
+
+    /**
+     * Layers defaults &lt; preset (or null) &lt; user file (or null) &lt; overrides (in order), resolves the
+     * result and checks it against {@link SettingRegistry} ({@link ConfigValidator}).
+     */
+    public static Config load(Config preset, Path userFile, List<ConfigOverride> overrides) {
         Config layered = preset == null ? defaults() : preset.withFallback(defaults());
         if (userFile != null) {
             if (!Files.isRegularFile(userFile)) {
@@ -80,21 +91,23 @@ public final class ConfigLoader {
                 layered = ConfigFactory.parseFile(userFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
                         .withFallback(layered);
             } catch (ConfigException e) {
-                throw new IllegalArgumentException("config file " + userFile + " cannot be parsed: " + e.getMessage(), e);
+                throw new SettingException("config file " + userFile + " is not valid HOCON: " + e.getMessage(), e);
             }
         }
-        for (Map.Entry<String, String> e : overrides.entrySet()) {
-            String key = e.getKey();
+        for (ConfigOverride o : overrides) {
             try {
-                layered = layered.withValue(key, overrideValue(key, e.getValue()));
+                layered = layered.withValue(o.key(), overrideValue(o));
             } catch (ConfigException ex) {
-                throw new SettingException("bad configuration key '" + key + "': " + ex.getMessage(), ex);
+                throw new SettingException(o.source() + ": '" + o.key() + "' is not a configuration key: " + ex.getMessage(), ex);
             }
         }
+        Config resolved;
         try {
-            return layered.resolve();
+            resolved = layered.resolve();
         } catch (ConfigException e) {
-            throw new IllegalArgumentException("configuration cannot be resolved: " + e.getMessage(), e);
+            throw new SettingException("configuration cannot be resolved: " + e.getMessage(), e);
         }
+        ConfigValidator.check(resolved, overrides);
+        return resolved;
     }
 }

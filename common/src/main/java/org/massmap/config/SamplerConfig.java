@@ -1,6 +1,5 @@
 package org.massmap.config;
 
-import java.util.Locale;
 import org.massmap.sampling.AdaptiveSchedule;
 import org.massmap.sampling.GeometricSchedule;
 import org.massmap.sampling.HmcMove;
@@ -18,11 +17,25 @@ import org.massmap.stats.ClusterSettings;
  * @param finish            the probability-flow finish, or {@link ProbabilityFlow#NONE}
  * @param sigmaMin          a fixed σ_min, or NaN for "auto"
  * @param sigmaMinTolerance allowed std inflation when σ_min is automatic
- * @param prior             gaussian or hybrid
+ * @param prior             the prior: Gaussian, or hybrid (needs a model)
  * @param model             model directory ("" = bundled)
  */
 public record SamplerConfig(Schedule schedule, HmcMove move, ProbabilityFlow finish, double sigmaMin,
-        double sigmaMinTolerance, int chains, long seed, int batchSize, int threads, String prior, String model) implements java.io.Serializable {
+        double sigmaMinTolerance, int chains, long seed, int batchSize, int threads, Prior prior, String model) implements java.io.Serializable {
+
+    /** The prior of a posterior ({@code sampler.prior}). */
+    public enum Prior {
+        /** The theory power spectrum alone. */
+        GAUSSIAN,
+        /** The theory power spectrum plus the neural residual of a trained model. */
+        HYBRID;
+
+        /** The configuration's spelling: "gaussian", "hybrid". */
+        @Override
+        public String toString() {
+            return Setting.choiceName(this);
+        }
+    }
 
     /** True when σ_min is chosen automatically from the std-inflation tolerance. */
     /**
@@ -83,10 +96,7 @@ public record SamplerConfig(Schedule schedule, HmcMove move, ProbabilityFlow fin
             throw new SettingException("sampler.chains must be at least 2 for a posterior standard deviation, got " + chains);
         }
         int threads = s.nonNegativeInt("sampler.threads");
-        String prior = s.string("sampler.prior").trim().toLowerCase(Locale.ROOT);
-        if (!prior.equals("gaussian") && !prior.equals("hybrid")) {
-            throw new SettingException("sampler.prior must be gaussian or hybrid, got '" + prior + "'");
-        }
+        Prior prior = s.enumValue("sampler.prior", Prior.class);
         return new SamplerConfig(schedule, move, finish, sigmaMin, s.positive("sampler.sigma-min-tolerance"), chains, s.longValue("sampler.seed"),
                 s.positiveInt("sampler.batch-size"), threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
                 prior, s.string("sampler.model").trim());

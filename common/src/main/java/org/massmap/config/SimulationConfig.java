@@ -35,7 +35,7 @@ public final class SimulationConfig {
                 String fix = k.startsWith("m200") ? "set simulation.halos." + k + " instead"
                         : "remove it: halo numbers and redshifts now follow the Tinker et al. (2008) mass function of section theory"
                                 + " (cosmology and theory.nz), with masses in simulation.halos.m200-min..m200-max";
-                throw new IllegalArgumentException(key + " is no longer a setting; " + fix
+                throw new SettingException(key + " is no longer a setting; " + fix
                         + ", and use survey.halos = true|false to switch mock-survey halos");
             }
         }

@@ -24,7 +24,8 @@ public final class TheoryConfig {
         CosmologyParams c;
         try {
             c = new CosmologyParams(s.finite("theory.omega-c"), s.finite("theory.omega-b"), s.finite("theory.h"),
-                    s.finite("theory.sigma8"), s.finite("theory.ns"), s.finite("theory.w0"), s.finite("theory.wa"));
+                    s.finite("theory.sigma8"), s.finite("theory.ns"), s.finite("theory.w0"), s.finite("theory.wa"),
+                    s.positive("theory.t-cmb"));
         } catch (IllegalArgumentException e) {
             throw new SettingException("theory: " + e.getMessage(), e);
         }
@@ -39,17 +40,18 @@ public final class TheoryConfig {
         if (ellMax <= ellMin) {
             throw new SettingException("theory.ell-max (" + ellMax + ") must exceed theory.ell-min (" + ellMin + ")");
         }
-        return TheorySettings.defaults(nz).withCosmology(c).withPower(transfer(s.string("theory.transfer")),
-                s.enumValue("theory.nonlinear", NonLinear.class)).withEllRange(ellMin, ellMax, TheorySettings.ellCount(ellMin, ellMax));
+        return new TheorySettings(c, transfer(s.string("theory.transfer")), s.enumValue("theory.nonlinear", NonLinear.class), nz,
+                ellMin, ellMax, TheorySettings.ellCount(ellMin, ellMax));
     }
 
-    /** The transfer function named bbks, eh or eh-nowiggle. */
+    /** The transfer function named bbks, eh or eh-nowiggle (the choices of {@code theory.transfer}). */
     public static TransferFunction transfer(String name) {
-        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (Setting.normaliseChoice(name)) {
             case "bbks" -> TransferFunction.BBKS;
-            case "eh", "eisenstein-hu" -> TransferFunction.EISENSTEIN_HU;
-            case "eh-nowiggle", "eisenstein-hu-nowiggle" -> TransferFunction.EISENSTEIN_HU_NOWIGGLE;
-            default -> throw new SettingException("theory.transfer must be bbks, eh or eh-nowiggle, got '" + name + "'");
+            case "eh" -> TransferFunction.EISENSTEIN_HU;
+            case "eh-nowiggle" -> TransferFunction.EISENSTEIN_HU_NOWIGGLE;
+            default -> throw new SettingException("theory.transfer must be one of "
+                    + String.join(", ", SettingRegistry.find("theory.transfer").orElseThrow().choices()) + ", got '" + name + "'");
         };
     }
 

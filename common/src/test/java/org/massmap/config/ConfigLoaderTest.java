@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,13 +42,16 @@ class ConfigLoaderTest {
         assertEquals(new org.massmap.sim.HaloModelSpec(1e13, 3e15), SimulationConfig.halos(defaults));
         Path f = dir.resolve("old.conf");
         Files.writeString(f, "survey { halos { per-deg2 = 2 } }\n");
-        Settings old = new Settings(ConfigLoader.load(f, Map.of()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurveyConfig.halos(old));
+        // refused when the configuration is loaded, with the replacement rather than a generic "unknown key"
+        IllegalArgumentException e = assertThrows(SettingException.class, () -> ConfigLoader.load(f, Map.of()));
         assertTrue(e.getMessage().contains("survey.halos.per-deg2") && e.getMessage().contains("simulation.halos.m200-min")
                 && e.getMessage().contains("survey.halos = true|false"), e.getMessage());
         Files.writeString(f, "survey { halos { m200-min = 1e14 } }\n");
-        Settings oldMass = new Settings(ConfigLoader.load(f, Map.of()));
-        e = assertThrows(IllegalArgumentException.class, () -> SimulationConfig.halos(oldMass));
+        e = assertThrows(SettingException.class, () -> ConfigLoader.load(f, Map.of()));
+        assertTrue(e.getMessage().contains("set simulation.halos.m200-min instead"), e.getMessage());
+        // and by the readers, for a configuration built without the loader
+        Settings oldMass = new Settings(ConfigFactory.parseFile(f.toFile()).withFallback(ConfigLoader.defaults()));
+        e = assertThrows(SettingException.class, () -> SimulationConfig.halos(oldMass));
         assertTrue(e.getMessage().contains("set simulation.halos.m200-min instead"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SimulationConfig.halos(
                 new Settings(ConfigLoader.load(null, Map.of("simulation.halos.m200-max", "1e12")))));

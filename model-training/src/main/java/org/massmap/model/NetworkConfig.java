@@ -40,14 +40,6 @@ public record NetworkConfig(List<Integer> channels, int blocksPerScale, Activati
         }
     }
 
-    /**
-     * The default architecture: channels (32, 64, 128, 128), i.e. 3 scales (tiles a multiple of 8),
-     * one residual block per level and direction, ReLU; about 1.8 M parameters.
-     */
-    public static NetworkConfig defaults() {
-        return new NetworkConfig(List.of(32, 64, 128, 128), 1, Activation.RELU);
-    }
-
     /** Number of stride-2 downsamplings. */
     public int scales() {
         return channels.size() - 1;

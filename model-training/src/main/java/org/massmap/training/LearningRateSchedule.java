@@ -30,11 +30,6 @@ public record LearningRateSchedule(Kind kind, double peak, int warmupSteps, doub
         }
     }
 
-    /** Cosine from 1e-3 to 5e-5 with 100 warm-up steps. */
-    public static LearningRateSchedule defaults() {
-        return new LearningRateSchedule(Kind.COSINE, 1e-3, 100, 0.05);
-    }
-
     /** Learning rate at step t of a T-step run. */
     public double at(long t, long totalSteps) {
         double warm = warmupSteps == 0 ? 1.0 : Math.min(1.0, (t + 1.0) / warmupSteps);

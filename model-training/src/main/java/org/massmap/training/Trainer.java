@@ -31,8 +31,8 @@ import org.massmap.prior.GaussianPrior;
  *
  * <p>Usage:
  * <pre>{@code
- * TrainingSetup setup = TrainingSetup.of(NetworkConfig.defaults(), TrainingConfig.builder().steps(20000).build(),
- *         clTable, pixelArcmin);
+ * TrainingSettings t = TrainingSettings.defaults();                 // or TrainingSettings.from(settings)
+ * TrainingSetup setup = TrainingSetup.of(t.network(), t.training(), clTable, pixelArcmin);
  * Trainer trainer = Trainer.create(setup, maps, Path.of("ckpt"));   // or Trainer.resume(Path.of("ckpt"), maps)
  * TrainingResult r = trainer.run(p -> System.out.println(p));
  * ModelFiles.save(r.model(), Path.of("model"));

@@ -3,26 +3,40 @@ package org.massmap.training;
 import org.massmap.model.SigmaDistribution;
 
 /**
- * Hyper-parameters of a denoising-score-matching run (immutable, validated). Build with
- * {@link #builder()}; every field has a default.
+ * Hyper-parameters of a denoising-score-matching run (immutable, validated). Read from the
+ * configuration by {@link TrainingSettings}; {@link #builder()} starts from the configuration's defaults
+ * (conf/massmap.conf, section {@code training}), which are declared nowhere else. Adam's constants, the
+ * batch-norm momentum and the progress interval are not settings: {@link #of} fixes them.
  *
- * @param steps             optimiser steps in total (default 20000)
- * @param batchSize         maps per step (default 16; the reference used 32)
- * @param cropSize          side of the square training crops, pixels; a multiple of 2^scales (default 64)
- * @param sigma             the σ distribution and trained range (default {@link SigmaDistribution#reference()})
- * @param learningRate      Adam step-size schedule (default {@link LearningRateSchedule#defaults()})
- * @param adamBeta1         Adam β1 (default 0.9)
- * @param adamBeta2         Adam β2 (default 0.999)
- * @param adamEpsilon       Adam ε (default 1e-8)
- * @param bnMomentum        running-statistics update m ← μ·m + (1 − μ)·batch (default 0.99; short runs: 0.9)
- * @param seed              run seed; every draw derives from it and the step index (default 1)
- * @param checkpointEvery   steps between checkpoints, 0 = only at the end (default 1000)
- * @param progressEvery     steps between progress callbacks (default 50)
- * @param validationMaps    held-out maps for the final validation DSM loss, 0 = none (default 64)
+ * @param steps             optimiser steps in total ({@code training.steps})
+ * @param batchSize         maps per step ({@code training.batch-size}; the reference used 32)
+ * @param cropSize          side of the square training crops, pixels; a multiple of 2^scales ({@code training.crop-size})
+ * @param sigma             the σ distribution and trained range ({@code training.sigma})
+ * @param learningRate      Adam step-size schedule ({@code training.learning-rate}, {@code warmup-steps},
+ *                          {@code final-learning-rate-fraction})
+ * @param adamBeta1         Adam β1 ({@value #ADAM_BETA1})
+ * @param adamBeta2         Adam β2 ({@value #ADAM_BETA2})
+ * @param adamEpsilon       Adam ε ({@value #ADAM_EPSILON})
+ * @param bnMomentum        running-statistics update m ← μ·m + (1 − μ)·batch ({@value #BN_MOMENTUM}; short runs: 0.9)
+ * @param seed              run seed; every draw derives from it and the step index ({@code training.seed})
+ * @param checkpointEvery   steps between checkpoints, 0 = only at the end ({@code training.checkpoint-every})
+ * @param progressEvery     steps between progress callbacks ({@value #PROGRESS_EVERY})
+ * @param validationMaps    held-out maps for the final validation DSM loss, 0 = none ({@code training.validation-maps})
  */
 public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistribution sigma,
                              LearningRateSchedule learningRate, double adamBeta1, double adamBeta2, double adamEpsilon,
                              double bnMomentum, long seed, int checkpointEvery, int progressEvery, int validationMaps) {
+
+    /** Adam β1 of a run built by {@link #of}. */
+    public static final double ADAM_BETA1 = 0.9;
+    /** Adam β2 of a run built by {@link #of}. */
+    public static final double ADAM_BETA2 = 0.999;
+    /** Adam ε of a run built by {@link #of}. */
+    public static final double ADAM_EPSILON = 1e-8;
+    /** Batch-norm running-statistics momentum of a run built by {@link #of}. */
+    public static final double BN_MOMENTUM = 0.99;
+    /** Steps between progress callbacks of a run built by {@link #of}. */
+    public static final int PROGRESS_EVERY = 50;
 
     public TrainingConfig {
         if (steps < 1) {
@@ -50,8 +64,16 @@ public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistri
         }
     }
 
+    /** A run with the configurable hyper-parameters given and the fixed ones ({@link #ADAM_BETA1}, ...) at their values. */
+    public static TrainingConfig of(int steps, int batchSize, int cropSize, SigmaDistribution sigma,
+            LearningRateSchedule learningRate, long seed, int checkpointEvery, int validationMaps) {
+        return new TrainingConfig(steps, batchSize, cropSize, sigma, learningRate, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON,
+                BN_MOMENTUM, seed, checkpointEvery, PROGRESS_EVERY, validationMaps);
+    }
+
+    /** A builder starting from the configuration's defaults ({@link TrainingSettings#defaults()}). */
     public static Builder builder() {
-        return new Builder();
+        return TrainingSettings.defaults().training().toBuilder();
     }
 
     /** A builder starting from this configuration. */
@@ -73,21 +95,21 @@ public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistri
         return b;
     }
 
-    /** Mutable builder for {@link TrainingConfig}; {@link #build()} validates. */
+    /** Mutable builder for {@link TrainingConfig}, made by {@link #builder()} or {@link #toBuilder()}; {@link #build()} validates. */
     public static final class Builder {
-        private int steps = 20000;
-        private int batchSize = 16;
-        private int cropSize = 64;
-        private SigmaDistribution sigma = SigmaDistribution.reference();
-        private LearningRateSchedule learningRate = LearningRateSchedule.defaults();
-        private double adamBeta1 = 0.9;
-        private double adamBeta2 = 0.999;
-        private double adamEpsilon = 1e-8;
-        private double bnMomentum = 0.99;
-        private long seed = 1;
-        private int checkpointEvery = 1000;
-        private int progressEvery = 50;
-        private int validationMaps = 64;
+        private int steps;
+        private int batchSize;
+        private int cropSize;
+        private SigmaDistribution sigma;
+        private LearningRateSchedule learningRate;
+        private double adamBeta1;
+        private double adamBeta2;
+        private double adamEpsilon;
+        private double bnMomentum;
+        private long seed;
+        private int checkpointEvery;
+        private int progressEvery;
+        private int validationMaps;
 
         private Builder() {
         }

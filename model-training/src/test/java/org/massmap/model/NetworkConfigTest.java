@@ -9,9 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class NetworkConfigTest {
 
+    /** Channels (32, 64, 128, 128): 3 scales (tiles a multiple of 8), one residual block per level, ReLU. */
+    private static NetworkConfig wide() {
+        return new NetworkConfig(List.of(32, 64, 128, 128), 1, Activation.RELU);
+    }
+
     @Test
-    void defaultArchitectureHasThreeScalesAndAboutTwoMillionParameters() {
-        NetworkConfig c = NetworkConfig.defaults();
+    void aWideArchitectureHasThreeScalesAndAboutTwoMillionParameters() {
+        NetworkConfig c = wide();
         assertEquals(3, c.scales());
         assertEquals(8, c.tileMultiple());
         ParameterLayout layout = ParameterLayout.of(c);
@@ -22,7 +27,7 @@ class NetworkConfigTest {
 
     @Test
     void tileNotMultipleOfTwoToTheScalesIsAClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkConfig.defaults().requireTileShape(100, 100));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wide().requireTileShape(100, 100));
         assertTrue(e.getMessage().contains("multiples of 8"), e.getMessage());
         assertTrue(e.getMessage().contains("100x100"), e.getMessage());
     }

@@ -105,7 +105,7 @@ final class CosmosCommand implements Callable<Integer> {
         Priors chosen = s.enumValue("cosmos.priors", Priors.class);
         FieldReport.Options reportOptions = reportOptions(s);
         if (TilingChoice.parse(s.string("job.tiling")).kind() != TilingChoice.Kind.SINGLE) {
-            throw new IllegalArgumentException("job.tiling must be single for cosmos (one tile, map.center), got '"
+            throw new org.massmap.config.SettingException("job.tiling must be single for cosmos (one tile, map.center), got '"
                     + s.string("job.tiling") + "'");
         }
         MapSettings map = MapSettings.from(s);

@@ -61,7 +61,7 @@ public final class Main implements Runnable {
             cli.setDefaultValueProvider(new ConfigDefaults(ConfigLoader.load(preset, pre.confFile, pre.sets)));
         } catch (IllegalArgumentException e) {
             err.println("massmap: error: " + e.getMessage());
-            return e instanceof SettingException ? EXIT_USAGE : EXIT_FAILED;
+            return ErrorReporter.settingCause(e) != null ? EXIT_USAGE : EXIT_FAILED;
         }
         cli.setExecutionExceptionHandler(new ErrorReporter(interrupted));
         cli.setParameterExceptionHandler((ex, a) -> {

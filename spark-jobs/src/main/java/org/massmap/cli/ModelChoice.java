@@ -15,7 +15,7 @@ record ModelChoice(String uri, String sha256, ModelMetadata metadata) {
 
     /** The model for tiles of {@code pixelArcmin}: the configured one, or the bundled one trained at that pixel size. */
     static ModelChoice resolve(SamplerConfig sampler, double pixelArcmin) throws Exception {
-        if (sampler.prior().equals("gaussian")) {
+        if (sampler.prior() == SamplerConfig.Prior.GAUSSIAN) {
             return new ModelChoice(null, null, null);
         }
         String location = normalise(BundledModels.locate(sampler.model(), pixelArcmin));

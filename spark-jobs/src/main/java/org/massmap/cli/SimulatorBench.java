@@ -48,7 +48,7 @@ final class SimulatorBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (maps < 2 || size < 8 || bands < 1 || !(pixel > 0)) {
-            throw new IllegalArgumentException("need --maps >= 2, --size >= 8, --bands >= 1 and --pixel-arcmin > 0");
+            throw new org.massmap.config.SettingException("need --maps >= 2, --size >= 8, --bands >= 1 and --pixel-arcmin > 0");
         }
         Settings s = ResolvedConfig.of(spec, config);
         PrintWriter out = spec.commandLine().getOut();

@@ -68,7 +68,7 @@ final class StudyCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Settings s = ResolvedConfig.of(spec, config);
         if (realisations < 1) {
-            throw new IllegalArgumentException("--realisations must be at least 1");
+            throw new org.massmap.config.SettingException("--realisations must be at least 1, got " + realisations);
         }
         MapSettings map = MapSettings.from(s);
         SamplerConfig sampler = SamplerConfig.from(s);

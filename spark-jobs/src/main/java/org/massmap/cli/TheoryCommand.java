@@ -2,6 +2,7 @@ package org.massmap.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.massmap.config.SettingException;
 import org.massmap.config.Settings;
 import org.massmap.config.TheoryConfig;
 import org.massmap.io.LinePlot;
@@ -38,6 +39,9 @@ final class TheoryCommand implements Callable<Integer> {
     Double w0;
     @Option(names = "--wa", descriptionKey = "theory.wa", description = "Dark energy wa (default ${DEFAULT-VALUE}).")
     Double wa;
+    @Option(names = "--t-cmb", paramLabel = "K", descriptionKey = "theory.t-cmb",
+            description = "CMB temperature in K, used by the transfer functions (default ${DEFAULT-VALUE}).")
+    Double tCmb;
     @Option(names = "--transfer", paramLabel = "bbks|eh|eh-nowiggle", descriptionKey = "theory.transfer",
             description = "Transfer function (default ${DEFAULT-VALUE}).")
     String transfer;
@@ -61,7 +65,7 @@ final class TheoryCommand implements Callable<Integer> {
         Settings s = ResolvedConfig.of(spec, config);
         TheorySettings t = TheoryConfig.settings(s);
         if (points < 2) {
-            throw new IllegalArgumentException("--points must be at least 2");
+            throw new SettingException("--points must be at least 2, got " + points);
         }
         TheoryConvergenceSpectrum cl = TheoryConvergenceSpectrum.compute(t);
         double[][] table = TheoryTable.tabulate(cl, t.ellMin(), t.ellMax(), points);

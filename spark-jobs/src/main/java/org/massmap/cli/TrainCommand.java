@@ -16,13 +16,10 @@ import org.massmap.config.SimulationConfig;
 import org.massmap.config.TheoryConfig;
 import org.massmap.io.JsonFiles;
 import org.massmap.io.LinePlot;
-import org.massmap.model.Activation;
 import org.massmap.model.ModelFiles;
-import org.massmap.model.NetworkConfig;
 import org.massmap.model.Nd4jRuntime;
 import org.massmap.model.PowerSpectrumTable;
 import org.massmap.model.ScoreModel;
-import org.massmap.model.SigmaDistribution;
 import org.massmap.sim.HaloModel;
 import org.massmap.sim.HaloModelSpec;
 import org.massmap.spark.runtime.SparkSessions;
@@ -34,12 +31,11 @@ import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.theory.TheorySettings;
 import org.massmap.theory.TheoryTable;
 import org.massmap.training.FitsTrainingMaps;
-import org.massmap.training.LearningRateSchedule;
 import org.massmap.training.LossPoint;
 import org.massmap.training.SimulatedTrainingMaps;
 import org.massmap.training.Trainer;
-import org.massmap.training.TrainingConfig;
 import org.massmap.training.TrainingResult;
+import org.massmap.training.TrainingSettings;
 import org.massmap.training.TrainingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,8 +79,9 @@ final class TrainCommand implements Callable<Integer> {
         Settings s = ResolvedConfig.of(spec, config);
         PrintWriter console = spec.commandLine().getOut();
         MapSettings map = MapSettings.from(s);
-        TrainingSetup setup = setup(s, map.pixelArcmin());
-        MapsFactory maps = mapsFactory(s, setup);
+        TrainingSettings training = TrainingSettings.from(s);
+        TrainingSetup setup = setup(s, training, map.pixelArcmin());
+        MapsFactory maps = mapsFactory(s, training.maps(), setup);
         Path checkpoints = out.resolve("checkpoints");
         Files.createDirectories(checkpoints);
         Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
@@ -97,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
                     ? Trainer.resume(checkpoints, maps.create(), steps == null ? 0 : steps)
                     : Trainer.create(setup, maps.create(), checkpoints);
             console.printf(Locale.ROOT, "training %d parameters on %s maps at %.3g arcmin, %d steps of %d crops of %d²%s%n",
-                    trainer.layout().parameterCount(), s.string("training.maps.source"), map.pixelArcmin(),
+                    trainer.layout().parameterCount(), Settings.optionName(training.maps().source()), map.pixelArcmin(),
                     trainer.setup().training().steps(), trainer.setup().training().batchSize(), trainer.setup().training().cropSize(),
                     trainer.step() > 0 ? " (resumed at step " + trainer.step() + ")" : "");
             TrainingResult r = trainer.run(p -> {
@@ -108,8 +105,8 @@ final class TrainCommand implements Callable<Integer> {
             model = r.model();
             history = r.history();
         } else {
-            int partitions = s.positiveInt("training.spark.partitions");
-            int perRound = s.positiveInt("training.spark.steps-per-round");
+            int partitions = training.spark().partitions();
+            int perRound = training.spark().stepsPerRound();
             int rounds = Math.max(1, setup.training().steps() / perRound);
             try (JavaSparkContext jsc = SparkSessions.create("massmap train", master, Map.of())) {
                 console.printf(Locale.ROOT, "data-parallel training on %s: %d replicas x %d rounds x %d steps%n", jsc.master(),
@@ -150,54 +147,40 @@ final class TrainCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
-    static TrainingSetup setup(Settings s, double pixelArcmin) throws Exception {
-        List<Integer> channels = s.config().getIntList("training.channels");
-        NetworkConfig net = new NetworkConfig(channels, s.positiveInt("training.blocks-per-scale"),
-                s.enumValue("training.activation", Activation.class));
-        SigmaDistribution sigma = new SigmaDistribution(s.enumValue("training.sigma.kind", SigmaDistribution.Kind.class),
-                s.positive("training.sigma.scale"), s.positive("training.sigma.lo"), s.positive("training.sigma.hi"));
-        TrainingConfig cfg = TrainingConfig.builder().steps(s.positiveInt("training.steps"))
-                .batchSize(s.positiveInt("training.batch-size")).cropSize(s.positiveInt("training.crop-size")).sigma(sigma)
-                .learningRate(new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, s.positive("training.learning-rate"),
-                        s.nonNegativeInt("training.warmup-steps"), s.inRange("training.final-learning-rate-fraction", 0, 1)))
-                .seed(s.longValue("training.seed")).checkpointEvery(s.nonNegativeInt("training.checkpoint-every"))
-                .validationMaps(s.nonNegativeInt("training.validation-maps")).build();
+    /** The run's setup: the training settings, and the prior's C_ell tabulated far enough for {@code pixelArcmin}. */
+    static TrainingSetup setup(Settings s, TrainingSettings training, double pixelArcmin) throws Exception {
         ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
         // the pixel-windowed prior sums C_ell over aliases up to 2π√2(N + ½)/Δ: store the table that far
         double ellMax = 1.01 * org.massmap.prior.PixelWindow.maxEll(pixelArcmin * Math.PI / 10800, org.massmap.prior.PixelWindow.ALIAS_ORDER);
         double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
         String file = s.string("prior.cl-file").trim();
         String source = file.isEmpty() ? org.massmap.theory.TheoryConvergenceSpectrum.describe(TheoryConfig.settings(s)) : "file " + file;
-        return TrainingSetup.of(net, cfg, new PowerSpectrumTable(table[0], table[1], source), pixelArcmin,
-                new org.massmap.model.ResidualWindow(s.nonNegative("training.residual-high-pass-ell")));
+        return TrainingSetup.of(training.network(), training.training(), new PowerSpectrumTable(table[0], table[1], source),
+                pixelArcmin, training.residualWindow());
     }
 
     /** The training maps as a serialisable factory (built again on each executor). */
-    static MapsFactory mapsFactory(Settings s, TrainingSetup setup) throws Exception {
-        String source = s.string("training.maps.source").trim();
-        if (source.equals("simulated")) {
-            int size = s.positiveInt("training.maps.size");
+    static MapsFactory mapsFactory(Settings s, TrainingSettings.Maps source, TrainingSetup setup) throws Exception {
+        if (source.source() == TrainingSettings.MapsSource.SIMULATED) {
+            int size = source.size();
             double pixel = setup.pixelArcmin();
             PowerSpectrumTable prior = setup.prior();
             double shift = s.positive("simulate.lognormal-shift");
-            boolean halos = s.bool("training.maps.halos");
+            boolean halos = source.halos();
             TheorySettings theory = TheoryConfig.settings(s);
             HaloModelSpec haloSpec = SimulationConfig.halos(s);
             return () -> new SimulatedTrainingMaps(size, pixel, prior, shift, halos ? new HaloModel(theory, haloSpec) : null);
         }
-        if (source.equals("files")) {
-            List<String> files = s.config().getStringList("training.maps.files");
-            return () -> {
-                try {
-                    List<Path> paths = new ArrayList<>();
-                    files.forEach(f -> paths.add(Path.of(f)));
-                    return new FitsTrainingMaps(paths);
-                } catch (org.massmap.io.MassmapIoException e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
-            };
-        }
-        throw new IllegalArgumentException("training.maps.source must be simulated or files, got '" + source + "'");
+        List<String> files = source.files();
+        return () -> {
+            try {
+                List<Path> paths = new ArrayList<>();
+                files.forEach(f -> paths.add(Path.of(f)));
+                return new FitsTrainingMaps(paths);
+            } catch (org.massmap.io.MassmapIoException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        };
     }
 
     static void writeLossCurve(Path png, List<LossPoint> history) throws Exception {

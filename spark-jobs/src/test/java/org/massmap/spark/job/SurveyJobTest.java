@@ -79,7 +79,7 @@ class SurveyJobTest extends SharedSpark {
 
     static JobSpec spec(String out, int chains) {
         SamplerConfig sampler = new SamplerConfig(new GeometricSchedule(0.1, 0.005, 4, 2, 2),
-                new HmcMove(3, 0.5, 0.7, MassKind.FOURIER), ProbabilityFlow.NONE, 0.005, 0.005, chains, 7, 2, 1, "gaussian", "");
+                new HmcMove(3, 0.5, 0.7, MassKind.FOURIER), ProbabilityFlow.NONE, 0.005, 0.005, chains, 7, 2, 1, SamplerConfig.Prior.GAUSSIAN, "");
         double[] ell = new double[200];
         double[] c = new double[200];
         for (int i = 0; i < 200; i++) {
