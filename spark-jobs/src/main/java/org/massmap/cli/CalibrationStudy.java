@@ -81,7 +81,9 @@ final class CalibrationStudy {
             }
             CalibrationReport report = CalibrationReport.of(m.name(), sbc.statistics().names(), runs);
             report.writeFigure(out.resolve("calibration_" + m.name() + ".png"));
-            json.put(m.name(), report.toJson());
+            Map<String, Object> section = new LinkedHashMap<>(report.toJson());
+            section.put("per_realisation", runs);
+            json.put(m.name(), section);
             md.append(report.markdown()).append('\n');
             console.printf(Locale.ROOT, "%s prior: %d statistics, failing (Bonferroni p < %.2g/%d): %s%n", m.name(),
                     report.statistics().size(), CalibrationReport.ALPHA, report.statistics().size(),

@@ -93,6 +93,13 @@ final class StudyCommand implements Callable<Integer> {
             methods.add(new StudyRealisation.Method("hybrid", new HybridPriorModel(loaded)));
             modelUsed = location + " (sha256 " + m.weightsSha256() + ")";
         }
+        if (calibration) {
+            try {
+                org.massmap.validation.CalibrationReport.binsFor(sampler.chains());
+            } catch (IllegalArgumentException e) {
+                throw new org.massmap.config.SettingException("--chains " + sampler.chains() + ": " + e.getMessage(), e);
+            }
+        }
         Files.createDirectories(out);
         if (calibration) {
             CalibrationStudy.run(s, out, methods, cl, realisations, sampler.chains(), seed, console);
