@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.massmap.io.JsonFiles;
+import org.massmap.testing.SlowTest;
 
 /** {@code study --calibration} end to end on a tiny tile: outputs, resumption, and a bad sample count. */
+@SlowTest
 class CalibrationStudyTest {
     @TempDir
     Path dir;
