@@ -1,7 +1,6 @@
 package org.massmap.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.massmap.config.ConfigLoader;
 import org.massmap.config.SettingException;
@@ -36,11 +35,26 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         System.setOut(new QuietStdout(System.out));
-        AtomicBoolean shuttingDown = new AtomicBoolean();
-        // Ctrl-C starts the JVM's shutdown (Spark's own hook then stops the context under the running
-        // job): the flag lets the error reporter say "interrupted" instead of reporting that as a bug
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown.set(true), "massmap-interrupt-flag"));
-        System.exit(run(args, out, new PrintWriter(System.err, true), shuttingDown::get));
+        // Ctrl-C starts the JVM's shutdown (the hooks then cancel the running Spark jobs and stop the
+        // context): what then fails in the command is reported as "interrupted", not as a bug
+        System.exit(run(args, out, new PrintWriter(System.err, true), Main::shuttingDown));
+    }
+
+    /**
+     * Whether the JVM has begun its shutdown (Ctrl-C, SIGTERM). Asked when a command fails, so that
+     * a failure caused by the shutdown's hooks is always seen as an interruption: the JVM refuses new
+     * hooks from the moment its shutdown begins, before any hook runs (a flag set by a hook of our
+     * own would race with the hooks that cancel the jobs).
+     */
+    static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { }, "massmap-shutdown-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Runs a command line and returns its exit code (used by tests). */

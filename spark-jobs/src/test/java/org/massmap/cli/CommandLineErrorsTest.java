@@ -80,6 +80,12 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aFailureWhileTheJvmRunsOnIsNotAnInterruption() {
+        // the probe behind "interrupted" (exit 130); a JVM in its shutdown is InterruptTest's child
+        assertFalse(Main.shuttingDown());
+    }
+
+    @Test
     void goodCatalogWritesEveryFile() throws Exception {
         Path out = dir.resolve("ok");
         Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");
