@@ -3,10 +3,12 @@ package org.massmap.spark.job;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.massmap.runtime.JvmShutdown;
 import org.massmap.sampling.PosteriorSampler;
 
 /**
@@ -18,9 +20,10 @@ import org.massmap.sampling.PosteriorSampler;
  * under running tasks, whose chains compute on: until the JVM halts in local mode, until the cluster
  * manager ends the executors on a cluster (the kill reaches those through Spark, not this wait).
  *
- * <p>Registered for the duration of {@link SurveyJob#run} (closing removes it) in Hadoop's
- * shutdown-hook manager, which runs hooks one at a time by priority: this one ({@link #PRIORITY})
- * before Spark's (40, which stops the context) and the output lock's HDFS hook.
+ * <p>Registered for the duration of {@link SurveyJob#run} (closing removes it, or waits for it once
+ * the shutdown has begun) in Hadoop's shutdown-hook manager, which runs hooks one at a time by
+ * priority: this one ({@link #PRIORITY}) before Spark's (40, which stops the context) and the output
+ * lock's HDFS hook.
  */
 final class CancelJobsOnShutdown implements Runnable, AutoCloseable {
     /** Above Spark's shutdown hooks ({@code FileSystem.SHUTDOWN_HOOK_PRIORITY + 30}). */
@@ -30,6 +33,7 @@ final class CancelJobsOnShutdown implements Runnable, AutoCloseable {
 
     private final JavaSparkContext jsc;
     private final PrintWriter console;
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     /** @param console where the hook says what it did (one line, if anything was running) */
     CancelJobsOnShutdown(JavaSparkContext jsc, PrintWriter console) {
@@ -48,18 +52,44 @@ final class CancelJobsOnShutdown implements Runnable, AutoCloseable {
         return hook;
     }
 
-    /** Removes the hook (a no-op once the JVM's shutdown has begun: the hook has run or is running). */
+    /**
+     * Removes the hook; once the JVM's shutdown has begun, waits instead (at most
+     * {@link #WAIT_MILLIS} + 2 s) for the hook to finish, so that a job ended by Ctrl-C (its driver
+     * thread interrupted, its Spark job cancelled) releases its output and stops its context only
+     * after its chains have stopped.
+     */
     @Override
     public void close() {
+        if (!JvmShutdown.inProgress()) {
+            try {
+                ShutdownHookManager.get().removeShutdownHook(this);
+                return;
+            } catch (IllegalStateException e) {
+                // the shutdown began meanwhile
+            }
+        }
+        boolean interrupted = Thread.interrupted(); // Ctrl-C interrupts the command's thread: wait all the same
         try {
-            ShutdownHookManager.get().removeShutdownHook(this);
-        } catch (IllegalStateException e) {
-            // shutting down
+            finished.await(WAIT_MILLIS + 2_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void run() {
+        try {
+            cancelAndWait();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void cancelAndWait() {
         try {
             if (jsc.sc().isStopped()) {
                 return;
