@@ -1,6 +1,7 @@
 package org.massmap.config;
 
 import java.nio.file.Path;
+import org.massmap.prior.PixelWindow;
 import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.theory.CosmologyParams;
 import org.massmap.theory.NonLinear;
@@ -9,6 +10,7 @@ import org.massmap.theory.TabulatedConvergenceSpectrum;
 import org.massmap.theory.TheoryConvergenceSpectrum;
 import org.massmap.theory.TheoryFileException;
 import org.massmap.theory.TheorySettings;
+import org.massmap.theory.TheoryTable;
 import org.massmap.theory.TransferFunction;
 
 /**
@@ -53,6 +55,23 @@ public final class TheoryConfig {
             default -> throw new SettingException("theory.transfer must be one of "
                     + String.join(", ", SettingRegistry.find("theory.transfer").orElseThrow().choices()) + ", got '" + name + "'");
         };
+    }
+
+    /** Multipoles of {@link #priorTable}, log-spaced from ℓ = 1. */
+    static final int PRIOR_TABLE_POINTS = 400;
+
+    /**
+     * The prior's C_ℓ ({@link #priorSpectrum}) tabulated for maps of pixel side {@code pixelArcmin}:
+     * {@value #PRIOR_TABLE_POINTS} log-spaced multipoles from ℓ = 1 to 1% beyond the largest one the
+     * pixel-windowed prior sums over ({@link PixelWindow#maxEll} at {@link PixelWindow#ALIAS_ORDER}:
+     * ℓ = 1.08×10⁵ at 1′), so that no C_ℓ the prior uses is extrapolated. The table a survey job
+     * carries to its executors and a trained model stores.
+     *
+     * @return {@code {ells, cls}}
+     */
+    public static double[][] priorTable(Settings s, double pixelArcmin) throws TheoryFileException {
+        double ellMax = 1.01 * PixelWindow.maxEll(pixelArcmin * Math.PI / 10800, PixelWindow.ALIAS_ORDER);
+        return TheoryTable.tabulate(priorSpectrum(s), 1, ellMax, PRIOR_TABLE_POINTS);
     }
 
     /** The prior's C_ℓ: the table in {@code prior.cl-file} if set, else the theory spectrum. */

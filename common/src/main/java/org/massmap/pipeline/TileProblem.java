@@ -2,6 +2,7 @@ package org.massmap.pipeline;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.config.SamplerConfig;
@@ -78,10 +79,20 @@ public final class TileProblem {
         return schedule;
     }
 
-    /** Runs chains [first, first + count) with the configured batching. */
+    /** Runs chains [first, first + count) with the configured batching; an interrupt of the calling thread cancels them. */
     public List<ChainResult> sample(int first, int count, int threads, IntConsumer onChainsDone) {
+        return sample(first, count, threads, onChainsDone, () -> false);
+    }
+
+    /**
+     * Runs chains [first, first + count) with the configured batching until done or cancelled.
+     *
+     * @param cancelled raised to stop the chains at their next leapfrog step (thread-safe)
+     * @throws java.util.concurrent.CancellationException when cancelled or the calling thread is interrupted
+     */
+    public List<ChainResult> sample(int first, int count, int threads, IntConsumer onChainsDone, BooleanSupplier cancelled) {
         return new PosteriorSampler(posterior, approximation, schedule, sampler.move(), sampler.finish()).sample(start, sampler.seed(), tileId, first, count,
-                sampler.batchSize(), threads, onChainsDone);
+                sampler.batchSize(), threads, onChainsDone, cancelled);
     }
 
     /** A generator for this tile's auxiliary draws (noise-only maps), independent of every chain. */

@@ -2,6 +2,8 @@ package org.massmap.sampling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.massmap.stats.MeanRemoval;
 
 /**
@@ -20,8 +22,12 @@ import org.massmap.stats.MeanRemoval;
  * <p>All randomness of a chain comes from its own generator, seeded from its seed alone, so a
  * chain's sample does not depend on which other chains share its batch (the score function must
  * evaluate maps independently). A chain whose state or score turns non-finite stops with a reason;
- * the others continue. Immutable: all state of a run lives in its chains, so batches may run on
- * several threads at once if the posterior's score function allows it.
+ * the others continue. A run stops early, with a {@link CancellationException}, when its thread is
+ * interrupted or its cancellation flag is raised: both are looked at before every leapfrog step
+ * and every probability-flow step, apart from the chains' random numbers, so a run that is not
+ * cancelled gives the same bits as one without the checks. Immutable: all state of a run lives in
+ * its chains, so batches may run on several threads at once if the posterior's score function
+ * allows it.
  */
 public final class AnnealedHmc {
     private static final double ADAPTATION_GAIN = 0.05;
@@ -71,6 +77,18 @@ public final class AnnealedHmc {
      * @param seeds   one seed per chain
      */
     public List<ChainResult> run(double[] start, int[] indices, long[] seeds) {
+        return run(start, indices, seeds, Cancellation.NEVER);
+    }
+
+    /**
+     * Runs one batch of chains to completion, or until it is cancelled.
+     *
+     * @param cancelled checked before every leapfrog and probability-flow step, with the thread's
+     *                  interrupt status
+     * @throws CancellationException when the thread is interrupted or {@code cancelled} turns true (no
+     *                               result: a cancelled batch has no valid chains)
+     */
+    public List<ChainResult> run(double[] start, int[] indices, long[] seeds, BooleanSupplier cancelled) {
         if (start.length != n || indices.length != seeds.length) {
             throw new IllegalArgumentException("start map must have " + n + " pixels and one seed per chain");
         }
@@ -86,10 +104,12 @@ public final class AnnealedHmc {
             ch.enterLevel(schedule.sigmaMax());
             chains.add(ch);
         }
+        Cancellation cancellation = new Cancellation(cancelled);
+        cancellation.check(chains);
         scores.refresh(chains);
         List<Chain> active = running(chains);
         while (!active.isEmpty()) {
-            iterate(active);
+            iterate(active, cancellation);
             active = running(active);
         }
         List<Chain> done = new ArrayList<>();
@@ -98,7 +118,7 @@ public final class AnnealedHmc {
                 done.add(ch);
             }
         }
-        finish.finish(done, schedule.sigmaMin(), scores);
+        finish.finish(done, schedule.sigmaMin(), scores, cancellation);
         double wall = (System.nanoTime() - t0) * 1e-9;
         List<ChainResult> results = new ArrayList<>();
         for (Chain ch : chains) {
@@ -118,7 +138,7 @@ public final class AnnealedHmc {
     }
 
     /** One HMC iteration for every active chain, then the schedule's advance rule. */
-    private void iterate(List<Chain> active) {
+    private void iterate(List<Chain> active, Cancellation cancellation) {
         int m = active.size();
         double[][] p0 = new double[m][n];
         double[][] p = new double[m][];
@@ -140,6 +160,7 @@ public final class AnnealedHmc {
         }
         double[] sigmas = ScoreEvaluator.sigmas(active);
         for (int l = 0; l < move.leapfrogSteps(); l++) {
+            cancellation.check(active);
             for (int c = 0; c < m; c++) {
                 axpy(0.5 * eps[c], g[c], p[c]);
                 active.get(c).mass(move, approximation).velocity(p[c], v);

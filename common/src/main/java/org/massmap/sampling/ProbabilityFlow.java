@@ -39,8 +39,11 @@ public record ProbabilityFlow(int steps, double sigmaEnd) implements Serializabl
         }
     }
 
-    /** Carries the finished chains from σ_min to {@code sigmaEnd}; a chain whose state turns non-finite fails. */
-    void finish(List<Chain> chains, double sigmaMin, ScoreEvaluator scores) {
+    /**
+     * Carries the finished chains from σ_min to {@code sigmaEnd}; a chain whose state turns non-finite
+     * fails. Checks {@code cancellation} before every Heun step.
+     */
+    void finish(List<Chain> chains, double sigmaMin, ScoreEvaluator scores, Cancellation cancellation) {
         if (!enabled() || chains.isEmpty()) {
             return;
         }
@@ -51,6 +54,7 @@ public record ProbabilityFlow(int steps, double sigmaEnd) implements Serializabl
             xs[c] = chains.get(c).x.clone();
         }
         for (int j = 0; j < steps; j++) {
+            cancellation.check(chains);
             double dt = sig[j + 1] * sig[j + 1] - sig[j] * sig[j];
             double[][] k1 = scores.evaluate(chains, List.<double[][]>of(xs), filled(m, sig[j]));
             double[][] trial = new double[m][];

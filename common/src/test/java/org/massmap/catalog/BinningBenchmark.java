@@ -25,7 +25,7 @@ import org.massmap.grid.TileGrid;
  * generation and the in-memory pass (to check streaming under a small -Xmx).
  *
  * <pre>
- * mvn -q -pl common test-compile dependency:build-classpath -Dmdep.outputFile=.classpath.txt -Dmdep.includeScope=test
+ * mvn -q -pl common test-compile dependency:build-classpath -Dmdep.outputFile=.classpath.txt -DincludeScope=test
  * java -Xmx2g -cp common/target/classes:common/target/test-classes:$(cat common/.classpath.txt) \
  *      org.massmap.catalog.BinningBenchmark --galaxies 1000000
  * java -Xmx48m -cp ... org.massmap.catalog.BinningBenchmark --file big.fits --read-only   # streaming check

@@ -19,8 +19,6 @@ import org.massmap.spark.job.JobSpec;
 import org.massmap.spark.job.SurveyJob;
 import org.massmap.spark.job.TilingChoice;
 import org.massmap.survey.TilingSpec;
-import org.massmap.theory.ConvergenceSpectrum;
-import org.massmap.theory.TheoryTable;
 
 /** Builds the survey job's specification and request from the resolved configuration (driver side). */
 final class JobSpecs {
@@ -58,9 +56,7 @@ final class JobSpecs {
             }
             table = new double[][] {model.metadata().prior().ell(), model.metadata().prior().cl()};
         } else {
-            ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-            double ellMax = 2 * Math.PI / (m.pixelArcmin() * Math.PI / 10800) * 1.5;
-            table = TheoryTable.tabulate(cl, 1, Math.max(ellMax, 1e3), 400);
+            table = TheoryConfig.priorTable(s, m.pixelArcmin());
         }
         String modelUri = model.uri();
         String modelSha = model.sha256();

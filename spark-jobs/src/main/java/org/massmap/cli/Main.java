@@ -1,10 +1,12 @@
 package org.massmap.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.massmap.config.ConfigLoader;
 import org.massmap.config.SettingException;
+import org.massmap.runtime.JvmShutdown;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +26,11 @@ public final class Main implements Runnable {
     public static final int EXIT_PARTIAL = 3;
     /** Interrupted by SIGINT (Ctrl-C): 128 + 2, as shells report it. */
     public static final int EXIT_INTERRUPTED = 130;
+    /**
+     * Seconds the JVM's shutdown waits for an interrupted command to report: longer than a survey
+     * job's Ctrl-C hook waits for its chains; reached only by code that ignores interrupts.
+     */
+    static final long REPORT_WAIT_SECONDS = 15;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,11 +43,30 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         System.setOut(new QuietStdout(System.out));
-        AtomicBoolean shuttingDown = new AtomicBoolean();
-        // Ctrl-C starts the JVM's shutdown (Spark's own hook then stops the context under the running
-        // job): the flag lets the error reporter say "interrupted" instead of reporting that as a bug
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown.set(true), "massmap-interrupt-flag"));
-        System.exit(run(args, out, new PrintWriter(System.err, true), shuttingDown::get));
+        // Ctrl-C starts the JVM's shutdown (the hooks then cancel the running Spark jobs and stop the
+        // context): what then fails in the command is reported as "interrupted", not as a bug
+        CountDownLatch reported = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(interruptHook(Thread.currentThread(), reported));
+        int code = run(args, out, new PrintWriter(System.err, true), JvmShutdown::inProgress);
+        reported.countDown();
+        System.exit(code);
+    }
+
+    /**
+     * The hook that lets a command end on Ctrl-C: it interrupts the command's thread (a wait for a
+     * Spark job or for sampling threads then ends, and {@link org.massmap.sampling.PosteriorSampler}
+     * stops its chains), then waits up to {@link #REPORT_WAIT_SECONDS} for the command to return, so
+     * that its "interrupted" message is printed before the JVM halts.
+     */
+    static Thread interruptHook(Thread command, CountDownLatch returned) {
+        return new Thread(() -> {
+            command.interrupt();
+            try {
+                returned.await(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "massmap-interrupt");
     }
 
     /** Runs a command line and returns its exit code (used by tests). */

@@ -27,9 +27,7 @@ import org.massmap.spark.training.DataParallelConfig;
 import org.massmap.spark.training.MapsFactory;
 import org.massmap.spark.training.RoundStats;
 import org.massmap.spark.training.SparkDataParallelTrainer;
-import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.theory.TheorySettings;
-import org.massmap.theory.TheoryTable;
 import org.massmap.training.FitsTrainingMaps;
 import org.massmap.training.LossPoint;
 import org.massmap.training.SimulatedTrainingMaps;
@@ -149,10 +147,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The run's setup: the training settings, and the prior's C_ell tabulated far enough for {@code pixelArcmin}. */
     static TrainingSetup setup(Settings s, TrainingSettings training, double pixelArcmin) throws Exception {
-        ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-        // the pixel-windowed prior sums C_ell over aliases up to 2π√2(N + ½)/Δ: store the table that far
-        double ellMax = 1.01 * org.massmap.prior.PixelWindow.maxEll(pixelArcmin * Math.PI / 10800, org.massmap.prior.PixelWindow.ALIAS_ORDER);
-        double[][] table = TheoryTable.tabulate(cl, 1, ellMax, 400);
+        double[][] table = TheoryConfig.priorTable(s, pixelArcmin);
         String file = s.string("prior.cl-file").trim();
         String source = file.isEmpty() ? org.massmap.theory.TheoryConvergenceSpectrum.describe(TheoryConfig.settings(s)) : "file " + file;
         return TrainingSetup.of(training.network(), training.training(), new PowerSpectrumTable(table[0], table[1], source),

@@ -80,6 +80,33 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void ctrlCInterruptsTheCommandAndWaitsForItToReport() throws Exception {
+        java.util.concurrent.CountDownLatch returned = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread command = new Thread(() -> {
+            try {
+                Thread.sleep(60_000); // a command waiting for its Spark job or its chains
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            try {
+                Thread.sleep(300); // reporting "interrupted"
+            } catch (InterruptedException e) {
+                // the test fails below
+            }
+            returned.countDown();
+        });
+        command.start();
+        long t0 = System.nanoTime();
+        Main.interruptHook(command, returned).run();
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        assertTrue(interrupted.get(), "the command's thread is interrupted");
+        assertEquals(0, returned.getCount(), "the hook returns once the command has returned");
+        assertTrue(seconds >= 0.25 && seconds < Main.REPORT_WAIT_SECONDS, seconds + " s");
+        command.join(1000);
+    }
+
+    @Test
     void goodCatalogWritesEveryFile() throws Exception {
         Path out = dir.resolve("ok");
         Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");

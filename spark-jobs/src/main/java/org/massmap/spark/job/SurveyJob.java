@@ -76,12 +76,15 @@ public final class SurveyJob {
     /**
      * Runs the job. Before any work it takes the output's lock ({@link OutputLock}: refused while
      * another run writes there; checks that the output is a writable directory) and claims the run
-     * id ({@link RunClaim}: used once per output), so a refused run publishes nothing.
+     * id ({@link RunClaim}: used once per output), so a refused run publishes nothing. While it runs,
+     * Ctrl-C cancels its Spark jobs and stops their chains before Spark stops the context
+     * ({@link CancelJobsOnShutdown}).
      */
     public static Outcome run(JavaSparkContext jsc, JobSpec template, Request request, PrintWriter console) throws Exception {
         Path out = new Path(template.outputUri());
         FileSystem fs = out.getFileSystem(jsc.hadoopConfiguration());
-        try (OutputLock lock = OutputLock.acquire(fs, out, template.runId())) {
+        try (OutputLock lock = OutputLock.acquire(fs, out, template.runId());
+                CancelJobsOnShutdown onCtrlC = CancelJobsOnShutdown.register(jsc, console)) {
             if (!lock.held()) {
                 console.println("note: " + fs.getUri().getScheme() + ":// has no safe lock; concurrent runs into this output stay"
                         + " harmless (unique run ids, attempts kept until a manifest no longer names them) but do not run two at once");

@@ -64,6 +64,17 @@ class OutputGuaranteeTest extends SharedSpark {
                 s.force(), s.mosaicTaperArcmin(), s.wienerTolerance(), s.wienerMaxIterations(), s.softwareVersion());
     }
 
+    /** The test job with a schedule no test waits for: only a cancellation ends its chains. */
+    static JobSpec endless(Path out, String runId) {
+        JobSpec s = spec(out, runId, 1);
+        SamplerConfig c = s.sampler();
+        SamplerConfig endless = new SamplerConfig(new org.massmap.sampling.GeometricSchedule(0.1, 0.005, 100_000_000, 2, 2), c.move(),
+                c.finish(), c.sigmaMin(), c.sigmaMinTolerance(), c.chains(), c.seed(), c.batchSize(), c.threads(), c.prior(), c.model());
+        return new JobSpec(s.outputUri(), runId, s.columns(), s.shapeNoise(), s.shearModel(), s.tiling(), s.minGalaxies(), s.clEll(),
+                s.clValues(), endless, s.clusters(), s.modelUri(), s.modelSha256(), s.knownClusters(), s.canonicalConfig(), s.truthUri(),
+                s.force(), s.mosaicTaperArcmin(), s.wienerTolerance(), s.wienerMaxIterations(), s.softwareVersion());
+    }
+
     static SurveyJob.Request request() {
         return new SurveyJob.Request(List.of(inputs.toUri().toString()), 100_000, TilingChoice.parse("survey"), SurveyJobTest.TILING,
                 java.util.Optional.empty(), Map.of("test", 1));
@@ -113,6 +124,35 @@ class OutputGuaranteeTest extends SharedSpark {
             assertFalse(Files.exists(out.resolve("manifest.json")));
         }
         assertEquals(0, run(spec(out, "y", 1)).exitCode(), "once released, the output can be used");
+    }
+
+    @Test
+    void ctrlCStopsTheChainsBeforeSparkStopsPublishesNothingAndReleasesTheOutput() throws Exception {
+        Path out = dir.resolve("cancelled");
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<SurveyJob.Outcome> run = driver.submit(() -> run(endless(out, "c1")));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (CancelJobsOnShutdown.chainThreads().isEmpty()) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), "the chain tasks did not start");
+                Thread.sleep(20);
+            }
+            Thread.sleep(500);
+            // what Ctrl-C runs before Spark's own hook stops the context. Spark kills the tasks without
+            // interrupting their threads: only the sampler's check of the task's kill flag stops the chains
+            StringWriter console = new StringWriter();
+            new CancelJobsOnShutdown(jsc, new PrintWriter(console, true)).run();
+            assertEquals(List.of(), CancelJobsOnShutdown.chainThreads(), "chains compute on after the hook: " + console);
+            assertTrue(console.toString().startsWith("interrupted: Spark jobs cancelled, chains stopped in "), console.toString());
+            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> run.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(String.valueOf(failed.getCause().getMessage()).contains("cancelled"), String.valueOf(failed.getCause()));
+        } finally {
+            driver.shutdownNow();
+        }
+        assertFalse(Files.exists(out.resolve("manifest.json")), "no manifest");
+        assertEquals(Map.of(), published(out), "no tile published");
+        assertEquals(0, run(spec(out, "c2", 1)).exitCode(), "the output is released and usable");
     }
 
     @Test
