@@ -18,15 +18,15 @@ class CalibrationStudyTest {
     @TempDir
     Path dir;
 
-    private static ConfigurationErrorsTest.Result study(Path out, String realisations, String chains) {
-        return ConfigurationErrorsTest.run("study", "--calibration", "--no-hybrid", "--realisations", realisations, "--chains", chains,
+    private static CommandLineRun study(Path out, String realisations, String chains) {
+        return CommandLineRun.of("study", "--calibration", "--no-hybrid", "--realisations", realisations, "--chains", chains,
                 "--set", "map.size=16", "--set", "sampler.levels=5", "--set", "sampler.final-steps=5", "--out", out.toString());
     }
 
     @Test
     void writesRankHistogramsAndResumesFromFinishedRealisations() throws Exception {
         Path out = dir.resolve("sbc");
-        ConfigurationErrorsTest.Result first = study(out, "2", "7");
+        CommandLineRun first = study(out, "2", "7");
         assertEquals(0, first.code(), first.out() + first.err());
         for (String f : new String[] {"calibration.md", "calibration.json", "calibration_gaussian.png", "gaussian/r-0000.json",
                 "gaussian/r-0001.json"}) {
@@ -37,7 +37,7 @@ class CalibrationStudyTest {
         assertEquals(18, json.get("gaussian").get("statistics").size());
         assertEquals(2, json.get("gaussian").get("per_realisation").size());
         long before = Files.getLastModifiedTime(out.resolve("gaussian/r-0000.json")).toMillis();
-        ConfigurationErrorsTest.Result more = study(out, "3", "7");
+        CommandLineRun more = study(out, "3", "7");
         assertEquals(0, more.code(), more.out() + more.err());
         assertEquals(before, Files.getLastModifiedTime(out.resolve("gaussian/r-0000.json")).toMillis(), "finished realisations are reused");
         assertTrue(more.out().contains("realisation 3/3") && !more.out().contains("realisation 1/3"), more.out());
@@ -47,7 +47,7 @@ class CalibrationStudyTest {
     @Test
     void aSampleCountWhoseRanksCannotBeBinnedIsAUsageError() {
         Path out = dir.resolve("bad");
-        ConfigurationErrorsTest.Result r = study(out, "2", "6");
+        CommandLineRun r = study(out, "2", "6");
         assertEquals(Main.EXIT_USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--chains 6") && r.err().contains("31"), r.err());
         assertFalse(Files.exists(out));

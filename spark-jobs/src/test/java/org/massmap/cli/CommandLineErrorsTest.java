@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,15 +24,7 @@ class CommandLineErrorsTest {
     static Path dir;
     static Path good;
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void catalog() throws Exception {
@@ -63,11 +53,11 @@ class CommandLineErrorsTest {
                 TableColumn.doubles(e1Name, "", e1), TableColumn.doubles("e2", "", e2)));
     }
 
-    private static void assertFailsCleanly(Result r, Path out, String... mentions) throws Exception {
+    private static void assertFailsCleanly(CommandLineRun r, Path out, String... mentions) throws Exception {
         assertFailsCleanly(Main.EXIT_FAILED, r, out, mentions);
     }
 
-    private static void assertFailsCleanly(int code, Result r, Path out, String... mentions) throws Exception {
+    private static void assertFailsCleanly(int code, CommandLineRun r, Path out, String... mentions) throws Exception {
         assertEquals(code, r.code(), r.out() + r.err());
         for (String m : mentions) {
             assertTrue(r.err().contains(m), "stderr should mention '" + m + "': " + r.err());
@@ -109,7 +99,7 @@ class CommandLineErrorsTest {
     @Test
     void goodCatalogWritesEveryFile() throws Exception {
         Path out = dir.resolve("ok");
-        Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");
+        CommandLineRun r = CommandLineRun.of("ks", "--catalog", good.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");
         assertEquals(0, r.code(), r.err());
         for (String f : new String[] {"kappa_ks_e.fits", "kappa_ks_b.fits", "shear.fits", "noise.fits", "mask.fits", "kappa_ks_e.png"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
@@ -119,7 +109,7 @@ class CommandLineErrorsTest {
     @Test
     void missingFile() throws Exception {
         Path out = dir.resolve("o1");
-        assertFailsCleanly(run("ks", "--catalog", dir.resolve("nope.fits").toString(), "--out", out.toString()), out, "nope.fits");
+        assertFailsCleanly(CommandLineRun.of("ks", "--catalog", dir.resolve("nope.fits").toString(), "--out", out.toString()), out, "nope.fits");
     }
 
     @Test
@@ -127,7 +117,7 @@ class CommandLineErrorsTest {
         Path bad = dir.resolve("garbage.fits");
         Files.write(bad, "this is not a FITS file at all, just text".repeat(100).getBytes());
         Path out = dir.resolve("o2");
-        assertFailsCleanly(run("ks", "--catalog", bad.toString(), "--out", out.toString()), out, "garbage.fits");
+        assertFailsCleanly(CommandLineRun.of("ks", "--catalog", bad.toString(), "--out", out.toString()), out, "garbage.fits");
     }
 
     @Test
@@ -136,7 +126,7 @@ class CommandLineErrorsTest {
         Path cut = dir.resolve("truncated.fits");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
         Path out = dir.resolve("o3");
-        assertFailsCleanly(run("ks", "--catalog", cut.toString(), "--out", out.toString()), out, "truncated.fits");
+        assertFailsCleanly(CommandLineRun.of("ks", "--catalog", cut.toString(), "--out", out.toString()), out, "truncated.fits");
     }
 
     @Test
@@ -144,7 +134,7 @@ class CommandLineErrorsTest {
         Path f = dir.resolve("noe1.fits");
         writeCatalog(f, 100, false, "g1");
         Path out = dir.resolve("o4");
-        assertFailsCleanly(run("ks", "--catalog", f.toString(), "--out", out.toString()), out, "noe1.fits", "e1");
+        assertFailsCleanly(CommandLineRun.of("ks", "--catalog", f.toString(), "--out", out.toString()), out, "noe1.fits", "e1");
     }
 
     @Test
@@ -152,7 +142,7 @@ class CommandLineErrorsTest {
         Path f = dir.resolve("nan.fits");
         writeCatalog(f, 2000, true, "e1");
         Path out = dir.resolve("o5");
-        Result r = run("ks", "--catalog", f.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");
+        CommandLineRun r = CommandLineRun.of("ks", "--catalog", f.toString(), "--out", out.toString(), "--size", "16", "--pixel-arcmin", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("2 rows dropped for NaN/inf"), r.out());
     }
@@ -162,28 +152,28 @@ class CommandLineErrorsTest {
         Path f = dir.resolve("empty.fits");
         writeCatalog(f, 0, false, "e1");
         Path out = dir.resolve("o6");
-        assertFailsCleanly(run("ks", "--catalog", f.toString(), "--out", out.toString()), out, "empty.fits");
+        assertFailsCleanly(CommandLineRun.of("ks", "--catalog", f.toString(), "--out", out.toString()), out, "empty.fits");
     }
 
     @Test
     void catalogMissingTheTile() throws Exception {
         Path out = dir.resolve("o7");
-        assertFailsCleanly(run("ks", "--catalog", good.toString(), "--out", out.toString(), "--center", "10,-40"), out, "good.fits");
+        assertFailsCleanly(CommandLineRun.of("ks", "--catalog", good.toString(), "--out", out.toString(), "--center", "10,-40"), out, "good.fits");
     }
 
     @Test
     void negativePixelSize() throws Exception {
         Path out = dir.resolve("o8");
-        assertFailsCleanly(Main.EXIT_USAGE, run("ks", "--catalog", good.toString(), "--out", out.toString(), "--pixel-arcmin", "-1"), out,
+        assertFailsCleanly(Main.EXIT_USAGE, CommandLineRun.of("ks", "--catalog", good.toString(), "--out", out.toString(), "--pixel-arcmin", "-1"), out,
                 "map.pixel-arcmin");
     }
 
     @Test
     void badConfigValueAndUnknownOption() throws Exception {
         Path out = dir.resolve("o9");
-        assertFailsCleanly(Main.EXIT_USAGE, run("ks", "--catalog", good.toString(), "--out", out.toString(), "--set", "map.shear-model=sheer"), out,
+        assertFailsCleanly(Main.EXIT_USAGE, CommandLineRun.of("ks", "--catalog", good.toString(), "--out", out.toString(), "--set", "map.shear-model=sheer"), out,
                 "map.shear-model");
-        Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--no-such-option");
+        CommandLineRun r = CommandLineRun.of("ks", "--catalog", good.toString(), "--out", out.toString(), "--no-such-option");
         assertEquals(Main.EXIT_USAGE, r.code());
     }
 
@@ -191,20 +181,20 @@ class CommandLineErrorsTest {
     void samplerRejectsTooFewChainsAndInvertedSigmas() throws Exception {
         Path out = dir.resolve("o10");
         // values out of range are usage errors (exit 2), like unknown options
-        assertFailsCleanly(Main.EXIT_USAGE, run("sample", "--catalog", good.toString(), "--out", out.toString(), "--chains", "1"), out,
+        assertFailsCleanly(Main.EXIT_USAGE, CommandLineRun.of("sample", "--catalog", good.toString(), "--out", out.toString(), "--chains", "1"), out,
                 "sampler.chains");
-        assertFailsCleanly(Main.EXIT_USAGE, run("sample", "--catalog", good.toString(), "--out", out.toString(), "--set",
+        assertFailsCleanly(Main.EXIT_USAGE, CommandLineRun.of("sample", "--catalog", good.toString(), "--out", out.toString(), "--set",
                 "sampler.sigma-min=0.5", "--set", "sampler.sigma-max=0.1"), out, "sigma-min");
     }
 
     @Test
     void helpListsCommandsAndDefaults() {
-        Result r = run("--help");
+        CommandLineRun r = CommandLineRun.of("--help");
         assertEquals(0, r.code());
         for (String c : new String[] {"ks", "wiener", "sample", "simulate", "theory", "validate"}) {
             assertTrue(r.out().contains(c), c);
         }
-        Result ks = run("ks", "--help");
+        CommandLineRun ks = CommandLineRun.of("ks", "--help");
         assertTrue(ks.out().contains("(default 64)"), ks.out());
     }
     @Test
@@ -221,7 +211,7 @@ class CommandLineErrorsTest {
         Files.write(model.resolve("weights.bin"), w);
         double pixel = org.massmap.model.ModelFiles.readMetadata(model).pixelArcmin();
         Path out = dir.resolve("o-model");
-        Result r = run("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString(),
+        CommandLineRun r = CommandLineRun.of("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString(),
                 "--chains", "2", "--set", "map.size=32", "--set", "map.pixel-arcmin=" + pixel, "--set", "sampler.levels=2");
         assertFailsCleanly(r, out, "weights.bin", "SHA-256", "does not match");
         assertFalse(r.out().contains("Spark "), "refused before Spark starts: " + r.out());
@@ -230,7 +220,7 @@ class CommandLineErrorsTest {
     void aTileTooLargeForMemoryIsRefusedWithAnEstimateBeforeWork() throws Exception {
         for (String command : new String[] {"sample", "ks"}) {
             Path out = dir.resolve("o-huge-" + command);
-            Result r = run(command, "--catalog", good.toString(), "--out", out.toString(), "--size", "16384", "--pixel-arcmin", "0.05",
+            CommandLineRun r = CommandLineRun.of(command, "--catalog", good.toString(), "--out", out.toString(), "--size", "16384", "--pixel-arcmin", "0.05",
                     "--set", "sampler.chains=2", "--set", "sampler.prior=gaussian");
             assertFailsCleanly(r, out, "GB", "map.size");
             assertFalse(r.err().contains("OutOfMemoryError"), r.err());
@@ -249,10 +239,10 @@ class CommandLineErrorsTest {
         FitsTables.write(percent, Provenance.of("test", Instant.EPOCH), FitsTable.of("GALAXIES",
                 TableColumn.doubles("ra", "deg", g[0]), TableColumn.doubles("dec", "deg", g[1]),
                 TableColumn.doubles("e1", "", g[2]), TableColumn.doubles("e2", "", g[3])));
-        Result r = run("ks", "--catalog", percent.toString(), "--out", dir.resolve("o-percent").toString());
+        CommandLineRun r = CommandLineRun.of("ks", "--catalog", percent.toString(), "--out", dir.resolve("o-percent").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("warning: the measured shape noise") && r.out().contains("percent"), r.out());
-        Result plain = run("ks", "--catalog", good.toString(), "--out", dir.resolve("o-plain").toString());
+        CommandLineRun plain = CommandLineRun.of("ks", "--catalog", good.toString(), "--out", dir.resolve("o-plain").toString());
         assertFalse(plain.out().contains("percent"), plain.out());
     }
 
@@ -265,7 +255,7 @@ class CommandLineErrorsTest {
         }
         Files.writeString(model.resolve("model.json"), "{\n  \"formatVersion\": 1,\n  oops\n" + "  \"padding\": 0,\n".repeat(30) + "}\n");
         Path out = dir.resolve("o-malformed");
-        Result r = run("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString());
+        CommandLineRun r = CommandLineRun.of("sample", "--catalog", good.toString(), "--out", out.toString(), "--prior", "hybrid", "--model", model.toString());
         assertFailsCleanly(r, out, "model.json", "line 3");
         assertTrue(r.err().strip().lines().count() <= 2, "one short message, not the file: " + r.err());
     }
@@ -274,7 +264,7 @@ class CommandLineErrorsTest {
     void aBadTypeInAConfFileNamesTheKeyNotAnOption() throws Exception {
         Path conf = Files.writeString(dir.resolve("bad-type.conf"), "map { pixel-arcmin = \"half\" }\n");
         Path out = dir.resolve("o-conf");
-        Result r = run("ks", "--catalog", good.toString(), "--out", out.toString(), "--conf", conf.toString());
+        CommandLineRun r = CommandLineRun.of("ks", "--catalog", good.toString(), "--out", out.toString(), "--conf", conf.toString());
         assertTrue(r.code() == Main.EXIT_USAGE && r.err().contains("map.pixel-arcmin"), r.err());
         assertFalse(r.err().contains("--pixel-arcmin"), "the user never typed --pixel-arcmin: " + r.err());
     }

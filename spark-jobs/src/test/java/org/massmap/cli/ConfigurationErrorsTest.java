@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,25 +22,17 @@ class ConfigurationErrorsTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** {@code massmap theory} on a short ell range (about a second) plus the given arguments. */
-    private Result theory(Path out, String... more) {
+    private CommandLineRun theory(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("theory", "--out", out.toString(), "--points", "3", "--ell-min", "100",
                 "--ell-max", "1000", "--nonlinear", "none"));
         args.addAll(List.of(more));
-        return run(args.toArray(String[]::new));
+        return CommandLineRun.of(args.toArray(String[]::new));
     }
 
-    private static void assertUsageError(Result r, Path out, String... mentions) {
+    private static void assertUsageError(CommandLineRun r, Path out, String... mentions) {
         assertEquals(Main.EXIT_USAGE, r.code(), r.out() + r.err());
         for (String m : mentions) {
             assertTrue(r.err().contains(m), "stderr should mention '" + m + "': " + r.err());
@@ -58,7 +48,7 @@ class ConfigurationErrorsTest {
                 "(--set nonsense.key=1)", "conf/massmap.conf");
         assertUsageError(theory(out, "--set", "sampler.levelz=40"), out, "sampler.levelz", "(--set sampler.levelz=40)",
                 "did you mean sampler.levels?");
-        Result control = theory(out, "--set", "sampler.levels=40");
+        CommandLineRun control = theory(out, "--set", "sampler.levels=40");
         assertEquals(0, control.code(), control.err());
         assertTrue(Files.isRegularFile(out));
     }
@@ -98,7 +88,7 @@ class ConfigurationErrorsTest {
         assertUsageError(theory(out, "--transfer", "ehh"), out, "theory.transfer must be one of bbks, eh, eh-nowiggle, got 'ehh'",
                 "(option --transfer)");
         Path map = dir.resolve("map");
-        assertUsageError(run("sample", "--catalog", dir.resolve("none.fits").toString(), "--out", map.toString(), "--prior",
+        assertUsageError(CommandLineRun.of("sample", "--catalog", dir.resolve("none.fits").toString(), "--out", map.toString(), "--prior",
                 "gausian"), map, "sampler.prior must be one of gaussian, hybrid", "(option --prior)");
     }
 
@@ -111,7 +101,7 @@ class ConfigurationErrorsTest {
 
     @Test
     void theCmbTemperatureIsASettingAndItsDefaultIsShownByHelp() throws Exception {
-        Result help = run("theory", "--help");
+        CommandLineRun help = CommandLineRun.of("theory", "--help");
         assertTrue(help.out().contains("--t-cmb=K") && help.out().contains("(default 2.7255)"), help.out());
         Path fiducial = dir.resolve("fiducial.txt");
         Path ccl = dir.resolve("ccl.txt");
@@ -130,6 +120,6 @@ class ConfigurationErrorsTest {
     @Test
     void outOfRangeOptionsOfACommandAreUsageErrorsToo() {
         Path out = dir.resolve("cl.txt");
-        assertUsageError(run("theory", "--out", out.toString(), "--points", "1"), out, "--points must be at least 2");
+        assertUsageError(CommandLineRun.of("theory", "--out", out.toString(), "--points", "1"), out, "--points must be at least 2");
     }
 }

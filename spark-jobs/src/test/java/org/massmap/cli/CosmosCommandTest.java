@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,20 +26,12 @@ class CosmosCommandTest {
     static Path small;
     static CosmosTestData data;
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
-    static Result cosmos(Path out, String... args) {
+    static CommandLineRun cosmos(Path out, String... args) {
         List<String> all = new ArrayList<>(List.of("cosmos", "--out", out.toString()));
         all.addAll(List.of(args));
-        return run(all.toArray(String[]::new));
+        return CommandLineRun.of(all.toArray(String[]::new));
     }
 
     @BeforeAll
@@ -51,7 +41,7 @@ class CosmosCommandTest {
         assertTrue(data.write(small, 4, 0, "e1") > 1000);
     }
 
-    private static void assertFailsCleanly(int code, Result r, Path out, String... mentions) throws Exception {
+    private static void assertFailsCleanly(int code, CommandLineRun r, Path out, String... mentions) throws Exception {
         assertEquals(code, r.code(), r.out() + r.err());
         for (String m : mentions) {
             assertTrue(r.err().contains(m), "stderr should mention '" + m + "': " + r.err());
@@ -136,11 +126,11 @@ class CosmosCommandTest {
 
     @Test
     void helpShowsThePresetsValues() {
-        Result r = run("cosmos", "--help");
+        CommandLineRun r = CommandLineRun.of("cosmos", "--help");
         assertEquals(0, r.code(), r.err());
         for (String d : new String[] {"Samples per prior (default 64)", "(default 360)", "(default 0.29)", "(default both)"}) {
             assertTrue(r.out().contains(d), d + " in\n" + r.out());
         }
-        assertTrue(run("--help").out().contains("cosmos"));
+        assertTrue(CommandLineRun.of("--help").out().contains("cosmos"));
     }
 }
