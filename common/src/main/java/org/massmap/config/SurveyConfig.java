@@ -22,6 +22,14 @@ public final class SurveyConfig {
                 s.nonNegative("survey.lognormal-shift"), mask(s), s.enumValue("survey.shear-model", ShearModel.class));
     }
 
+    /**
+     * Per-pixel, per-component std of the binned shear of the survey section's galaxies on pixels of
+     * the given side (arcmin): σ_e / √(n_gal Δ²), n_gal in galaxies per arcmin².
+     */
+    public static double pixelNoise(Settings s, double pixelArcmin) {
+        return s.positive("survey.sigma-e") / Math.sqrt(s.positive("survey.galaxies-per-arcmin2") * pixelArcmin * pixelArcmin);
+    }
+
     public static MaskSpec mask(Settings s) {
         return new MaskSpec(s.positive("survey.mask.footprint-fraction"), s.finite("survey.mask.footprint-rotation-deg"),
                 s.nonNegative("survey.mask.star-holes-per-deg2"), s.positive("survey.mask.hole-radius-min-arcmin"),

@@ -19,6 +19,15 @@ public interface PriorModel {
      */
     double[] sigmaRange();
 
+    /** Throws, with the fix, unless annealing may start at {@code sigmaMax} (≤ the highest trained σ). */
+    default void requireSigmaMax(double sigmaMax) {
+        double[] range = sigmaRange();
+        if (sigmaMax > range[1] * (1 + 1e-9)) {
+            throw new IllegalArgumentException("sampler.sigma-max=" + sigmaMax + " lies outside the prior model's trained range ["
+                    + range[0] + ", " + range[1] + "]; lower sampler.sigma-max or retrain with larger noise levels");
+        }
+    }
+
     /** SHA-256 of the model weights, or null for the Gaussian prior. */
     String checksum();
 

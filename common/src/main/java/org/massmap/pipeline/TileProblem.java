@@ -47,12 +47,7 @@ public final class TileProblem {
         this.likelihood = TileInference.likelihood(binned, model);
         this.power = TileInference.power(binned.grid(), cl);
         this.approximation = new GaussianApproximation(likelihood, power);
-        double[] range = prior.sigmaRange();
-        double sigmaMax = sampler.schedule().sigmaMax();
-        if (sigmaMax > range[1] * (1 + 1e-9)) {
-            throw new IllegalArgumentException("sampler.sigma-max=" + sigmaMax + " lies outside the prior model's trained range ["
-                    + range[0] + ", " + range[1] + "]; lower sampler.sigma-max or retrain with larger noise levels");
-        }
+        prior.requireSigmaMax(sampler.schedule().sigmaMax());
         this.schedule = sampler.resolvedSchedule(approximation);
         this.posterior = new TemperedPosterior(likelihood, prior.scoreFor(binned.grid(), power));
         this.start = KaiserSquiresMaps.of(binned, 0).kappaE();

@@ -76,12 +76,7 @@ public final class SimulationBasedCalibration {
         if (!(noiseStd > 0) || !Double.isFinite(noiseStd)) {
             throw new IllegalArgumentException("noise std per pixel must be positive, got " + noiseStd);
         }
-        double sigmaMax = sampler.schedule().sigmaMax();
-        double[] range = prior.sigmaRange();
-        if (sigmaMax > range[1] * (1 + 1e-9)) {
-            throw new IllegalArgumentException("sampler.sigma-max=" + sigmaMax + " lies outside the prior model's trained range ["
-                    + range[0] + ", " + range[1] + "]; lower sampler.sigma-max");
-        }
+        prior.requireSigmaMax(sampler.schedule().sigmaMax());
         this.grid = grid;
         this.power = power;
         this.truthSource = truthSource;

@@ -206,7 +206,7 @@ final class BenchCommand implements Runnable {
             Settings s = ResolvedConfig.of(spec, config);
             ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
             double pixel = s.positive("map.pixel-arcmin");
-            double noise = s.positive("survey.sigma-e") / Math.sqrt(s.positive("survey.galaxies-per-arcmin2") * pixel * pixel);
+            double noise = SurveyConfig.pixelNoise(s, pixel);
             PrintWriter out = spec.commandLine().getOut();
             long t0 = System.nanoTime();
             SamplerStudy.Problem p = SamplerStudy.problem(size, pixel, cl::cl, noise, SurveyConfig.mask(s), exactDraws, 7);

@@ -34,14 +34,13 @@ final class CalibrationStudy {
     private CalibrationStudy() {
     }
 
+    /** Runs the calibration; {@code samples} + 1 must be divisible into rank bins (StudyCommand checks it before any output). */
     static void run(Settings s, Path out, List<StudyRealisation.Method> methods, ConvergenceSpectrum cl, int realisations, int samples,
             long seed, PrintWriter console) throws Exception {
-        CalibrationReport.binsFor(samples); // fail before any work when S + 1 cannot be binned
         MapSettings map = MapSettings.from(s);
         TileGrid grid = TileGrid.square(map.size(), map.pixelArcmin(), map.center().orElse(new SkyPoint(150, 2)));
         SamplerConfig sampler = SamplerConfig.from(s);
-        double density = s.positive("survey.galaxies-per-arcmin2");
-        double noise = s.positive("survey.sigma-e") / Math.sqrt(density * map.pixelArcmin() * map.pixelArcmin());
+        double noise = SurveyConfig.pixelNoise(s, map.pixelArcmin());
         PowerMap power = PowerMap.fromCl(grid, cl::cl);
         int threads = Runtime.getRuntime().availableProcessors();
         Map<String, Object> json = new LinkedHashMap<>();

@@ -127,7 +127,7 @@ final class ModelReport {
         double hybridSeconds = (System.nanoTime() - t0) * 1e-9;
         List<double[]> gaussian = org.massmap.pipeline.PriorSamples.draw(grid, power, new GaussianPrior(power), sampler, chains, threads);
         double pixel = m.pixelArcmin();
-        double sigmaPixel = s.positive("survey.sigma-e") / Math.sqrt(s.positive("survey.galaxies-per-arcmin2") * pixel * pixel);
+        double sigmaPixel = org.massmap.config.SurveyConfig.pixelNoise(s, pixel);
         double[] scales = {2, 4};
         double[] noise = new double[scales.length];
         for (int i = 0; i < scales.length; i++) {
