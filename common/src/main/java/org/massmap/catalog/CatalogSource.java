@@ -2,6 +2,7 @@ package org.massmap.catalog;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import org.massmap.io.RandomAccessInput;
 
 /**
  * The bytes of one catalog file, wherever they live: a local file ({@link LocalCatalogSource}), a

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import org.massmap.io.RandomAccessInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

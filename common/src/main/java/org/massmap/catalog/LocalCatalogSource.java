@@ -2,13 +2,13 @@ package org.massmap.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import org.massmap.io.RandomAccessInput;
 
 /**
  * A catalog in the local file system. Random reads go through a {@link FileChannel}'s positional
@@ -55,7 +55,7 @@ public record LocalCatalogSource(Path file) implements CatalogSource {
     public RandomAccessInput openInput() throws CatalogException {
         requireRegularFile();
         try {
-            return new ChannelInput(FileChannel.open(file, StandardOpenOption.READ));
+            return RandomAccessInput.of(FileChannel.open(file, StandardOpenOption.READ));
         } catch (NoSuchFileException e) {
             throw new CatalogException(name(), "no such catalog file; check the path", e);
         } catch (IOException e) {
@@ -74,24 +74,5 @@ public record LocalCatalogSource(Path file) implements CatalogSource {
     @Override
     public String toString() {
         return name();
-    }
-
-    /** Positional reads from a file channel. */
-    private static final class ChannelInput implements RandomAccessInput {
-        private final FileChannel channel;
-
-        ChannelInput(FileChannel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-            return channel.read(ByteBuffer.wrap(buffer, offset, length), position);
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
     }
 }

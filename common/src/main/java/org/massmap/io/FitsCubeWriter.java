@@ -111,7 +111,7 @@ public final class FitsCubeWriter implements AutoCloseable {
         }
         long bytes = 4L * grid.size() * depth;
         try {
-            out.write(new byte[(int) ((FitsFile.BLOCK - bytes % FitsFile.BLOCK) % FitsFile.BLOCK)]);
+            out.write(new byte[(int) ((FitsStructure.BLOCK - bytes % FitsStructure.BLOCK) % FitsStructure.BLOCK)]);
             out.close();
         } catch (IOException e) {
             throw new MassmapIoException(atomic.target(), "cannot finish writing the cube", e);

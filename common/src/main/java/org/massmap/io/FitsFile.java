@@ -1,10 +1,10 @@
 package org.massmap.io;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,13 +23,11 @@ import nom.tam.util.Cursor;
  *
  * <p>nom-tam-fits does not always throw on damaged files (docs/building.md): a file truncated in its
  * data reads "successfully" with null kernels, and one truncated inside a later header silently
- * loses that HDU. So besides catching its exceptions, {@link #open} checks that the file starts with
- * {@code SIMPLE =}, that every HDU's declared data fits in the file, and that no bytes follow the
- * last complete HDU.
+ * loses that HDU. So besides catching its exceptions, {@link #open} first checks the whole structure
+ * with {@link FitsStructure} (the scanner the catalog reader uses too).
  */
 final class FitsFile implements AutoCloseable {
 
-    static final int BLOCK = 2880;
 
     private final Path path;
     private final Fits fits;
@@ -44,7 +42,7 @@ final class FitsFile implements AutoCloseable {
     }
 
     static FitsFile open(Path path) throws MassmapIoException {
-        long length = checkSignature(path);
+        checkStructure(path);
         Fits fits = null;
         try {
             fits = new Fits(path.toFile());
@@ -57,9 +55,7 @@ final class FitsFile implements AutoCloseable {
             for (BasicHDU<?> hdu : hdus) {
                 keywords.add(keywordsOf(hdu.getHeader()));
             }
-            FitsFile file = new FitsFile(path, fits, hdus, keywords);
-            file.checkSizes(length);
-            return file;
+            return new FitsFile(path, fits, hdus, keywords);
         } catch (TruncatedFileException e) {
             closeAfterFailure(fits, e);
             throw new MassmapIoException(path, "the file is truncated inside a header; re-create or re-copy it", e);
@@ -159,90 +155,21 @@ final class FitsFile implements AutoCloseable {
         }
     }
 
-    private static long checkSignature(Path path) throws MassmapIoException {
+    /** Checks the path and the whole file's structure ({@link FitsStructure#all}) before nom-tam-fits reads it. */
+    private static void checkStructure(Path path) throws MassmapIoException {
         if (!Files.exists(path)) {
             throw new MassmapIoException(path, "no such file");
         }
         if (!Files.isRegularFile(path)) {
             throw new MassmapIoException(path, "is not a regular file; expected a FITS file");
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            long length = Files.size(path);
-            if (length == 0) {
-                throw new MassmapIoException(path, "the file is empty (0 bytes); expected a FITS file");
-            }
-            byte[] first = in.readNBytes(10);
-            String start = new String(first, StandardCharsets.US_ASCII);
-            if (!start.startsWith("SIMPLE  =")) {
-                throw new MassmapIoException(path, "not a FITS file: it does not start with the card 'SIMPLE  = T' (starts with '"
-                        + printable(start) + "')");
-            }
-            if (!hasEndCard(first, in)) {
-                throw new MassmapIoException(path, "is truncated inside the primary header (no END card in its " + length
-                        + " bytes); re-create or re-copy it");
-            }
-            return length;
+        try (RandomAccessInput in = RandomAccessInput.of(FileChannel.open(path, StandardOpenOption.READ))) {
+            FitsStructure.all(in, Files.size(path));
+        } catch (FitsStructureException e) {
+            throw new MassmapIoException(path, e.getMessage(), e);
         } catch (IOException e) {
             throw new MassmapIoException(path, "cannot read", e);
         }
-    }
-
-    /** Whether an END card follows; {@code first} holds the first bytes already read from {@code in}. */
-    private static boolean hasEndCard(byte[] first, InputStream in) throws IOException {
-        byte[] card = new byte[80];
-        System.arraycopy(first, 0, card, 0, first.length);
-        int n = first.length + in.readNBytes(card, first.length, 80 - first.length);
-        while (n == 80) {
-            if (card[0] == 'E' && card[1] == 'N' && card[2] == 'D' && isBlank(card, 3, 8)) {
-                return true;
-            }
-            n = in.readNBytes(card, 0, 80);
-        }
-        return false;
-    }
-
-    private static boolean isBlank(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void checkSizes(long length) throws MassmapIoException {
-        long end = 0;
-        for (int i = 0; i < hdus.size(); i++) {
-            Header h = hdus.get(i).getHeader();
-            long dataStart = h.getFileOffset() + h.getSize();
-            long dataEnd = dataStart + dataBytes(i);
-            if (dataEnd > length) {
-                throw error(i, "is truncated: its data needs the file to reach byte " + dataEnd + " but the file has only "
-                        + length + " bytes; re-create or re-copy it");
-            }
-            end = (dataEnd + BLOCK - 1) / BLOCK * BLOCK;
-        }
-        if (length > end) {
-            throw new MassmapIoException(path, (length - end) + " bytes follow the last complete HDU (" + describe(hdus.size() - 1)
-                    + "): the file is truncated inside a further header, or has trailing garbage");
-        }
-    }
-
-    /** Unpadded data size declared by the header: |BITPIX|/8 * GCOUNT * (PCOUNT + NAXIS1*...*NAXISn). */
-    private long dataBytes(int index) throws MassmapIoException {
-        FitsKeywords k = keywords.get(index);
-        int[] axes = axes(index);
-        if (axes.length == 0) {
-            return 0;
-        }
-        long product = 1;
-        for (int n : axes) {
-            product = Math.multiplyExact(product, n);
-        }
-        long bitpix = Math.abs(k.integer("BITPIX").orElse(8L));
-        long pcount = k.integer("PCOUNT").orElse(0L);
-        long gcount = k.integer("GCOUNT").orElse(1L);
-        return bitpix / 8 * gcount * (pcount + product);
     }
 
     private static FitsKeywords keywordsOf(Header header) {
@@ -282,16 +209,6 @@ final class FitsFile implements AutoCloseable {
         } catch (IOException e) {
             failure.addSuppressed(e);
         }
-    }
-
-    private static String printable(String s) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] < 0x20 || c[i] > 0x7e) {
-                c[i] = '?';
-            }
-        }
-        return new String(c);
     }
 
     @Override

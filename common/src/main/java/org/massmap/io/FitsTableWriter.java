@@ -184,7 +184,7 @@ public final class FitsTableWriter implements AutoCloseable {
         }
         long bytes = rows * rowBytes;
         try {
-            out.write(new byte[(int) ((FitsFile.BLOCK - bytes % FitsFile.BLOCK) % FitsFile.BLOCK)]);
+            out.write(new byte[(int) ((FitsStructure.BLOCK - bytes % FitsStructure.BLOCK) % FitsStructure.BLOCK)]);
         } catch (IOException e) {
             throw new MassmapIoException(atomic.target(), "cannot finish table '" + tableName + "'", e);
         }

@@ -3,6 +3,7 @@ package org.massmap.catalog;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
+import org.massmap.io.RandomAccessInput;
 
 /**
  * A catalog held in a byte array, under a made-up name (for example a URI), counting the bytes

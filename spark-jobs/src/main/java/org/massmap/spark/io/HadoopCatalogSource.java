@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.CatalogSource;
-import org.massmap.catalog.RandomAccessInput;
+import org.massmap.io.RandomAccessInput;
 
 /**
  * A catalog file on a Hadoop file system, named by a URI ({@code hdfs://nn:8020/survey/cat.fits},

@@ -1,4 +1,4 @@
-package org.massmap.catalog;
+package org.massmap.io;
 
 import java.io.IOException;
 import java.io.InputStream;

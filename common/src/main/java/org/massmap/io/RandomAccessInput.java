@@ -1,15 +1,32 @@
-package org.massmap.catalog;
+package org.massmap.io;
 
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
- * Positional reads from an opened {@link CatalogSource}: each call names its own byte offset, so
- * there is no shared file pointer. Implementations wrap a {@code FileChannel} (local files) or a
- * Hadoop {@code PositionedReadable} stream. Not required to be thread-safe: one per reader.
+ * Positional reads from an opened file: each call names its own byte offset, so there is no shared
+ * file pointer. Implementations wrap a {@code FileChannel} ({@link #of}) or a Hadoop
+ * {@code PositionedReadable} stream. Not required to be thread-safe: one per reader.
  */
 public interface RandomAccessInput extends Closeable {
+
+    /** Positional reads from a local file channel; closing the input closes the channel. */
+    static RandomAccessInput of(FileChannel channel) {
+        return new RandomAccessInput() {
+            @Override
+            public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                return channel.read(ByteBuffer.wrap(buffer, offset, length), position);
+            }
+
+            @Override
+            public void close() throws IOException {
+                channel.close();
+            }
+        };
+    }
 
     /**
      * Reads up to {@code length} bytes starting at byte {@code position} of the file into
