@@ -54,6 +54,8 @@ public final class TileProductWriter {
      * @param sampler       the run seed and the annealing schedule whose resolved σ range tile.json records
      * @param clusters      cluster detection in the samples
      * @param knownClusters clusters whose frequency clusters.fits reports (table KNOWN when not empty)
+     * @param wienerTolerance     relative residual the Wiener filter of kappa_wiener.fits reaches
+     * @param wienerMaxIterations its conjugate-gradient iteration limit
      */
     public record PosteriorRun(String runId, String prior, String modelSha256, SamplerConfig sampler, ClusterSettings clusters,
             List<KnownCluster> knownClusters, double wienerTolerance, int wienerMaxIterations) {
