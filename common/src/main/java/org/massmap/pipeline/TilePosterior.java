@@ -2,12 +2,14 @@ package org.massmap.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.grid.TileGrid;
 import org.massmap.products.KnownCluster;
 import org.massmap.products.NoiseOnlyMaps;
 import org.massmap.products.PosteriorProducts.KnownClusterFrequency;
 import org.massmap.products.PosteriorSummary;
+import org.massmap.sampling.ChainSeeds;
 import org.massmap.stats.ClusterDetector;
 import org.massmap.stats.ClusterSettings;
 
@@ -18,13 +20,30 @@ public final class TilePosterior {
 
     /** Summaries of the samples of one tile, with noise-only maps drawn from the tile's own seed. */
     public static PosteriorSummary summarize(TileProblem problem, List<double[]> samples, ClusterSettings clusters) {
-        BinnedShear b = problem.binned();
+        return summarize(problem.binned(), problem.auxiliaryRandom(), samples, clusters);
+    }
+
+    /**
+     * Summaries of the samples of one tile.
+     *
+     * @param auxiliary the tile's generator of noise-only maps ({@link #auxiliaryRandom})
+     */
+    public static PosteriorSummary summarize(BinnedShear b, SplittableRandom auxiliary, List<double[]> samples,
+            ClusterSettings clusters) {
         TileGrid g = b.grid();
         List<double[]> noise = NoiseOnlyMaps.draw(g.nx(), g.ny(), b.noiseSigma(), b.mask(), clusters.noiseRealisations(),
-                problem.auxiliaryRandom());
+                auxiliary);
         double[] sigmaS = ClusterDetector.noiseStd(noise, ClusterDetector.smoother(g, clusters));
         ClusterDetector detector = new ClusterDetector(g, clusters, sigmaS, b.mask());
         return PosteriorSummary.of(g, samples, detector, noise);
+    }
+
+    /**
+     * A generator for a tile's auxiliary draws (noise-only maps), independent of every chain: seeded
+     * by the run seed and the tile id.
+     */
+    public static SplittableRandom auxiliaryRandom(long runSeed, String tileId) {
+        return new SplittableRandom(ChainSeeds.seed(runSeed, tileId + "#noise-only", 0));
     }
 
     /** Each known cluster's frequency at its pixel (NaN and not in the tile when it falls outside). */

@@ -10,26 +10,22 @@ import org.massmap.lensing.ShearLikelihood;
 import org.massmap.lensing.ShearModel;
 import org.massmap.prior.PowerMap;
 import org.massmap.products.KaiserSquiresMaps;
-import org.massmap.products.TileInference;
 import org.massmap.sampling.ChainResult;
-import org.massmap.sampling.ChainSeeds;
-import org.massmap.sampling.GaussianApproximation;
 import org.massmap.sampling.PosteriorSampler;
 import org.massmap.sampling.Schedule;
 import org.massmap.sampling.TemperedPosterior;
 import org.massmap.theory.ConvergenceSpectrum;
 
 /**
- * One tile, ready to sample: its likelihood, Gaussian power map, prior score, the resolved σ_min
- * and the Kaiser-Squires start map. Immutable; sampling any slice of its chains gives the same
- * chains whatever the slicing (seeds from run seed, tile id and chain index).
+ * One tile, ready to sample: its model-free {@link TileData} (likelihood, Gaussian power map) plus
+ * the prior model's score, the resolved σ_min and the Kaiser-Squires start map. Only sampling needs
+ * the prior model: a tile's products are made from its {@link TileData}. Immutable; sampling any
+ * slice of its chains gives the same chains whatever the slicing (seeds from run seed, tile id and
+ * chain index).
  */
 public final class TileProblem {
     private final String tileId;
-    private final BinnedShear binned;
-    private final ShearLikelihood likelihood;
-    private final PowerMap power;
-    private final GaussianApproximation approximation;
+    private final TileData data;
     private final TemperedPosterior posterior;
     private final Schedule schedule;
     private final SamplerConfig sampler;
@@ -41,32 +37,41 @@ public final class TileProblem {
      */
     public TileProblem(String tileId, BinnedShear binned, ShearModel model, ConvergenceSpectrum cl, PriorModel prior,
             SamplerConfig sampler) {
+        this(tileId, new TileData(binned, model, cl), prior, sampler);
+    }
+
+    /**
+     * @throws IllegalArgumentException for σ ranges outside the prior's validity, or σ_min ≥ σ_max
+     */
+    public TileProblem(String tileId, TileData data, PriorModel prior, SamplerConfig sampler) {
         this.tileId = tileId;
-        this.binned = binned;
+        this.data = data;
         this.sampler = sampler;
-        this.likelihood = TileInference.likelihood(binned, model);
-        this.power = TileInference.power(binned.grid(), cl);
-        this.approximation = new GaussianApproximation(likelihood, power);
         prior.requireSigmaMax(sampler.schedule().sigmaMax());
-        this.schedule = sampler.resolvedSchedule(approximation);
-        this.posterior = new TemperedPosterior(likelihood, prior.scoreFor(binned.grid(), power));
-        this.start = KaiserSquiresMaps.of(binned, 0).kappaE();
+        this.schedule = data.schedule(sampler);
+        this.posterior = new TemperedPosterior(data.likelihood(), prior.scoreFor(data.binned().grid(), data.power()));
+        this.start = KaiserSquiresMaps.of(data.binned(), 0).kappaE();
     }
 
     public String tileId() {
         return tileId;
     }
 
+    /** The model-free part of the tile. */
+    public TileData data() {
+        return data;
+    }
+
     public BinnedShear binned() {
-        return binned;
+        return data.binned();
     }
 
     public ShearLikelihood likelihood() {
-        return likelihood;
+        return data.likelihood();
     }
 
     public PowerMap power() {
-        return power;
+        return data.power();
     }
 
     /** The annealing schedule with the resolved σ_min. */
@@ -86,12 +91,12 @@ public final class TileProblem {
      * @throws java.util.concurrent.CancellationException when cancelled or the calling thread is interrupted
      */
     public List<ChainResult> sample(int first, int count, int threads, IntConsumer onChainsDone, BooleanSupplier cancelled) {
-        return new PosteriorSampler(posterior, approximation, schedule, sampler.move(), sampler.finish()).sample(start, sampler.seed(), tileId, first, count,
+        return new PosteriorSampler(posterior, data.approximation(), schedule, sampler.move(), sampler.finish()).sample(start, sampler.seed(), tileId, first, count,
                 sampler.batchSize(), threads, onChainsDone, cancelled);
     }
 
     /** A generator for this tile's auxiliary draws (noise-only maps), independent of every chain. */
     public SplittableRandom auxiliaryRandom() {
-        return new SplittableRandom(ChainSeeds.seed(sampler.seed(), tileId + "#noise-only", 0));
+        return TilePosterior.auxiliaryRandom(sampler.seed(), tileId);
     }
 }

@@ -1,5 +1,8 @@
 /**
  * The per-tile posterior pipeline shared by the local command and the Spark job: binned data →
- * likelihood, prior and sampler set-up → chains → posterior summaries. Spark-free.
+ * likelihood and Gaussian prior ({@link org.massmap.pipeline.TileData}, no prior model) → prior
+ * and sampler set-up ({@link org.massmap.pipeline.TileProblem}) → chains → posterior summaries →
+ * the tile's products ({@link org.massmap.pipeline.TileProductWriter}, again without the prior
+ * model). Spark-free.
  */
 package org.massmap.pipeline;

@@ -3,17 +3,21 @@ package org.massmap.products;
 import java.nio.file.Path;
 import java.util.List;
 import org.massmap.catalog.BinnedShear;
+import org.massmap.grid.TileGrid;
 import org.massmap.io.FitsKeywords;
 import org.massmap.io.FitsMaps;
+import org.massmap.io.MapHdu;
 import org.massmap.io.MapFigure;
 import org.massmap.io.MassmapIoException;
 import org.massmap.io.Provenance;
 import org.massmap.io.SkyMap;
+import org.massmap.wiener.WienerResult;
 
 /**
  * Writes the standard per-tile files into a directory: the binned data (shear.fits with GAMMA1 and
- * GAMMA2 images, noise.fits, mask.fits with MASK and COUNTS) and Kaiser-Squires maps
- * (kappa_ks_e.fits, kappa_ks_b.fits, kappa_ks_e.png). Units: κ, γ and σ_n are dimensionless.
+ * GAMMA2 images, noise.fits, mask.fits with MASK and COUNTS), Kaiser-Squires maps
+ * (kappa_ks_e.fits, kappa_ks_b.fits, kappa_ks_e.png) and the Wiener-filter map (kappa_wiener.fits,
+ * kappa_wiener.png). Units: κ, γ and σ_n are dimensionless.
  */
 public final class TileProducts {
     private TileProducts() {
@@ -44,13 +48,28 @@ public final class TileProducts {
     public static void writeKaiserSquires(Path dir, KaiserSquiresMaps ks, Provenance prov) throws MassmapIoException {
         FitsKeywords extra = FitsKeywords.empty().with("SMOOTH", ks.smoothArcmin());
         FitsMaps.write(dir.resolve("kappa_ks_e.fits"), prov, List.of(
-                new org.massmap.io.MapHdu(SkyMap.of("KAPPA_KS_E", ks.grid(), ks.kappaE()), extra)));
+                new MapHdu(SkyMap.of("KAPPA_KS_E", ks.grid(), ks.kappaE()), extra)));
         FitsMaps.write(dir.resolve("kappa_ks_b.fits"), prov, List.of(
-                new org.massmap.io.MapHdu(SkyMap.of("KAPPA_KS_B", ks.grid(), ks.kappaB()), extra)));
+                new MapHdu(SkyMap.of("KAPPA_KS_B", ks.grid(), ks.kappaB()), extra)));
         String title = ks.smoothArcmin() > 0
                 ? String.format(java.util.Locale.ROOT, "Kaiser-Squires κ_E (smoothed %.2g′)", ks.smoothArcmin())
                 : "Kaiser-Squires κ_E";
         MapFigure.single(SkyMap.of("KAPPA_KS_E", ks.grid(), ks.kappaE()), title).writePng(dir.resolve("kappa_ks_e.png"));
+    }
+
+    /**
+     * kappa_wiener.fits: the Wiener-filter map on the whole grid (not masked), with its conjugate-gradient
+     * iterations (WFITER) and relative residual (WFRESID).
+     */
+    public static void writeWiener(Path dir, TileGrid grid, WienerResult wf, Provenance prov) throws MassmapIoException {
+        FitsKeywords extra = FitsKeywords.empty().with("WFITER", wf.iterations()).with("WFRESID", wf.relativeResidual());
+        FitsMaps.write(dir.resolve("kappa_wiener.fits"), prov, List.of(new MapHdu(SkyMap.of("KAPPA_WIENER", grid, wf.kappa()), extra)));
+    }
+
+    /** kappa_wiener.png: the Wiener-filter map outside the mask left blank. */
+    public static void writeWienerPreview(Path dir, TileGrid grid, WienerResult wf, boolean[] mask) throws MassmapIoException {
+        MapFigure.single(SkyMap.of("KAPPA_WIENER", grid, wf.kappa()).masked(maskValues(mask)), "Wiener filter κ")
+                .writePng(dir.resolve("kappa_wiener.png"));
     }
 
     /** 1 where observed, 0 elsewhere. */

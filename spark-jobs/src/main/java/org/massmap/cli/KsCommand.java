@@ -8,8 +8,8 @@ import org.massmap.config.MapSettings;
 import org.massmap.config.Settings;
 import org.massmap.io.AtomicDirectory;
 import org.massmap.io.Provenance;
+import org.massmap.pipeline.TileProductWriter;
 import org.massmap.products.KaiserSquiresMaps;
-import org.massmap.products.TileProducts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,10 +52,7 @@ final class KsCommand implements Callable<Integer> {
         BinnedShear binned = CommandSupport.binCatalog(catalog, s, m, console);
         KaiserSquiresMaps ks = KaiserSquiresMaps.of(binned, smooth);
         Provenance prov = CommandSupport.provenance(s);
-        AtomicDirectory.write(CommandSupport.outputDirectory(out), dir -> {
-            TileProducts.writeBinned(dir, binned, prov);
-            TileProducts.writeKaiserSquires(dir, ks, prov);
-        });
+        AtomicDirectory.write(CommandSupport.outputDirectory(out), dir -> new TileProductWriter(dir, prov).kaiserSquires(binned, ks));
         console.println("wrote " + out.resolve("kappa_ks_e.fits") + " and 5 more files");
         return 0;
     }

@@ -8,16 +8,9 @@ import org.massmap.config.MapSettings;
 import org.massmap.config.Settings;
 import org.massmap.config.TheoryConfig;
 import org.massmap.io.AtomicDirectory;
-import org.massmap.io.FitsKeywords;
-import org.massmap.io.FitsMaps;
-import org.massmap.io.MapFigure;
-import org.massmap.io.MapHdu;
 import org.massmap.io.Provenance;
-import org.massmap.io.SkyMap;
-import org.massmap.lensing.ShearLikelihood;
-import org.massmap.products.TileInference;
-import org.massmap.products.TileProducts;
-import org.massmap.wiener.GaussianPosterior;
+import org.massmap.pipeline.TileData;
+import org.massmap.pipeline.TileProductWriter;
 import org.massmap.wiener.WienerResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,18 +50,11 @@ final class WienerCommand implements Callable<Integer> {
         var cl = TheoryConfig.priorSpectrum(s);
         PrintWriter console = spec.commandLine().getOut();
         BinnedShear binned = CommandSupport.binCatalog(catalog, s, m, console);
-        ShearLikelihood like = TileInference.likelihood(binned, m.shearModel());
-        WienerResult wf = new GaussianPosterior(like, TileInference.power(binned.grid(), cl), 0).wienerFilter(tol, maxIt);
+        WienerResult wf = new TileData(binned, m.shearModel(), cl).wienerFilter(tol, maxIt);
         console.printf("Wiener filter: %d iterations, relative residual %.2e%s%n", wf.iterations(), wf.relativeResidual(),
                 wf.converged() ? "" : " (did NOT reach the tolerance " + tol + "; raise wiener.max-iterations)");
         Provenance prov = CommandSupport.provenance(s);
-        FitsKeywords extra = FitsKeywords.empty().with("WFITER", wf.iterations()).with("WFRESID", wf.relativeResidual());
-        AtomicDirectory.write(CommandSupport.outputDirectory(out), dir -> {
-            FitsMaps.write(dir.resolve("kappa_wiener.fits"), prov,
-                    java.util.List.of(new MapHdu(SkyMap.of("KAPPA_WIENER", binned.grid(), wf.kappa()), extra)));
-            MapFigure.single(SkyMap.of("KAPPA_WIENER", binned.grid(), wf.kappa())
-                    .masked(TileProducts.maskValues(binned.mask())), "Wiener filter κ").writePng(dir.resolve("kappa_wiener.png"));
-        });
+        AtomicDirectory.write(CommandSupport.outputDirectory(out), dir -> new TileProductWriter(dir, prov).wiener(binned, wf));
         console.println("wrote " + out.resolve("kappa_wiener.fits"));
         return wf.converged() ? 0 : Main.EXIT_FAILED;
     }

@@ -10,6 +10,7 @@ import org.massmap.catalog.BinnedShear;
 import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.ShearBinner;
 import org.massmap.pipeline.PriorModel;
+import org.massmap.pipeline.TileData;
 import org.massmap.pipeline.TileProblem;
 import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.sampling.ChainResult;
@@ -31,8 +32,13 @@ final class ChainRunner {
         return new ShearBinner(plan.tile().grid()).finish(plan.binned(), spec.shapeNoise());
     }
 
+    /** The tile's model-free part: what its products need. */
+    static TileData data(JobSpec spec, TilePlan plan) throws CatalogException {
+        return new TileData(binned(spec, plan), spec.shearModel(), spec.spectrum());
+    }
+
     static TileProblem problem(JobSpec spec, TilePlan plan, PriorModel prior) throws CatalogException {
-        return new TileProblem(plan.tile().id(), binned(spec, plan), spec.shearModel(), spec.spectrum(), prior, spec.sampler());
+        return new TileProblem(plan.tile().id(), data(spec, plan), prior, spec.sampler());
     }
 
     static ChainBatch run(JobSpec spec, ChainTask task, Configuration hadoop) {

@@ -13,31 +13,24 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.massmap.catalog.BinnedShear;
-import org.massmap.io.FitsKeywords;
+import org.massmap.io.Checksums;
 import org.massmap.io.FitsMaps;
-import org.massmap.io.JsonFiles;
-import org.massmap.io.MapHdu;
 import org.massmap.io.Provenance;
-import org.massmap.io.SkyMap;
-import org.massmap.pipeline.TilePosterior;
-import org.massmap.pipeline.TileProblem;
-import org.massmap.products.KaiserSquiresMaps;
-import org.massmap.products.PosteriorProducts;
+import org.massmap.pipeline.TileData;
+import org.massmap.pipeline.TileProductWriter;
 import org.massmap.products.PosteriorSummary;
-import org.massmap.products.TileProducts;
 import org.massmap.products.TruthMaps;
 import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.spark.output.TileAttempt;
 import org.massmap.spark.output.TileCommitter;
 import org.massmap.spark.output.TileFingerprint;
-import org.massmap.wiener.GaussianPosterior;
-import org.massmap.wiener.WienerResult;
 import org.slf4j.LoggerFactory;
 
 /**
  * Summarises one tile's samples on the executor that gathered them and commits the tile: the
- * products are written into a local temporary directory, uploaded into a new attempt directory,
- * and published by replacing the tile's current.json last. A tile that fails is reported and its
+ * products ({@link TileProductWriter#posterior}, from the tile's model-free data: no prior model is
+ * loaded) are written into a local temporary directory, uploaded into a new attempt directory, and
+ * published by replacing the tile's current.json last. A tile that fails is reported and its
  * previous publication stays intact.
  */
 final class TilePublisher {
@@ -71,34 +64,20 @@ final class TilePublisher {
                 return failed(plan, "only " + samples.size() + " of " + spec.sampler().chains() + " chains finished"
                         + (problems.isEmpty() ? "" : ": " + problems.get(0)), t0);
             }
-            TileProblem problem = ChainRunner.problem(spec, plan, PriorModels.forJob(spec, hadoop));
-            BinnedShear binned = problem.binned();
-            PosteriorSummary summary = TilePosterior.summarize(problem, samples, spec.clusters());
-            var known = TilePosterior.known(binned.grid(), summary.clusterFrequency(), spec.knownClusters());
-            KaiserSquiresMaps ks = KaiserSquiresMaps.of(binned, 0);
-            WienerResult wf = new GaussianPosterior(problem.likelihood(), problem.power(), 0)
-                    .wienerFilter(spec.wienerTolerance(), spec.wienerMaxIterations());
-            double[] truth = spec.truthUri() == null ? null : truthOnGrid(spec.truthUri(), binned, hadoop);
+            TileData data = ChainRunner.data(spec, plan);
+            double[] truth = spec.truthUri() == null ? null : truthOnGrid(spec.truthUri(), data.binned(), hadoop);
             Provenance prov = Provenance.of(spec.softwareVersion(), Instant.now()).withSeed(spec.sampler().seed())
-                    .withConfigChecksum(org.massmap.io.Checksums.sha256(spec.canonicalConfig()));
+                    .withConfigChecksum(Checksums.sha256(spec.canonicalConfig()));
             if (spec.modelSha256() != null) {
                 prov = prov.withModelChecksum(spec.modelSha256());
             }
             local = Files.createTempDirectory("massmap-tile-" + id + "-");
-            Path dir = local;
-            TileProducts.writeBinned(dir, binned, prov);
-            TileProducts.writeKaiserSquires(dir, ks, prov);
-            FitsMaps.write(dir.resolve("kappa_wiener.fits"), prov, List.of(new MapHdu(SkyMap.of("KAPPA_WIENER", binned.grid(),
-                    wf.kappa()), FitsKeywords.empty().with("WFITER", wf.iterations()).with("WFRESID", wf.relativeResidual()))));
-            PosteriorProducts.write(dir, summary, samples, binned.mask(), known, diagnostics, prov);
-            PosteriorProducts.figure1(binned.grid(), truth, binned.mask(),
-                    KaiserSquiresMaps.of(binned, spec.clusters().apertureArcmin() / 2).kappaE(), summary.mean(), samples, List.of())
-                    .writePng(dir.resolve("fig1.png"));
-            JsonFiles.write(dir.resolve("tile.json"), tileInfo(spec, plan, problem, diagnostics, summary, problems));
+            PosteriorSummary summary = new TileProductWriter(local, prov).posterior(new TileProductWriter.SampledTile(plan.tile(),
+                    plan.galaxies(), plan.fingerprint(), data, samples, diagnostics, problems), run(spec), truth);
 
             TileCommitter committer = TileCommitter.open(new org.apache.hadoop.fs.Path(spec.outputUri()), hadoop, spec.runId());
             TileAttempt attempt = committer.begin(id);
-            attempt.uploadDirectory(dir);
+            attempt.uploadDirectory(local);
             Map<String, String> info = new LinkedHashMap<>();
             info.put("galaxies", Long.toString(plan.galaxies()));
             info.put("samples", Integer.toString(samples.size()));
@@ -121,40 +100,10 @@ final class TilePublisher {
                 (System.nanoTime() - t0) * 1e-9, plan.tile().raDeg(), plan.tile().decDeg());
     }
 
-    private static Map<String, Object> tileInfo(JobSpec spec, TilePlan plan, TileProblem problem,
-            List<ChainDiagnostics> diagnostics, PosteriorSummary summary, List<String> problems) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tile", plan.tile().id());
-        m.put("run", spec.runId());
-        m.put("centre", plan.tile().centre().toString());
-        m.put("size", plan.tile().size());
-        m.put("pixel_arcmin", plan.tile().pixelArcmin());
-        m.put("galaxies", plan.galaxies());
-        m.put("fingerprint", plan.fingerprint());
-        m.put("prior", spec.modelUri() == null ? "gaussian" : "hybrid");
-        m.put("model_sha256", spec.modelSha256());
-        m.put("seed", spec.sampler().seed());
-        m.put("sigma_max", problem.schedule().sigmaMax());
-        m.put("sigma_min", problem.schedule().sigmaMin());
-        m.put("samples", summary.samples());
-        m.put("false_peaks_per_deg2", summary.falsePeaksPerDeg2());
-        m.put("cluster_candidates", summary.candidates().size());
-        List<Map<String, Object>> chains = new ArrayList<>();
-        for (ChainDiagnostics d : diagnostics) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("chain", d.chain());
-            c.put("seed", d.seed());
-            c.put("iterations", d.iterations());
-            c.put("score_evaluations", d.scoreEvaluations());
-            c.put("acceptance", d.acceptanceRate());
-            c.put("final_step_size", d.finalStepSize());
-            c.put("batch_wall_seconds", d.wallSeconds());
-            c.put("failure", d.failure());
-            chains.add(c);
-        }
-        m.put("chains", chains);
-        m.put("problems", problems);
-        return m;
+    /** How the job samples its tiles, as their products record it. */
+    private static TileProductWriter.PosteriorRun run(JobSpec spec) {
+        return new TileProductWriter.PosteriorRun(spec.runId(), spec.modelUri() == null ? "gaussian" : "hybrid", spec.modelSha256(),
+                spec.sampler(), spec.clusters(), spec.knownClusters(), spec.wienerTolerance(), spec.wienerMaxIterations());
     }
 
     /** Reads the truth map (any Hadoop URI) and brings it onto the tile grid. */
