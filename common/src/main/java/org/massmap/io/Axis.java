@@ -1,8 +1,7 @@
 package org.massmap.io;
 
-import java.util.List;
 
-/** A plot axis: a data range [lo, hi], linear or logarithmic, and its ticks; package-private. */
+/** A plot axis's data range [lo, hi], linear or logarithmic (package-private, for {@link LinePlot}). */
 record Axis(double lo, double hi, boolean log) {
 
     Axis {
@@ -26,14 +25,5 @@ record Axis(double lo, double hi, boolean log) {
     /** Whether {@code v} can be placed on this axis. */
     boolean accepts(double v) {
         return Double.isFinite(v) && (!log || v > 0);
-    }
-
-    /** Position of {@code v} as a fraction of the axis length (0 at lo, 1 at hi). */
-    double fraction(double v) {
-        return log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
-    }
-
-    List<Ticks.Tick> ticks() {
-        return log ? Ticks.log(lo, hi) : Ticks.linear(lo, hi, 6);
     }
 }

@@ -2,25 +2,41 @@ package org.massmap.io;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A simple x/y line plot as PNG: power spectra C_ℓ against ℓ (log-log), loss curves, coverage
- * plots. Each axis is linear or logarithmic (values that are not finite, or not positive on a log
- * axis, are skipped and break the line), ranges fit the data unless given, with tick labels, axis
- * labels, a title and a legend of the labelled series. Colours follow the colour-blind-safe
- * Okabe-Ito palette in series order. Immutable; headless Java2D.
+ * A simple x/y line plot as PNG, drawn by JFreeChart: power spectra C_ℓ against ℓ (log-log), loss
+ * curves, coverage plots. Each axis is linear or logarithmic (values that are not finite, or not
+ * positive on a log axis, are skipped and break the line), ranges fit the data unless given, with tick
+ * labels, axis labels, a title and a legend of the labelled series. Colours follow the
+ * colour-blind-safe Okabe-Ito palette in series order. Immutable; headless Java2D.
  *
  * <pre>{@code
  * LinePlot.of("Convergence power spectrum", "ℓ", "C_ℓ").withLogX().withLogY()
@@ -129,24 +145,18 @@ public final class LinePlot {
         return new LinePlot(title, xLabel, yLabel, logX, logY, xRange, yRange, newWidth, newHeight, series);
     }
 
-    /** The rectangle of the plotting area inside the image. */
-    public Rectangle plotArea() {
-        FontMetrics tick = Draw.metrics(Draw.TICK);
-        FontMetrics label = Draw.metrics(Draw.LABEL);
-        int widest = 0;
-        for (Ticks.Tick t : yAxis().ticks()) {
-            widest = Math.max(widest, tick.stringWidth(t.label()));
-        }
-        int left = 10 + (yLabel.isEmpty() ? 0 : label.getHeight() + 4) + widest + 8;
-        int top = 10 + (title.isEmpty() ? 0 : Draw.metrics(Draw.TITLE).getHeight() + 6);
-        int bottom = 10 + (xLabel.isEmpty() ? 0 : label.getHeight() + 2) + tick.getHeight() + 8;
-        return new Rectangle(left, top, width - left - 16, height - top - bottom);
+    /** The rectangle of the plotting area inside the image, pixels. */
+    public Rectangle2D plotArea() {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart().createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, info);
+        return info.getPlotInfo().getDataArea();
     }
 
     /** Pixel position of data point (x, y) in the rendered image. */
     public Point2D toPixel(double x, double y) {
-        Rectangle r = plotArea();
-        return new Point2D.Double(r.x + xAxis().fraction(x) * r.width, r.y + r.height - yAxis().fraction(y) * r.height);
+        Rectangle2D area = plotArea();
+        return new Point2D.Double(axis(xAxis(), "").valueToJava2D(x, area, RectangleEdge.BOTTOM),
+                axis(yAxis(), "").valueToJava2D(y, area, RectangleEdge.LEFT));
     }
 
     /** The colour (0xRRGGBB) of series {@code i}. */
@@ -156,25 +166,7 @@ public final class LinePlot {
 
     /** Draws the plot. */
     public BufferedImage render() {
-        if (series.isEmpty()) {
-            throw new IllegalStateException("plot '" + title + "' has no series to draw");
-        }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = Draw.canvas(image);
-        try {
-            Rectangle r = plotArea();
-            drawAxes(g, r);
-            Graphics2D clipped = (Graphics2D) g.create();
-            clipped.clip(new Rectangle(r.x, r.y, r.width + 1, r.height + 1));
-            for (int i = 0; i < series.size(); i++) {
-                drawSeries(clipped, series.get(i), new Color(colorOf(i)));
-            }
-            clipped.dispose();
-            drawLegend(g, r);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return chart().createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
     }
 
     /** Renders and writes the plot as a PNG, atomically. */
@@ -212,118 +204,90 @@ public final class LinePlot {
         return Axis.fit(min, max, log);
     }
 
-    private void drawAxes(Graphics2D g, Rectangle r) {
-        Axis xa = xAxis();
-        Axis ya = yAxis();
-        FontMetrics fm = Draw.metrics(Draw.TICK);
-        g.setFont(Draw.TICK);
-        for (Ticks.Tick t : xa.ticks()) {
-            int px = (int) Math.round(r.x + xa.fraction(t.value()) * r.width);
-            if (t.major()) {
-                g.setColor(new Color(0xE0E0E0));
-                g.drawLine(px, r.y, px, r.y + r.height);
+    /** A JFreeChart axis over the range of {@code a}. */
+    private static ValueAxis axis(Axis a, String label) {
+        ValueAxis axis;
+        if (a.log()) {
+            LogAxis log = new LogAxis(label);
+            log.setSmallestValue(a.lo());
+            if (Math.log10(a.hi() / a.lo()) >= 1.5) { // whole decades, labelled 10^n
+                log.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))), false, true);
+                log.setMinorTickMarksVisible(true);
+                log.setMinorTickCount(9);
             }
-            g.setColor(Color.BLACK);
-            g.drawLine(px, r.y + r.height, px, r.y + r.height + (t.major() ? 5 : 3));
-            g.drawString(t.label(), px - fm.stringWidth(t.label()) / 2, r.y + r.height + 6 + fm.getAscent());
+            axis = log;
+        } else {
+            NumberAxis linear = new NumberAxis(label);
+            linear.setAutoRangeIncludesZero(false);
+            axis = linear;
         }
-        for (Ticks.Tick t : ya.ticks()) {
-            int py = (int) Math.round(r.y + r.height - ya.fraction(t.value()) * r.height);
-            if (t.major()) {
-                g.setColor(new Color(0xE0E0E0));
-                g.drawLine(r.x, py, r.x + r.width, py);
-            }
-            g.setColor(Color.BLACK);
-            g.drawLine(r.x - (t.major() ? 5 : 3), py, r.x, py);
-            g.drawString(t.label(), r.x - 7 - fm.stringWidth(t.label()), py + fm.getAscent() / 2 - 1);
-        }
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1f));
-        g.drawRect(r.x, r.y, r.width, r.height);
-        if (!title.isEmpty()) {
-            Draw.centred(g, title, Draw.TITLE, r.x + r.width / 2, 10 + Draw.metrics(Draw.TITLE).getAscent());
-        }
-        if (!xLabel.isEmpty()) {
-            Draw.centred(g, xLabel, Draw.LABEL, r.x + r.width / 2, height - 10);
-        }
-        if (!yLabel.isEmpty()) {
-            Draw.vertical(g, yLabel, Draw.LABEL, 10 + Draw.metrics(Draw.LABEL).getAscent(), r.y + r.height / 2);
-        }
+        axis.setAutoRange(false);
+        axis.setRange(a.lo(), a.hi());
+        axis.setLabelFont(Draw.LABEL);
+        axis.setTickLabelFont(Draw.TICK);
+        return axis;
     }
 
-    private void drawSeries(Graphics2D g, Series s, Color color) {
-        g.setColor(color);
-        boolean lines = s.style != Style.POINTS;
-        boolean points = s.style == Style.POINTS || s.style == Style.LINE_AND_POINTS;
-        g.setStroke(s.style == Style.DASHED
-                ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
-                : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        Path2D path = new Path2D.Double();
-        boolean penDown = false;
+    private JFreeChart chart() {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("plot '" + title + "' has no series to draw");
+        }
         Axis xa = xAxis();
         Axis ya = yAxis();
-        for (int i = 0; i < s.x.length; i++) {
-            if (!xa.accepts(s.x[i]) || !ya.accepts(s.y[i])) {
-                penDown = false; // a gap in the line
-                continue;
-            }
-            Point2D p = toPixel(s.x[i], s.y[i]);
-            if (penDown) {
-                path.lineTo(p.getX(), p.getY());
-            } else {
-                path.moveTo(p.getX(), p.getY());
-                penDown = true;
-            }
-            if (points) {
-                g.fill(new Ellipse2D.Double(p.getX() - 3, p.getY() - 3, 6, 6));
-            }
-        }
-        if (lines) {
-            g.draw(path);
-        }
-    }
-
-    private void drawLegend(Graphics2D g, Rectangle r) {
-        List<Integer> shown = new ArrayList<>();
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        Shape dot = new Ellipse2D.Double(-3, -3, 6, 6);
         for (int i = 0; i < series.size(); i++) {
-            if (!series.get(i).label.isEmpty()) {
-                shown.add(i);
+            Series s = series.get(i);
+            XYSeries points = new XYSeries(new SeriesKey(i, s.label), false, true);
+            for (int k = 0; k < s.x.length; k++) {
+                boolean placed = xa.accepts(s.x[k]) && ya.accepts(s.y[k]);
+                points.add(placed ? s.x[k] : Double.NaN, placed ? s.y[k] : Double.NaN); // NaN: a gap in the line
             }
+            data.addSeries(points);
+            renderer.setSeriesPaint(i, new Color(colorOf(i)));
+            renderer.setSeriesLinesVisible(i, s.style != Style.POINTS);
+            renderer.setSeriesShapesVisible(i, s.style == Style.POINTS || s.style == Style.LINE_AND_POINTS);
+            renderer.setSeriesShape(i, dot);
+            renderer.setSeriesStroke(i, stroke(s.style));
+            renderer.setSeriesVisibleInLegend(i, !s.label.isEmpty());
         }
-        if (shown.isEmpty()) {
-            return;
+        renderer.setDrawSeriesLineAsPath(true);
+        XYPlot plot = new XYPlot(data, axis(xa, xLabel), axis(ya, yLabel), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xE0E0E0));
+        plot.setRangeGridlinePaint(new Color(0xE0E0E0));
+        plot.setOutlinePaint(Color.BLACK);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later series on top
+        JFreeChart chart = new JFreeChart(null, Draw.TITLE, plot, series.stream().anyMatch(s -> !s.label.isEmpty()));
+        if (!title.isEmpty()) {
+            chart.setTitle(new TextTitle(title, Draw.TITLE));
         }
-        FontMetrics fm = Draw.metrics(Draw.TICK);
-        int widest = 0;
-        for (int i : shown) {
-            widest = Math.max(widest, fm.stringWidth(series.get(i).label));
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setItemFont(Draw.TICK);
+            legend.setFrame(BlockBorder.NONE);
         }
-        int line = fm.getHeight() + 2;
-        int boxW = 8 + 24 + 6 + widest + 8;
-        int boxH = 6 + shown.size() * line + 2;
-        int x = r.x + r.width - boxW - 8;
-        int y = r.y + 8;
-        g.setColor(new Color(255, 255, 255, 225));
-        g.fillRect(x, y, boxW, boxH);
-        g.setColor(Color.GRAY);
-        g.setStroke(new BasicStroke(1f));
-        g.drawRect(x, y, boxW, boxH);
-        g.setFont(Draw.TICK);
-        for (int k = 0; k < shown.size(); k++) {
-            Series s = series.get(shown.get(k));
-            int cy = y + 6 + k * line + line / 2;
-            g.setColor(new Color(colorOf(shown.get(k))));
-            if (s.style != Style.POINTS) {
-                g.setStroke(s.style == Style.DASHED
-                        ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
-                        : new BasicStroke(2f));
-                g.draw(new Line2D.Double(x + 8, cy, x + 32, cy));
-            }
-            if (s.style == Style.POINTS || s.style == Style.LINE_AND_POINTS) {
-                g.fill(new Ellipse2D.Double(x + 20 - 3, cy - 3, 6, 6));
-            }
-            g.setColor(Color.BLACK);
-            g.drawString(s.label, x + 38, cy + fm.getAscent() / 2 - 1);
+        return chart;
+    }
+
+    private static Stroke stroke(Style style) {
+        return style == Style.DASHED
+                ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
+                : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A series' key: unique by position (labels may repeat or be empty), shown as its label. */
+    private record SeriesKey(int index, String label) implements Comparable<SeriesKey> {
+        @Override
+        public int compareTo(SeriesKey other) {
+            return Integer.compare(index, other.index);
+        }
+
+        @Override
+        public String toString() {
+            return label;
         }
     }
 }

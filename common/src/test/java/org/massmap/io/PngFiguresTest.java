@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,8 +160,8 @@ class PngFiguresTest {
         BufferedImage image = plot.render();
         assertEquals(640, image.getWidth());
         Point2D origin = plot.toPixel(0, 0);
-        Rectangle area = plot.plotArea();
-        assertEquals(area.x, origin.getX(), 1e-9);
-        assertEquals(area.y + area.height, origin.getY(), 1e-9);
+        Rectangle2D area = plot.plotArea();
+        assertEquals(area.getMinX(), origin.getX(), 1e-9);
+        assertEquals(area.getMaxY(), origin.getY(), 1e-9);
     }
 }
