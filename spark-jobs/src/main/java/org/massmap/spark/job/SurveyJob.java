@@ -153,11 +153,7 @@ public final class SurveyJob {
         t = System.nanoTime();
         var tiling = TilingResolver.resolve(request.tiling(), request.tilingSpec(), request.centre(), splitRdd,
                 template.columns(), hadoop);
-        JobSpec spec = new JobSpec(template.outputUri(), template.runId(), template.columns(), template.shapeNoise(),
-                template.shearModel(), tiling, template.minGalaxies(), template.clEll(), template.clValues(), template.sampler(),
-                template.clusters(), template.modelUri(), template.modelSha256(), template.knownClusters(),
-                template.canonicalConfig(), template.truthUri(), template.force(), template.mosaicTaperArcmin(),
-                template.wienerTolerance(), template.wienerMaxIterations(), template.softwareVersion());
+        JobSpec spec = template.withTiling(tiling);
         if (tiling.tile(MOSAIC_ID).isPresent()) {
             throw new IllegalArgumentException("tile id '" + MOSAIC_ID + "' is reserved for the survey mosaic; rename that tile");
         }

@@ -59,9 +59,7 @@ class OutputGuaranteeTest extends SharedSpark {
         SamplerConfig c = s.sampler();
         SamplerConfig seeded = new SamplerConfig(c.schedule(), c.move(), c.finish(), c.sigmaMin(), c.sigmaMinTolerance(), c.chains(), seed, c.batchSize(),
                 c.threads(), c.prior(), c.model());
-        return new JobSpec(s.outputUri(), runId, s.columns(), s.shapeNoise(), s.shearModel(), s.tiling(), s.minGalaxies(), s.clEll(),
-                s.clValues(), seeded, s.clusters(), s.modelUri(), s.modelSha256(), s.knownClusters(), s.canonicalConfig(), s.truthUri(),
-                s.force(), s.mosaicTaperArcmin(), s.wienerTolerance(), s.wienerMaxIterations(), s.softwareVersion());
+        return s.toBuilder().runId(runId).sampler(seeded).build();
     }
 
     /** The test job with a schedule no test waits for: only a cancellation ends its chains. */
@@ -70,9 +68,7 @@ class OutputGuaranteeTest extends SharedSpark {
         SamplerConfig c = s.sampler();
         SamplerConfig endless = new SamplerConfig(new org.massmap.sampling.GeometricSchedule(0.1, 0.005, 100_000_000, 2, 2), c.move(),
                 c.finish(), c.sigmaMin(), c.sigmaMinTolerance(), c.chains(), c.seed(), c.batchSize(), c.threads(), c.prior(), c.model());
-        return new JobSpec(s.outputUri(), runId, s.columns(), s.shapeNoise(), s.shearModel(), s.tiling(), s.minGalaxies(), s.clEll(),
-                s.clValues(), endless, s.clusters(), s.modelUri(), s.modelSha256(), s.knownClusters(), s.canonicalConfig(), s.truthUri(),
-                s.force(), s.mosaicTaperArcmin(), s.wienerTolerance(), s.wienerMaxIterations(), s.softwareVersion());
+        return s.toBuilder().runId(runId).sampler(endless).build();
     }
 
     static SurveyJob.Request request() {

@@ -86,9 +86,10 @@ class SurveyJobTest extends SharedSpark {
             ell[i] = Math.pow(10, 0.5 + 4.5 * i / 199.0);
             c[i] = cl(ell[i]);
         }
-        return new JobSpec(out, "run" + System.nanoTime(), ColumnMapping.defaults().withWeight("w"), ShapeNoise.measured(),
-                ShearModel.REDUCED_SHEAR, null, 50, ell, c, sampler, new ClusterSettings(2, 3, 2, 0.1, 4), null, null, List.of(),
-                "{\"test\":1}", null, false, 4, 1e-6, 500, "test");
+        return JobSpec.builder().outputUri(out).runId("run" + System.nanoTime()).columns(ColumnMapping.defaults().withWeight("w"))
+                .shapeNoise(ShapeNoise.measured()).shearModel(ShearModel.REDUCED_SHEAR).minGalaxies(50).clEll(ell).clValues(c)
+                .sampler(sampler).clusters(new ClusterSettings(2, 3, 2, 0.1, 4)).canonicalConfig("{\"test\":1}")
+                .mosaicTaperArcmin(4).wienerTolerance(1e-6).wienerMaxIterations(500).softwareVersion("test").build();
     }
 
     static SurveyJob.Request request(long rowsPerSplit) {
