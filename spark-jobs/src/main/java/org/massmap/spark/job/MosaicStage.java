@@ -55,7 +55,7 @@ final class MosaicStage {
     /** Fingerprint of the mosaic: the published tiles and their input fingerprints. */
     static String fingerprint(List<TileReport> reports) {
         StringBuilder sb = new StringBuilder("massmap-mosaic/1\n");
-        reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped"))
+        reports.stream().filter(r -> r.status().isPublished())
                 .sorted((a, b) -> a.tileId().compareTo(b.tileId()))
                 .forEach(r -> sb.append(r.tileId()).append(' ').append(r.fingerprint()).append('\n'));
         return Checksums.sha256(sb.toString());

@@ -35,6 +35,7 @@ import org.massmap.spark.output.OutputLock;
 import org.massmap.spark.output.PublishMode;
 import org.massmap.spark.output.RunClaim;
 import org.massmap.spark.output.RunManifest;
+import org.massmap.spark.output.TileOutcome;
 import org.massmap.survey.TilingSpec;
 import scala.Tuple2;
 
@@ -200,7 +201,7 @@ public final class SurveyJob {
         }
         List<String> runIds = new ArrayList<>();
         for (TilePlan p : planned) {
-            if (p.status() == TileStatus.RUN) {
+            if (p.runs()) {
                 runIds.add(p.tile().id());
             }
         }
@@ -209,8 +210,8 @@ public final class SurveyJob {
         int perTask = spec.chainsPerTask();
         int groups = (chains + perTask - 1) / perTask;
         console.printf(Locale.ROOT, "%d tile(s): %d to sample (%d chains each), %d up to date, %d with too few galaxies%n",
-                planned.size(), runIds.size(), chains, count(planned, TileStatus.UP_TO_DATE),
-                count(planned, TileStatus.TOO_FEW_GALAXIES));
+                planned.size(), runIds.size(), chains, count(planned, TileDecision.UP_TO_DATE),
+                count(planned, TileDecision.TOO_FEW_GALAXIES));
 
         // (4) chain tasks, one partition each, placed by (tile index, group) only
         Map<String, Integer> index = new HashMap<>();
@@ -221,7 +222,7 @@ public final class SurveyJob {
         int taskCount = Math.max(1, runIds.size() * groups);
         LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
         LongAccumulator tilesDone = jsc.sc().longAccumulator("tiles done");
-        JavaPairRDD<Integer, ChainTask> tasks = plans.filter(p -> p.status() == TileStatus.RUN).flatMapToPair(p -> {
+        JavaPairRDD<Integer, ChainTask> tasks = plans.filter(TilePlan::runs).flatMapToPair(p -> {
             List<Tuple2<Integer, ChainTask>> out = new ArrayList<>();
             int tileIndex = indexB.value().get(p.tile().id());
             int total = specB.value().sampler().chains();
@@ -239,7 +240,7 @@ public final class SurveyJob {
 
         // (5) gather per tile, summarise and commit on executors
         t = System.nanoTime();
-        JavaPairRDD<String, TilePlan> runPlans = plans.filter(p -> p.status() == TileStatus.RUN)
+        JavaPairRDD<String, TilePlan> runPlans = plans.filter(TilePlan::runs)
                 .mapToPair(p -> new Tuple2<>(p.tile().id(), p));
         List<TileReport> reports = new ArrayList<>();
         try (Progress progress = new Progress(console, chainsDone, (long) runIds.size() * chains, tilesDone, runIds.size(), 10)) {
@@ -251,10 +252,8 @@ public final class SurveyJob {
         }
         manifest.timing("sample-and-publish", Duration.ofNanos(System.nanoTime() - t));
         for (TilePlan p : planned) {
-            if (p.status() != TileStatus.RUN) {
-                reports.add(new TileReport(p.tile().id(), p.status() == TileStatus.UP_TO_DATE ? "skipped" : p.status() == TileStatus.FAILED
-                        ? "failed" : "too-few-galaxies", p.reason(), p.fingerprint(), p.attempt(), p.galaxies(), 0, 0, 0, 0,
-                        p.tile().raDeg(), p.tile().decDeg()));
+            if (!p.runs()) {
+                reports.add(p.settledReport());
             }
         }
         reports.sort((a, b) -> a.tileId().compareTo(b.tileId()));
@@ -263,12 +262,12 @@ public final class SurveyJob {
         t = System.nanoTime();
         // every tile's mean is read back from its published file, fresh or skipped: the mosaic of a resumed
         // run then has the same bits as an uninterrupted run's (a fresh mean in memory is not yet float32)
-        List<String> inMosaic = reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped"))
+        List<String> inMosaic = reports.stream().filter(r -> r.status().isPublished())
                 .map(TileReport::tileId).toList();
         JavaPairRDD<String, SkyMap> means = jsc.parallelize(inMosaic, Math.max(1, Math.min(inMosaic.size(), jsc.defaultParallelism())))
                 .mapToPair(id -> new Tuple2<>(id, MosaicStage.currentMean(specB.value(), id, hadoop.value().value())));
         double mosaicPixel = planned.stream().mapToDouble(p -> p.tile().pixelArcmin()).min().orElse(1);
-        int mosaicTiles = (int) reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped")).count();
+        int mosaicTiles = inMosaic.size();
         MosaicStage.publish(jsc, spec, means, mosaicTiles, MosaicStage.fingerprint(reports), mosaicPixel, hadoopConf, console);
         manifest.timing("mosaic", Duration.ofNanos(System.nanoTime() - t));
 
@@ -284,15 +283,10 @@ public final class SurveyJob {
         int failed = 0;
         int ok = 0;
         for (TileReport r : reports) {
-            RunManifest.TileOutcome outcome = switch (r.status()) {
-                case "ok" -> RunManifest.TileOutcome.OK;
-                case "skipped", "too-few-galaxies" -> RunManifest.TileOutcome.SKIPPED;
-                default -> RunManifest.TileOutcome.FAILED;
-            };
-            failed += outcome == RunManifest.TileOutcome.FAILED ? 1 : 0;
-            ok += outcome == RunManifest.TileOutcome.OK ? 1 : 0;
-            manifest.tile(new RunManifest.TileStatus(r.tileId(), outcome, r.reason() != null ? r.reason()
-                    : r.status().equals("too-few-galaxies") ? "fewer than " + spec.minGalaxies() + " galaxies" : null,
+            failed += r.status() == TileOutcome.FAILED ? 1 : 0;
+            ok += r.status() == TileOutcome.OK ? 1 : 0;
+            manifest.tile(new RunManifest.TileRecord(r.tileId(), r.status(), r.reason() != null ? r.reason()
+                    : r.status() == TileOutcome.TOO_FEW_GALAXIES ? "fewer than " + spec.minGalaxies() + " galaxies" : null,
                     r.fingerprint(), r.attemptUri(), r.seconds()));
         }
         for (InputProblem p : problems) {
@@ -333,7 +327,7 @@ public final class SurveyJob {
      */
     static void requireMapped(org.massmap.survey.Tile tile, List<TilePlan> planned, ReadTotals totals, long minGalaxies) {
         long galaxies = planned.stream().mapToLong(TilePlan::galaxies).sum();
-        if (planned.isEmpty() || planned.get(0).status() == TileStatus.TOO_FEW_GALAXIES) {
+        if (planned.isEmpty() || planned.get(0).decision() == TileDecision.TOO_FEW_GALAXIES) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s holds %s of the %d usable catalog rows%s;"
                     + " check the centre (RA,Dec in degrees), the size and pixel, or the RA/Dec column mapping", tile,
                     galaxies == 0 ? "none" : galaxies + " (fewer than job.min-galaxies=" + minGalaxies + ")", totals.rowsKept(),
@@ -369,8 +363,8 @@ public final class SurveyJob {
         return new ArrayList<>(unique.values());
     }
 
-    private static long count(List<TilePlan> plans, TileStatus s) {
-        return plans.stream().filter(p -> p.status() == s).count();
+    private static long count(List<TilePlan> plans, TileDecision d) {
+        return plans.stream().filter(p -> p.decision() == d).count();
     }
 
     /** Sends task k to partition k mod n: the placement depends only on (tile index, chain group). */
