@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         String bestTile = null;
         long bestGalaxies = -1;
         for (TileReport r : outcome.tiles()) {
-            if (!r.status().equals("ok") && !r.status().equals("skipped")) {
+            if (!r.status().isPublished()) {
                 continue;
             }
             Path products = RunDirectories.resolve(run, r.tileId());

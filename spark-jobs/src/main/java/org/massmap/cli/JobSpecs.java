@@ -66,10 +66,12 @@ final class JobSpecs {
             runId = defaultRunId();
         }
         long minGalaxies = s.nonNegativeInt("job.min-galaxies");
-        return new JobSpec(outputUri, runId, CatalogSettings.columns(s, m), noise, m.shearModel(), null, minGalaxies,
-                table[0], table[1], sampler, SamplerConfig.clusters(s), modelUri, modelSha, knownClusters,
-                canonicalConfig(s.config()), truthUri, s.bool("job.force"), s.nonNegative("job.mosaic-taper-arcmin"),
-                s.positive("wiener.tolerance"), s.positiveInt("wiener.max-iterations"), Version.current());
+        return JobSpec.builder().outputUri(outputUri).runId(runId).columns(CatalogSettings.columns(s, m)).shapeNoise(noise)
+                .shearModel(m.shearModel()).minGalaxies(minGalaxies).clEll(table[0]).clValues(table[1]).sampler(sampler)
+                .clusters(SamplerConfig.clusters(s)).modelUri(modelUri).modelSha256(modelSha).knownClusters(knownClusters)
+                .canonicalConfig(canonicalConfig(s.config())).truthUri(truthUri).force(s.bool("job.force"))
+                .mosaicTaperArcmin(s.nonNegative("job.mosaic-taper-arcmin")).wienerTolerance(s.positive("wiener.tolerance"))
+                .wienerMaxIterations(s.positiveInt("wiener.max-iterations")).softwareVersion(Version.current()).build();
     }
 
     /**

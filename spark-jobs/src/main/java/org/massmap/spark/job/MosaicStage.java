@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.HashPartitioner;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.massmap.io.Checksums;
 import org.massmap.io.FitsMaps;
 import org.massmap.io.Provenance;
@@ -24,9 +26,10 @@ import org.massmap.survey.HealpixMosaic;
 import org.massmap.survey.MosaicAccumulator;
 import org.massmap.survey.MosaicPreview;
 import org.massmap.survey.Resampling;
+import scala.Tuple2;
 
 /**
- * The survey-wide mosaic: every current tile's posterior mean (NaN outside its mask) is resampled
+ * Stage 6 of the survey job, the survey-wide mosaic: every current tile's posterior mean (NaN outside its mask) is resampled
  * onto HEALPix pixels with edge-tapered weights, partial sums are built on executors and merged on
  * the driver, and the result (mosaic.fits: a partial-sky HEALPix table with KAPPA_MEAN and
  * WEIGHT; mosaic.png) is committed like a tile, under OUT/tiles/mosaic. The mosaic of a survey
@@ -40,8 +43,23 @@ final class MosaicStage {
     private MosaicStage() {
     }
 
-    /** The published posterior mean of an up-to-date tile, read on an executor. */
-    static SkyMap currentMean(JobSpec spec, String tileId, Configuration hadoop) throws Exception {
+    /**
+     * Builds and publishes the mosaic of every tile whose current publication holds this run's
+     * result (published now or up to date), at the finest pixel of the planned tiles. Every tile's
+     * mean is read back from its published file, fresh or not: the mosaic of a resumed run then has
+     * the same bits as an uninterrupted run's (a fresh mean in memory is not yet float32).
+     */
+    static void build(JavaSparkContext jsc, Broadcast<JobSpec> spec, List<TileReport> reports, List<TilePlan> plans,
+            Broadcast<SerializableWritable<Configuration>> hadoop, PrintWriter console) throws Exception {
+        List<String> inMosaic = reports.stream().filter(r -> r.status().isPublished()).map(TileReport::tileId).toList();
+        JavaPairRDD<String, SkyMap> means = jsc.parallelize(inMosaic, Math.max(1, Math.min(inMosaic.size(), jsc.defaultParallelism())))
+                .mapToPair(id -> new Tuple2<>(id, currentMean(spec.value(), id, hadoop.value().value())));
+        double pixelArcmin = plans.stream().mapToDouble(p -> p.tile().pixelArcmin()).min().orElse(1);
+        publish(jsc, spec.value(), means, inMosaic.size(), fingerprint(reports), pixelArcmin, jsc.hadoopConfiguration(), console);
+    }
+
+    /** The published posterior mean of a tile, read on an executor. */
+    private static SkyMap currentMean(JobSpec spec, String tileId, Configuration hadoop) throws Exception {
         TileCommitter committer = TileCommitter.open(new org.apache.hadoop.fs.Path(spec.outputUri()), hadoop, spec.runId());
         Path tmp = Files.createTempFile("massmap-mean-", ".fits");
         try (InputStream in = committer.open(tileId, "posterior_mean.fits")) {
@@ -53,9 +71,9 @@ final class MosaicStage {
     }
 
     /** Fingerprint of the mosaic: the published tiles and their input fingerprints. */
-    static String fingerprint(List<TileReport> reports) {
+    private static String fingerprint(List<TileReport> reports) {
         StringBuilder sb = new StringBuilder("massmap-mosaic/1\n");
-        reports.stream().filter(r -> r.status().equals("ok") || r.status().equals("skipped"))
+        reports.stream().filter(r -> r.status().isPublished())
                 .sorted((a, b) -> a.tileId().compareTo(b.tileId()))
                 .forEach(r -> sb.append(r.tileId()).append(' ').append(r.fingerprint()).append('\n'));
         return Checksums.sha256(sb.toString());
@@ -65,7 +83,7 @@ final class MosaicStage {
      * @param means tile id → posterior mean (NaN outside the mask) of every tile in the mosaic
      * @param tiles how many tiles {@code means} holds (sets the number of groups)
      */
-    static void publish(JavaSparkContext jsc, JobSpec spec, JavaPairRDD<String, SkyMap> means, int tiles, String fingerprint,
+    private static void publish(JavaSparkContext jsc, JobSpec spec, JavaPairRDD<String, SkyMap> means, int tiles, String fingerprint,
             double pixelArcmin, Configuration hadoop, PrintWriter console) throws Exception {
         TileCommitter committer = TileCommitter.open(new org.apache.hadoop.fs.Path(spec.outputUri()), hadoop, spec.runId());
         TileFingerprint fp = new TileFingerprint(fingerprint);

@@ -21,19 +21,19 @@ final class TilePlanner {
         long galaxies = b.digest().count();
         String fp = TileFingerprint.of(b.tile(), b.digest(), spec.modelSha256(), spec.canonicalConfig()).sha256();
         if (galaxies < spec.minGalaxies()) {
-            return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.TOO_FEW_GALAXIES,
+            return new TilePlan(b.tile(), null, fp, galaxies, TileDecision.TOO_FEW_GALAXIES,
                     galaxies + " galaxies, fewer than job.min-galaxies=" + spec.minGalaxies(), null);
         }
         try {
             TileCommitter committer = TileCommitter.open(new Path(spec.outputUri()), hadoop, spec.runId());
             Optional<TileManifest> published = spec.force() ? Optional.empty() : committer.upToDate(b.tile().id(), new TileFingerprint(fp));
             if (published.isPresent()) {
-                return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.UP_TO_DATE, "inputs unchanged",
+                return new TilePlan(b.tile(), null, fp, galaxies, TileDecision.UP_TO_DATE, "inputs unchanged",
                         committer.attemptDirectory(published.get()).toString());
             }
         } catch (Exception e) {
-            return new TilePlan(b.tile(), null, fp, galaxies, TileStatus.FAILED, "cannot read its published state: " + e.getMessage(), null);
+            return new TilePlan(b.tile(), null, fp, galaxies, TileDecision.FAILED, "cannot read its published state: " + e.getMessage(), null);
         }
-        return new TilePlan(b.tile(), b.accumulator(), fp, galaxies, TileStatus.RUN, null, null);
+        return new TilePlan(b.tile(), b.accumulator(), fp, galaxies, TileDecision.RUN, null, null);
     }
 }

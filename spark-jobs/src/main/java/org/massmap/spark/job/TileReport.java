@@ -1,6 +1,7 @@
 package org.massmap.spark.job;
 
 import java.io.Serializable;
+import org.massmap.spark.output.TileOutcome;
 
 /**
  * What happened to one tile in this run (small; collected by the driver): outcome, reason,
@@ -9,7 +10,14 @@ import java.io.Serializable;
  * @param status ok (published now), skipped (up to date), failed (old publication, if any, intact)
  *               or too-few-galaxies
  */
-public record TileReport(String tileId, String status, String reason, String fingerprint, String attemptUri,
+public record TileReport(String tileId, TileOutcome status, String reason, String fingerprint, String attemptUri,
         long galaxies, int samples, int failedChains, int candidates, double seconds, double raDeg, double decDeg)
         implements Serializable {
+
+    /** As the canonical constructor, with the outcome given by its label ({@link TileOutcome#ofLabel}). */
+    public TileReport(String tileId, String status, String reason, String fingerprint, String attemptUri, long galaxies, int samples,
+            int failedChains, int candidates, double seconds, double raDeg, double decDeg) {
+        this(tileId, TileOutcome.ofLabel(status), reason, fingerprint, attemptUri, galaxies, samples, failedChains, candidates, seconds,
+                raDeg, decDeg);
+    }
 }

@@ -70,7 +70,7 @@ public final class OutputGarbage {
         Map<String, Set<String>> named = new HashMap<>();
         Optional<RunManifest> m = RunManifest.read(fs, new Path(outputRoot, RunManifest.NAME));
         if (m.isPresent()) {
-            for (RunManifest.TileStatus t : m.get().tiles()) {
+            for (RunManifest.TileRecord t : m.get().tiles()) {
                 if (t.attempt() != null) {
                     named.computeIfAbsent(t.tile(), k -> new HashSet<>()).add(new Path(t.attempt()).getName());
                 }

@@ -56,7 +56,7 @@ import org.massmap.io.Checksums;
  */
 public record RunManifest(String format, String runId, String softwareVersion, String started, String finished, double durationSeconds,
         RunStatus status, int exitCode, String message, JsonNode config, String configSha256, Map<String, Long> seeds, ModelRef model,
-        List<InputFile> inputs, List<TileStatus> tiles, Map<String, Long> tileCounts, List<InputProblem> inputProblems,
+        List<InputFile> inputs, List<TileRecord> tiles, Map<String, Long> tileCounts, List<InputProblem> inputProblems,
         Map<String, Long> rows, Map<String, Double> timings) {
 
     /** The format tag of this version of the manifest. */
@@ -91,27 +91,20 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         @JsonProperty("failed") FAILED
     }
 
-    /** What became of one tile. */
-    public enum TileOutcome {
-        /** Computed and published. */
-        @JsonProperty("ok") OK,
-        /** Up to date: its fingerprint matched the published one, no work done. */
-        @JsonProperty("skipped") SKIPPED,
-        /** Not published; the previous publication, if any, is intact. */
-        @JsonProperty("failed") FAILED
-    }
-
     /**
-     * One tile's outcome.
+     * The record of one tile's outcome.
      *
      * @param tile        tile id
-     * @param status      ok, skipped or failed
+     * @param status      ok, skipped or failed ({@link TileOutcome#inRunManifest()}: too few galaxies is recorded as skipped)
      * @param reason      why it was skipped or failed (null when ok)
      * @param fingerprint the inputs' fingerprint (null if not computed)
      * @param attempt     the published attempt directory (null unless ok or skipped)
      * @param seconds     wall time spent on the tile
      */
-    public record TileStatus(String tile, TileOutcome status, String reason, String fingerprint, String attempt, double seconds) {
+    public record TileRecord(String tile, TileOutcome status, String reason, String fingerprint, String attempt, double seconds) {
+        public TileRecord {
+            status = status == null ? null : status.inRunManifest();
+        }
     }
 
     /**
@@ -220,7 +213,7 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         private final Map<String, Long> seeds = new LinkedHashMap<>();
         private ModelRef model;
         private final List<InputFile> inputs = new ArrayList<>();
-        private final List<TileStatus> tiles = new ArrayList<>();
+        private final List<TileRecord> tiles = new ArrayList<>();
         private final List<InputProblem> inputProblems = new ArrayList<>();
         private final Map<String, Long> rows = new LinkedHashMap<>();
         private final Map<String, Double> timings = new LinkedHashMap<>();
@@ -254,8 +247,8 @@ public record RunManifest(String format, String runId, String softwareVersion, S
             return this;
         }
 
-        public synchronized Builder tile(TileStatus status) {
-            tiles.add(status);
+        public synchronized Builder tile(TileRecord tile) {
+            tiles.add(tile);
             return this;
         }
 
@@ -283,8 +276,8 @@ public record RunManifest(String format, String runId, String softwareVersion, S
         public synchronized RunManifest finish(int exitCode, String message) {
             Instant finished = clock.instant();
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (TileOutcome o : TileOutcome.values()) {
-                counts.put(o.name().toLowerCase(java.util.Locale.ROOT), tiles.stream().filter(t -> t.status() == o).count());
+            for (TileOutcome o : TileOutcome.IN_RUN_MANIFEST) {
+                counts.put(o.toString(), tiles.stream().filter(t -> t.status() == o).count());
             }
             RunStatus status = exitCode == 0 ? RunStatus.OK : exitCode == PARTIAL_EXIT ? RunStatus.PARTIAL : RunStatus.FAILED;
             return new RunManifest(FORMAT, runId, softwareVersion, started.toString(), finished.toString(),

@@ -82,7 +82,7 @@ public final class ClusterProbe extends SparkListener {
     public void onStageSubmitted(SparkListenerStageSubmitted e) {
         scala.collection.Iterator<RDDInfo> rdds = e.stageInfo().rddInfos().iterator();
         while (rdds.hasNext()) {
-            if (rdds.next().callSite().startsWith("partitionBy at SurveyJob")) {
+            if (rdds.next().callSite().startsWith("partitionBy at SamplingStage")) {
                 if (samplingStages.add(e.stageInfo().stageId())) {
                     samplingPartitions.set(e.stageInfo().numTasks());
                 }

@@ -29,6 +29,7 @@ import org.massmap.lensing.ShearModel;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
+import org.massmap.spark.output.TileOutcome;
 import org.massmap.spark.output.TileAttempt;
 import org.massmap.spark.output.TileCommitter;
 import org.massmap.spark.output.TileFingerprint;
@@ -59,9 +60,7 @@ class OutputGuaranteeTest extends SharedSpark {
         SamplerConfig c = s.sampler();
         SamplerConfig seeded = new SamplerConfig(c.schedule(), c.move(), c.finish(), c.sigmaMin(), c.sigmaMinTolerance(), c.chains(), seed, c.batchSize(),
                 c.threads(), c.prior(), c.model());
-        return new JobSpec(s.outputUri(), runId, s.columns(), s.shapeNoise(), s.shearModel(), s.tiling(), s.minGalaxies(), s.clEll(),
-                s.clValues(), seeded, s.clusters(), s.modelUri(), s.modelSha256(), s.knownClusters(), s.canonicalConfig(), s.truthUri(),
-                s.force(), s.mosaicTaperArcmin(), s.wienerTolerance(), s.wienerMaxIterations(), s.softwareVersion());
+        return s.toBuilder().runId(runId).sampler(seeded).build();
     }
 
     /** The test job with a schedule no test waits for: only a cancellation ends its chains. */
@@ -70,9 +69,7 @@ class OutputGuaranteeTest extends SharedSpark {
         SamplerConfig c = s.sampler();
         SamplerConfig endless = new SamplerConfig(new org.massmap.sampling.GeometricSchedule(0.1, 0.005, 100_000_000, 2, 2), c.move(),
                 c.finish(), c.sigmaMin(), c.sigmaMinTolerance(), c.chains(), c.seed(), c.batchSize(), c.threads(), c.prior(), c.model());
-        return new JobSpec(s.outputUri(), runId, s.columns(), s.shapeNoise(), s.shearModel(), s.tiling(), s.minGalaxies(), s.clEll(),
-                s.clValues(), endless, s.clusters(), s.modelUri(), s.modelSha256(), s.knownClusters(), s.canonicalConfig(), s.truthUri(),
-                s.force(), s.mosaicTaperArcmin(), s.wienerTolerance(), s.wienerMaxIterations(), s.softwareVersion());
+        return s.toBuilder().runId(runId).sampler(endless).build();
     }
 
     static SurveyJob.Request request() {
@@ -223,10 +220,10 @@ class OutputGuaranteeTest extends SharedSpark {
         assertEquals(3, o.exitCode(), "partial: the other tiles are published");
         for (TileReport r : o.tiles()) {
             if (r.tileId().equals(victim)) {
-                assertEquals("failed", r.status());
+                assertEquals(TileOutcome.FAILED, r.status());
                 assertTrue(r.reason().contains("No space left on device") && !r.reason().contains("\n"), r.reason());
             } else {
-                assertEquals("ok", r.status(), r.tileId());
+                assertEquals(TileOutcome.OK, r.status(), r.tileId());
             }
         }
         assertFalse(Files.exists(out.resolve("tiles").resolve(victim).resolve("current.json")));
@@ -244,7 +241,7 @@ class OutputGuaranteeTest extends SharedSpark {
         Files.delete(out.resolve("tiles").resolve(SurveyJob.MOSAIC_ID).resolve("current.json"));
         SurveyJob.Outcome resumed = run(spec(out, "resume", 1));
         assertEquals(0, resumed.exitCode());
-        assertEquals(tiles.size() - 1, resumed.tiles().stream().filter(t -> t.status().equals("skipped")).count());
+        assertEquals(tiles.size() - 1, resumed.tiles().stream().filter(t -> t.status() == TileOutcome.SKIPPED).count());
         org.massmap.survey.HealpixMosaic again = org.massmap.survey.HealpixMosaic.read(SurveyJobTest.currentDir(out, SurveyJob.MOSAIC_ID)
                 .resolve("mosaic.fits"));
         assertEquals(full.names(), again.names());

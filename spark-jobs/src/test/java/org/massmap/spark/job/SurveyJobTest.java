@@ -39,6 +39,7 @@ import org.massmap.sampling.ProbabilityFlow;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
+import org.massmap.spark.output.TileOutcome;
 import org.massmap.stats.ClusterSettings;
 import org.massmap.survey.SurveyTiling;
 import org.massmap.survey.TilingSpec;
@@ -86,9 +87,10 @@ class SurveyJobTest extends SharedSpark {
             ell[i] = Math.pow(10, 0.5 + 4.5 * i / 199.0);
             c[i] = cl(ell[i]);
         }
-        return new JobSpec(out, "run" + System.nanoTime(), ColumnMapping.defaults().withWeight("w"), ShapeNoise.measured(),
-                ShearModel.REDUCED_SHEAR, null, 50, ell, c, sampler, new ClusterSettings(2, 3, 2, 0.1, 4), null, null, List.of(),
-                "{\"test\":1}", null, false, 4, 1e-6, 500, "test");
+        return JobSpec.builder().outputUri(out).runId("run" + System.nanoTime()).columns(ColumnMapping.defaults().withWeight("w"))
+                .shapeNoise(ShapeNoise.measured()).shearModel(ShearModel.REDUCED_SHEAR).minGalaxies(50).clEll(ell).clValues(c)
+                .sampler(sampler).clusters(new ClusterSettings(2, 3, 2, 0.1, 4)).canonicalConfig("{\"test\":1}")
+                .mosaicTaperArcmin(4).wienerTolerance(1e-6).wienerMaxIterations(500).softwareVersion("test").build();
     }
 
     static SurveyJob.Request request(long rowsPerSplit) {
@@ -102,8 +104,8 @@ class SurveyJobTest extends SharedSpark {
         return o;
     }
 
-    static Map<String, String> statuses(SurveyJob.Outcome o) {
-        Map<String, String> m = new TreeMap<>();
+    static Map<String, TileOutcome> statuses(SurveyJob.Outcome o) {
+        Map<String, TileOutcome> m = new TreeMap<>();
         for (TileReport r : o.tiles()) {
             m.put(r.tileId(), r.status());
         }
@@ -120,10 +122,10 @@ class SurveyJobTest extends SharedSpark {
         Path out = dir.resolve("out1");
         SurveyJob.Outcome first = run(out.toUri().toString(), 2_000);
         assertEquals(0, first.exitCode(), first.toString());
-        Map<String, String> s1 = statuses(first);
+        Map<String, TileOutcome> s1 = statuses(first);
         assertTrue(s1.size() >= 2, "the footprint needs several tiles: " + s1);
-        for (Map.Entry<String, String> e : s1.entrySet()) {
-            assertEquals("ok", e.getValue(), e.getKey());
+        for (Map.Entry<String, TileOutcome> e : s1.entrySet()) {
+            assertEquals(TileOutcome.OK, e.getValue(), e.getKey());
             Path tile = currentDir(out, e.getKey());
             for (String f : new String[] {"posterior_mean.fits", "posterior_std.fits", "samples.fits", "cluster_frequency.fits",
                     "clusters.fits", "kappa_wiener.fits", "kappa_ks_e.fits", "fig1.png", "tile.json"}) {
@@ -137,10 +139,10 @@ class SurveyJobTest extends SharedSpark {
 
         // nightly rerun over the same catalogs: no sampling at all
         SurveyJob.Outcome second = run(out.toUri().toString(), 2_000);
-        statuses(second).values().forEach(v -> assertEquals("skipped", v));
+        statuses(second).values().forEach(v -> assertEquals(TileOutcome.SKIPPED, v));
         // touching the catalog changes nothing
         Files.setLastModifiedTime(inputs.resolve("a.fits"), FileTime.from(Instant.now().plusSeconds(60)));
-        statuses(run(out.toUri().toString(), 2_000)).values().forEach(v -> assertEquals("skipped", v));
+        statuses(run(out.toUri().toString(), 2_000)).values().forEach(v -> assertEquals(TileOutcome.SKIPPED, v));
 
         // a new catalog file with galaxies near one tile's centre: only the tiles containing them rerun
         SurveyTiling tiling = SurveyTiling.of(TILING);
@@ -159,13 +161,13 @@ class SurveyJobTest extends SharedSpark {
         Path extra = inputs.resolve("night2.fits");
         writeCatalog(extra, ra, dec, e, e);
         try {
-            Map<String, String> s3 = statuses(run(out.toUri().toString(), 2_000));
+            Map<String, TileOutcome> s3 = statuses(run(out.toUri().toString(), 2_000));
             java.util.Set<String> touched = new java.util.TreeSet<>();
             for (int i = 0; i < n; i++) {
                 tiling.tilesContaining(ra[i], dec[i]).forEach(x -> touched.add(x.id()));
             }
-            for (Map.Entry<String, String> en : s3.entrySet()) {
-                assertEquals(touched.contains(en.getKey()) ? "ok" : "skipped", en.getValue(), en.getKey());
+            for (Map.Entry<String, TileOutcome> en : s3.entrySet()) {
+                assertEquals(touched.contains(en.getKey()) ? TileOutcome.OK : TileOutcome.SKIPPED, en.getValue(), en.getKey());
             }
         } finally {
             Files.delete(extra);
@@ -201,7 +203,7 @@ class SurveyJobTest extends SharedSpark {
                 TilingChoice.parse("survey"), TILING, Optional.empty(), Map.of("test", 1));
         SurveyJob.Outcome o = SurveyJob.run(jsc, spec(parquet.toUri().toString(), 3), fromParquet, new PrintWriter(new StringWriter(), true));
         assertEquals(0, o.exitCode());
-        assertTrue(statuses(o).size() >= 2 && statuses(o).values().stream().allMatch("ok"::equals), statuses(o).toString());
+        assertTrue(statuses(o).size() >= 2 && statuses(o).values().stream().allMatch(TileOutcome.OK::equals), statuses(o).toString());
         for (String tile : statuses(o).keySet()) {
             double[][] sa = FitsCubes.readAll(currentDir(fits, tile).resolve("samples.fits"));
             double[][] sb = FitsCubes.readAll(currentDir(parquet, tile).resolve("samples.fits"));
@@ -223,7 +225,7 @@ class SurveyJobTest extends SharedSpark {
             assertEquals(1, o.inputProblems().size());
             assertTrue(o.inputProblems().get(0).uri().endsWith("broken.fits"));
             assertNotNull(o.inputProblems().get(0).reason());
-            statuses(o).values().forEach(v -> assertEquals("ok", v));
+            statuses(o).values().forEach(v -> assertEquals(TileOutcome.OK, v));
             JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
             assertTrue(manifest.toString().contains("broken.fits"), "the manifest names the bad file");
             assertEquals("partial", manifest.get("status").asText(), "exit 3 is a partial run");

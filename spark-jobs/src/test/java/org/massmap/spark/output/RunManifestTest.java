@@ -30,9 +30,9 @@ class RunManifestTest {
                 .seed("run", 42)
                 .model(new RunManifest.ModelRef("hdfs://nn/models/score.zip", "e".repeat(64)))
                 .input(RunManifest.InputFile.describe(fs, new Path(catalog.toUri())))
-                .tile(new RunManifest.TileStatus("t001_0000", RunManifest.TileOutcome.OK, null, "a".repeat(64), "run1-x", 12.5))
-                .tile(new RunManifest.TileStatus("t001_0001", RunManifest.TileOutcome.SKIPPED, "up to date", "b".repeat(64), "run0-y", 0.01))
-                .tile(new RunManifest.TileStatus("t001_0002", RunManifest.TileOutcome.FAILED, "executor lost 4 times", null, null, 3))
+                .tile(new RunManifest.TileRecord("t001_0000", TileOutcome.OK, null, "a".repeat(64), "run1-x", 12.5))
+                .tile(new RunManifest.TileRecord("t001_0001", TileOutcome.SKIPPED, "up to date", "b".repeat(64), "run0-y", 0.01))
+                .tile(new RunManifest.TileRecord("t001_0002", TileOutcome.FAILED, "executor lost 4 times", null, null, 3))
                 .timing("read catalogs", Duration.ofMillis(1500))
                 .timing("sampling", Duration.ofSeconds(60))
                 .timing("read catalogs", Duration.ofMillis(500));
@@ -58,13 +58,28 @@ class RunManifestTest {
         assertEquals(m, back);
         assertEquals(m, RunManifest.read(fs, new Path(out, "runs/run1/manifest.json")).orElseThrow());
         String json = Files.readString(tmp.resolve("out/manifest.json"));
-        for (String s : new String[] {"\"status\" : \"partial\"", "\"status\" : \"skipped\"", "\"reason\" : \"executor lost 4 times\"",
+        for (String s : new String[] {"\"status\" : \"partial\"", "\"status\" : \"ok\"", "\"status\" : \"skipped\"",
+                "\"status\" : \"failed\"", "\"tileCounts\" : {", "\"reason\" : \"executor lost 4 times\"",
                 "\"run\" : 42", "\"chains\" : 8", "\"started\" : \"2026-11-27T08:52:24Z\""}) {
             assertTrue(json.contains(s), s + " in\n" + json);
         }
         OutputException e = assertThrows(OutputException.class, () -> m.write(fs, out, PublishMode.LOCAL_RENAME));
         assertTrue(e.getMessage().contains("runs/run1/manifest.json"), e.getMessage());
         assertTrue(RunManifest.read(fs, new Path(out, "none.json")).isEmpty());
+    }
+
+    @Test
+    void aTileWithTooFewGalaxiesIsRecordedAsSkipped() {
+        RunManifest m = RunManifest.builder("run4", "0.1.0", Clock.systemUTC())
+                .tile(new RunManifest.TileRecord("t001_0003", TileOutcome.TOO_FEW_GALAXIES, "3 galaxies, fewer than job.min-galaxies=50",
+                        "c".repeat(64), null, 0))
+                .finish(0, "0 tile(s) published, 1 skipped, 0 failed");
+        assertEquals(TileOutcome.SKIPPED, m.tiles().get(0).status());
+        assertEquals(Map.of("ok", 0L, "skipped", 1L, "failed", 0L), m.tileCounts());
+        String json = new String(m.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"status\" : \"skipped\""), json);
+        assertEquals("too-few-galaxies", TileOutcome.TOO_FEW_GALAXIES.toString());
+        assertEquals(TileOutcome.TOO_FEW_GALAXIES, TileOutcome.ofLabel("too-few-galaxies"));
     }
 
     @Test
