@@ -24,6 +24,7 @@ import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.spark.output.TileAttempt;
 import org.massmap.spark.output.TileCommitter;
 import org.massmap.spark.output.TileFingerprint;
+import org.massmap.spark.output.TileOutcome;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -84,7 +85,7 @@ final class TilePublisher {
             info.put("ra", Double.toString(plan.tile().raDeg()));
             info.put("dec", Double.toString(plan.tile().decDeg()));
             committer.publish(attempt, new TileFingerprint(plan.fingerprint()), info);
-            TileReport report = new TileReport(id, "ok", problems.isEmpty() ? null : String.join("; ", problems),
+            TileReport report = new TileReport(id, TileOutcome.OK, problems.isEmpty() ? null : String.join("; ", problems),
                     plan.fingerprint(), attempt.dir().toString(), plan.galaxies(), samples.size(), failedChains,
                     summary.candidates().size(), (System.nanoTime() - t0) * 1e-9, plan.tile().raDeg(), plan.tile().decDeg());
             return report;
@@ -96,7 +97,7 @@ final class TilePublisher {
     }
 
     private static TileReport failed(TilePlan plan, String reason, long t0) {
-        return new TileReport(plan.tile().id(), "failed", reason, plan.fingerprint(), null, plan.galaxies(), 0, 0, 0,
+        return new TileReport(plan.tile().id(), TileOutcome.FAILED, reason, plan.fingerprint(), null, plan.galaxies(), 0, 0, 0,
                 (System.nanoTime() - t0) * 1e-9, plan.tile().raDeg(), plan.tile().decDeg());
     }
 

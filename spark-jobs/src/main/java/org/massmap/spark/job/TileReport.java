@@ -13,11 +13,4 @@ import org.massmap.spark.output.TileOutcome;
 public record TileReport(String tileId, TileOutcome status, String reason, String fingerprint, String attemptUri,
         long galaxies, int samples, int failedChains, int candidates, double seconds, double raDeg, double decDeg)
         implements Serializable {
-
-    /** As the canonical constructor, with the outcome given by its label ({@link TileOutcome#ofLabel}). */
-    public TileReport(String tileId, String status, String reason, String fingerprint, String attemptUri, long galaxies, int samples,
-            int failedChains, int candidates, double seconds, double raDeg, double decDeg) {
-        this(tileId, TileOutcome.ofLabel(status), reason, fingerprint, attemptUri, galaxies, samples, failedChains, candidates, seconds,
-                raDeg, decDeg);
-    }
 }

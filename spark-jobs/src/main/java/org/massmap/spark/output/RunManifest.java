@@ -72,10 +72,10 @@ public record RunManifest(String format, String runId, String softwareVersion, S
             .build();
 
     public RunManifest {
-        seeds = Map.copyOf(seeds);
+        seeds = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(seeds)); // sorted: repeatable manifest bytes
         inputs = List.copyOf(inputs);
         tiles = List.copyOf(tiles);
-        tileCounts = Map.copyOf(tileCounts);
+        tileCounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tileCounts)); // in outcome order, repeatably
         inputProblems = inputProblems == null ? List.of() : List.copyOf(inputProblems); // absent from older manifests
         rows = rows == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
         timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
