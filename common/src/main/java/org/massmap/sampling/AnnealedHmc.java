@@ -38,6 +38,7 @@ public final class AnnealedHmc {
     private final ProbabilityFlow finish;
     private final boolean metropolisHastings;
     private final ScoreEvaluator scores;
+    private final ChainObserver observer;
     private final int n;
 
     /**
@@ -56,6 +57,12 @@ public final class AnnealedHmc {
      */
     AnnealedHmc(TemperedPosterior posterior, GaussianApproximation approximation, Schedule schedule, HmcMove move,
             ProbabilityFlow finish, LineIntegral lineIntegral, boolean metropolisHastings) {
+        this(approximation, schedule, move, finish, metropolisHastings, new ScoreEvaluator(posterior, lineIntegral),
+                ChainObserver.NONE, posterior.size());
+    }
+
+    private AnnealedHmc(GaussianApproximation approximation, Schedule schedule, HmcMove move, ProbabilityFlow finish,
+            boolean metropolisHastings, ScoreEvaluator scores, ChainObserver observer, int n) {
         if (move.mass() == MassKind.FOURIER && approximation == null) {
             throw new IllegalArgumentException("the Fourier mass matrix needs the Gaussian approximation of the posterior");
         }
@@ -65,8 +72,14 @@ public final class AnnealedHmc {
         this.move = move;
         this.finish = finish;
         this.metropolisHastings = metropolisHastings;
-        this.scores = new ScoreEvaluator(posterior, lineIntegral);
-        this.n = posterior.size();
+        this.scores = scores;
+        this.observer = observer;
+        this.n = n;
+    }
+
+    /** The same sampler, with every chain's iterations shown to {@code observer} (which changes no sample). */
+    public AnnealedHmc withObserver(ChainObserver observer) {
+        return new AnnealedHmc(approximation, schedule, move, finish, metropolisHastings, scores, observer, n);
     }
 
     /**
@@ -196,6 +209,7 @@ public final class AnnealedHmc {
                 ch.logStep += ADAPTATION_GAIN * (a - move.targetAcceptance());
             }
             ch.iterations++;
+            observer.afterIteration(ch.index, ch.sigma, ch.phase == Chain.Phase.FINAL, ch.x);
         }
         schedule.advance(active, accepted, deltaLogP, scores);
     }

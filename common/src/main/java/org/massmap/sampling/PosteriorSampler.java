@@ -41,6 +41,11 @@ public final class PosteriorSampler {
         this(new AnnealedHmc(posterior, approximation, schedule, move, finish));
     }
 
+    /** The same sampler, with every chain's iterations shown to {@code observer} (which changes no sample). */
+    public PosteriorSampler withObserver(ChainObserver observer) {
+        return new PosteriorSampler(batchSampler.withObserver(observer));
+    }
+
     /** Runs every batch with {@code batchSampler} (tests pass variants of {@link AnnealedHmc}). */
     PosteriorSampler(AnnealedHmc batchSampler) {
         this.batchSampler = batchSampler;
