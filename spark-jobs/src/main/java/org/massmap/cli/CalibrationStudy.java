@@ -99,7 +99,7 @@ final class CalibrationStudy {
             return new GaussianFieldGenerator(power)::draw;
         }
         ConvergenceSimulator sim = new ConvergenceSimulator(grid, power, s.positive("simulate.lognormal-shift"),
-                SurveyConfig.halos(s) ? SimulateCommand.haloModel(s) : null);
+                SurveyConfig.halos(s) ? org.massmap.config.SimulationConfig.haloModel(s) : null);
         return rng -> sim.draw(rng).kappa();
     }
 }

@@ -47,7 +47,7 @@ final class ModelReport {
         ModelMetadata m = model.metadata();
         TrainingSetup setup = new TrainingSetup(m.network(), TrainingConfig.builder().cropSize(m.trainedNx()).sigma(m.sigma()).build(),
                 m.prior(), m.pixelArcmin(), m.encoding(), m.residualWindow());
-        HaloModel halos = SimulateCommand.haloModel(s);
+        HaloModel halos = org.massmap.config.SimulationConfig.haloModel(s);
         double shift = s.positive("simulate.lognormal-shift");
         // held-out maps in the training geometry: whole periodic maps of the trained size (seeds never used in training)
         SimulatedTrainingMaps heldOut = new SimulatedTrainingMaps(m.trainedNx(), m.pixelArcmin(), m.prior(), shift, halos);
@@ -179,7 +179,7 @@ final class ModelReport {
                 ShearModel.REDUCED_SHEAR);
         TabulatedConvergenceSpectrum cl = new TabulatedConvergenceSpectrum(m.prior().ell(), m.prior().cl(), "the model's C_ell");
         SplittableRandom rng = new SplittableRandom(seed);
-        MockSurvey mock = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, cl::cl, SimulateCommand.haloModel(s)), rng);
+        MockSurvey mock = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, cl::cl, org.massmap.config.SimulationConfig.haloModel(s)), rng);
         BinnedShear binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, m.pixelArcmin(),
                 java.util.Optional.of(mock.grid().centre()), java.util.OptionalDouble.empty(), false, false, ShearModel.REDUCED_SHEAR));
         SamplerConfig sampler = SamplerConfig.from(s);

@@ -57,7 +57,7 @@ final class SimulatorBench implements Callable<Integer> {
         TileGrid grid = TileGrid.square(size, pixel, new SkyPoint(0, 0));
         PowerMap prior = PowerMap.fromCl(grid, cl::cl);
         long t0 = System.nanoTime();
-        HaloModel halos = noHalos ? null : SimulateCommand.haloModel(s);
+        HaloModel halos = noHalos ? null : org.massmap.config.SimulationConfig.haloModel(s);
         long t1 = System.nanoTime();
         ConvergenceSimulator sim = new ConvergenceSimulator(grid, prior, shift, halos);
         long t2 = System.nanoTime();
