@@ -347,7 +347,7 @@ final class BenchCommand implements Runnable {
                     org.massmap.lensing.ShearModel.REDUCED_SHEAR);
             var mock = org.massmap.sim.MockSurvey.generate(spec0, org.massmap.sim.MockSurvey.truthSimulator(spec0, cl::cl, null),
                     new SplittableRandom(1));
-            var binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, pixel, java.util.Optional.empty(),
+            var binned = org.massmap.validation.StudyRealisation.bin(mock, new org.massmap.config.MapSettings(size, pixel, java.util.Optional.empty(),
                     java.util.OptionalDouble.empty(), false, false, org.massmap.lensing.ShearModel.REDUCED_SHEAR));
             out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | s / sample (wall, %d cores) | samples per core-hour |%n"
                     + "|---|---|---|---|---|%n", cores);

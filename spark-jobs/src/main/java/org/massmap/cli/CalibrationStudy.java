@@ -21,6 +21,7 @@ import org.massmap.sim.ConvergenceSimulator;
 import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.validation.CalibrationReport;
 import org.massmap.validation.SimulationBasedCalibration;
+import org.massmap.validation.StudyRealisation;
 
 /**
  * {@code study --calibration}: simulation-based calibration of each prior with the sampler, on a

@@ -180,7 +180,7 @@ final class ModelReport {
         TabulatedConvergenceSpectrum cl = new TabulatedConvergenceSpectrum(m.prior().ell(), m.prior().cl(), "the model's C_ell");
         SplittableRandom rng = new SplittableRandom(seed);
         MockSurvey mock = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, cl::cl, org.massmap.config.SimulationConfig.haloModel(s)), rng);
-        BinnedShear binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, m.pixelArcmin(),
+        BinnedShear binned = org.massmap.validation.StudyRealisation.bin(mock, new org.massmap.config.MapSettings(size, m.pixelArcmin(),
                 java.util.Optional.of(mock.grid().centre()), java.util.OptionalDouble.empty(), false, false, ShearModel.REDUCED_SHEAR));
         SamplerConfig sampler = SamplerConfig.from(s);
         PowerSpectrumEstimator est = new PowerSpectrumEstimator(mock.grid(), 8);
