@@ -22,6 +22,7 @@ import org.massmap.sim.MockSurvey;
 import org.massmap.spark.runtime.ModelFetch;
 import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.theory.TabulatedConvergenceSpectrum;
+import org.massmap.validation.CalibrationStudy;
 import org.massmap.validation.StudyRealisation;
 import org.massmap.validation.StudyReport;
 import org.massmap.config.TheoryConfig;
