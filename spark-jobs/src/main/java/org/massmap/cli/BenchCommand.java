@@ -294,7 +294,7 @@ final class BenchCommand implements Runnable {
             Settings s = ResolvedConfig.of(spec, config);
             org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
             var m = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(model, org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
-            ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
+            org.massmap.model.bench.ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
             spec.commandLine().getOut().println("\nmachine: " + machine());
             return 0;
         }
