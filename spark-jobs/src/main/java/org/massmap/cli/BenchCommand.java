@@ -334,38 +334,11 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Settings s = ResolvedConfig.of(spec, config);
             PrintWriter out = spec.commandLine().getOut();
-            int cores = Runtime.getRuntime().availableProcessors();
-            org.massmap.model.Nd4jRuntime.configureThreads(cores);
+            org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
             org.massmap.runtime.ThreadSettings.configure(1);
-            SamplerConfig sampler = SamplerConfig.from(s);
-            var model = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(sampler.model(),
+            var model = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(SamplerConfig.from(s).model(),
                     org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
-            double pixel = model.metadata().pixelArcmin();
-            var cl = new org.massmap.theory.TabulatedConvergenceSpectrum(model.metadata().prior().ell(), model.metadata().prior().cl(), "model");
-            var spec0 = new org.massmap.sim.MockSurveySpec(size, pixel, new SkyPoint(150, 2), s.positive("survey.galaxies-per-arcmin2"),
-                    s.positive("survey.sigma-e"), s.positive("simulate.lognormal-shift"), SurveyConfig.mask(s),
-                    org.massmap.lensing.ShearModel.REDUCED_SHEAR);
-            var mock = org.massmap.sim.MockSurvey.generate(spec0, org.massmap.sim.MockSurvey.truthSimulator(spec0, cl::cl, null),
-                    new SplittableRandom(1));
-            var binned = org.massmap.validation.StudyRealisation.bin(mock, new org.massmap.config.MapSettings(size, pixel, java.util.Optional.empty(),
-                    java.util.OptionalDouble.empty(), false, false, org.massmap.lensing.ShearModel.REDUCED_SHEAR));
-            out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | s / sample (wall, %d cores) | samples per core-hour |%n"
-                    + "|---|---|---|---|---|%n", cores);
-            for (org.massmap.pipeline.PriorModel prior : new org.massmap.pipeline.PriorModel[] {
-                org.massmap.pipeline.PriorModel.gaussian(), new org.massmap.model.HybridPriorModel(model)}) {
-                var problem = new org.massmap.pipeline.TileProblem("bench", binned, org.massmap.lensing.ShearModel.REDUCED_SHEAR, cl,
-                        prior, sampler);
-                long t0 = System.nanoTime();
-                var results = problem.sample(0, chains, cores, null);
-                double wall = (System.nanoTime() - t0) * 1e-9;
-                long evals = 0;
-                for (var r : results) {
-                    evals += r.diagnostics().scoreEvaluations();
-                }
-                out.printf(Locale.ROOT, "| %s | %d² at %.3g′ | %.0f | %.1f | %.0f |%n", prior.describe().split(" \\(")[0], size, pixel,
-                        (double) evals / chains, wall / chains, 3600.0 * chains / (wall * cores));
-                out.flush();
-            }
+            org.massmap.model.bench.SamplerThroughput.write(out, s, model, size, chains);
             out.println("\nmachine: " + machine());
             return 0;
         }
