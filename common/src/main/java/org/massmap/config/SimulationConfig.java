@@ -1,6 +1,7 @@
 package org.massmap.config;
 
 import java.util.List;
+import org.massmap.sim.HaloModel;
 import org.massmap.sim.HaloModelSpec;
 
 /**
@@ -21,6 +22,11 @@ public final class SimulationConfig {
     public static HaloModelSpec halos(Settings s) {
         rejectRemovedKeys(s);
         return new HaloModelSpec(s.positive("simulation.halos.m200-min"), s.positive("simulation.halos.m200-max"));
+    }
+
+    /** The halo model of the settings: cosmology and n(z) of section theory, mass range of simulation.halos. */
+    public static HaloModel haloModel(Settings s) throws org.massmap.theory.TheoryFileException {
+        return new HaloModel(TheoryConfig.settings(s), halos(s));
     }
 
     /** Throws, naming the replacement, if a configuration still sets one of the removed survey.halos.* keys. */

@@ -12,26 +12,18 @@ import org.massmap.catalog.ShearAccumulator;
 import org.massmap.catalog.ShearBinner;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
-import org.massmap.config.SurveyConfig;
 import org.massmap.config.TheoryConfig;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.LinePlot;
 import org.massmap.lensing.KaiserSquires;
 import org.massmap.lensing.ShearLikelihood;
 import org.massmap.lensing.ShearModel;
 import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
-import org.massmap.sampling.GaussianApproximation;
-import org.massmap.sampling.AdaptiveSchedule;
-import org.massmap.sampling.GeometricSchedule;
-import org.massmap.sampling.HmcMove;
-import org.massmap.sampling.MassKind;
-import org.massmap.sampling.SamplerStudy;
-import org.massmap.sampling.Schedule;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.SurveyMask;
 import org.massmap.theory.ConvergenceSpectrum;
+import org.massmap.validation.SamplerAccuracySweep;
 import org.massmap.wiener.GaussianPosterior;
 import org.massmap.wiener.WienerResult;
 import picocli.CommandLine.Command;
@@ -184,6 +176,7 @@ final class BenchCommand implements Runnable {
         }
     }
 
+    /** {@code massmap bench sampler}: the {@link SamplerAccuracySweep} table, the machine, and the plot if asked. */
     @Command(name = "sampler", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Accuracy of annealed HMC against score evaluations per sample, on a masked tile with the Gaussian prior",
                     "where the exact posterior is known (Wiener mean, constrained-realisation std). Writes a table and PLOT."})
@@ -204,71 +197,13 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings s = ResolvedConfig.of(spec, config);
-            ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-            double pixel = s.positive("map.pixel-arcmin");
-            double noise = SurveyConfig.pixelNoise(s, pixel);
             PrintWriter out = spec.commandLine().getOut();
-            long t0 = System.nanoTime();
-            SamplerStudy.Problem p = SamplerStudy.problem(size, pixel, cl::cl, noise, SurveyConfig.mask(s), exactDraws, 7);
-            GaussianApproximation ap = new GaussianApproximation(p.likelihood(), p.power());
-            Schedule base = SamplerConfig.from(s).schedule();
-            double sigmaMin = ap.sigmaMin(s.positive("sampler.sigma-min-tolerance"), base.sigmaMax());
-            out.printf(Locale.ROOT, "problem: %d² at %.2f′, noise %.3f per pixel, mask %s; exact moments from %d constrained realisations (%.0f s)%n",
-                    size, pixel, noise, "survey.mask", exactDraws, (System.nanoTime() - t0) * 1e-9);
-            out.printf(Locale.ROOT, "sigma-max %.3g, sigma-min %.3g (auto, %.1f%% std inflation)%n%n", base.sigmaMax(), sigmaMin,
-                    100 * s.positive("sampler.sigma-min-tolerance"));
-            out.println("| schedule | mass | levels × steps + final | score evals / sample | mean error / σ (MC floor) | std ratio | s / sample (1 core) |");
-            out.println("|---|---|---|---|---|---|---|");
-            List<double[]> fourier = new ArrayList<>();
-            List<double[]> identity = new ArrayList<>();
-            List<double[]> adaptive = new ArrayList<>();
-            int[][] geometric = {{4, 2, 4}, {8, 2, 8}, {10, 5, 10}, {20, 5, 20}, {40, 5, 40}, {80, 10, 80}};
-            for (MassKind mass : MassKind.values()) {
-                for (int[] g : geometric) {
-                    GeometricSchedule h = new GeometricSchedule(base.sigmaMax(), sigmaMin, g[0], g[1], g[2]);
-                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, move(mass), chains, Runtime.getRuntime().availableProcessors());
-                    print(out, "geometric", mass, g[0] + " × " + g[1] + " + " + g[2], r);
-                    (mass == MassKind.FOURIER ? fourier : identity).add(new double[] {r.evaluationsPerSample(),
-                            Math.abs(r.stdRatio() - 1), r.meanError()});
-                }
-            }
-            for (MassKind mass : MassKind.values()) {
-                for (double drop : new double[] {0.9, 0.98}) {
-                    AdaptiveSchedule h = new AdaptiveSchedule(base.sigmaMax(), sigmaMin, drop, 10, 200_000, 20);
-                    SamplerStudy.Row r = SamplerStudy.run(p, "", h, move(mass), chains, Runtime.getRuntime().availableProcessors());
-                    print(out, "adaptive ×" + drop, mass, "≥10 per level + 20", r);
-                    adaptive.add(new double[] {r.evaluationsPerSample(), Math.abs(r.stdRatio() - 1), r.meanError()});
-                }
-            }
+            SamplerAccuracySweep sweep = SamplerAccuracySweep.run(out, s, size, chains, exactDraws);
             out.println("\nmachine: " + machine());
             if (plot != null) {
-                LinePlot.of("Sampler accuracy vs cost", "score evaluations per sample", "|std ratio − 1|").withLogX().withLogY()
-                        .with(new LinePlot.Series("geometric, Fourier mass", col(fourier, 0), col(fourier, 1), LinePlot.Style.LINE_AND_POINTS))
-                        .with(new LinePlot.Series("geometric, identity mass", col(identity, 0), col(identity, 1), LinePlot.Style.LINE_AND_POINTS))
-                        .with(new LinePlot.Series("adaptive (reference)", col(adaptive, 0), col(adaptive, 1), LinePlot.Style.POINTS))
-                        .writePng(plot);
+                sweep.writePlot(plot);
             }
             return 0;
-        }
-
-        /** The bench's HMC move: 3 leapfrog steps, 70% target acceptance, the step-size constant for each mass. */
-        private static HmcMove move(MassKind mass) {
-            return new HmcMove(3, mass == MassKind.FOURIER ? 0.5 : 0.013, 0.7, mass);
-        }
-
-        private static double[] col(List<double[]> rows, int c) {
-            double[] a = new double[rows.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Math.max(rows.get(i)[c], 1e-4);
-            }
-            return a;
-        }
-
-        private static void print(PrintWriter out, String schedule, MassKind mass, String ladder, SamplerStudy.Row r) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.3f (%.3f) | %.3f | %.3f |%n", schedule,
-                    mass.name().toLowerCase(Locale.ROOT), ladder, r.evaluationsPerSample(), r.meanError(), r.meanErrorFloor(),
-                    r.stdRatio(), r.secondsPerSample());
-            out.flush();
         }
     }
 
@@ -294,7 +229,7 @@ final class BenchCommand implements Runnable {
             Settings s = ResolvedConfig.of(spec, config);
             org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
             var m = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(model, org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
-            ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
+            org.massmap.model.bench.ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
             spec.commandLine().getOut().println("\nmachine: " + machine());
             return 0;
         }
@@ -334,38 +269,11 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Settings s = ResolvedConfig.of(spec, config);
             PrintWriter out = spec.commandLine().getOut();
-            int cores = Runtime.getRuntime().availableProcessors();
-            org.massmap.model.Nd4jRuntime.configureThreads(cores);
+            org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
             org.massmap.runtime.ThreadSettings.configure(1);
-            SamplerConfig sampler = SamplerConfig.from(s);
-            var model = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(sampler.model(),
+            var model = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(SamplerConfig.from(s).model(),
                     org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
-            double pixel = model.metadata().pixelArcmin();
-            var cl = new org.massmap.theory.TabulatedConvergenceSpectrum(model.metadata().prior().ell(), model.metadata().prior().cl(), "model");
-            var spec0 = new org.massmap.sim.MockSurveySpec(size, pixel, new SkyPoint(150, 2), s.positive("survey.galaxies-per-arcmin2"),
-                    s.positive("survey.sigma-e"), s.positive("simulate.lognormal-shift"), SurveyConfig.mask(s),
-                    org.massmap.lensing.ShearModel.REDUCED_SHEAR);
-            var mock = org.massmap.sim.MockSurvey.generate(spec0, org.massmap.sim.MockSurvey.truthSimulator(spec0, cl::cl, null),
-                    new SplittableRandom(1));
-            var binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, pixel, java.util.Optional.empty(),
-                    java.util.OptionalDouble.empty(), false, false, org.massmap.lensing.ShearModel.REDUCED_SHEAR));
-            out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | s / sample (wall, %d cores) | samples per core-hour |%n"
-                    + "|---|---|---|---|---|%n", cores);
-            for (org.massmap.pipeline.PriorModel prior : new org.massmap.pipeline.PriorModel[] {
-                org.massmap.pipeline.PriorModel.gaussian(), new org.massmap.model.HybridPriorModel(model)}) {
-                var problem = new org.massmap.pipeline.TileProblem("bench", binned, org.massmap.lensing.ShearModel.REDUCED_SHEAR, cl,
-                        prior, sampler);
-                long t0 = System.nanoTime();
-                var results = problem.sample(0, chains, cores, null);
-                double wall = (System.nanoTime() - t0) * 1e-9;
-                long evals = 0;
-                for (var r : results) {
-                    evals += r.diagnostics().scoreEvaluations();
-                }
-                out.printf(Locale.ROOT, "| %s | %d² at %.3g′ | %.0f | %.1f | %.0f |%n", prior.describe().split(" \\(")[0], size, pixel,
-                        (double) evals / chains, wall / chains, 3600.0 * chains / (wall * cores));
-                out.flush();
-            }
+            org.massmap.model.bench.SamplerThroughput.write(out, s, model, size, chains);
             out.println("\nmachine: " + machine());
             return 0;
         }

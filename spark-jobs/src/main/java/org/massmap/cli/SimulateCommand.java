@@ -20,7 +20,6 @@ import org.massmap.io.Provenance;
 import org.massmap.prior.PowerMap;
 import org.massmap.products.MockSurveyProducts;
 import org.massmap.sim.ConvergenceSimulator;
-import org.massmap.sim.HaloModel;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
 import org.massmap.theory.ConvergenceSpectrum;
@@ -77,7 +76,7 @@ final class SimulateCommand implements Runnable {
             ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
             TileGrid grid = TileGrid.square(side, pix, new SkyPoint(0, 0));
             ConvergenceSimulator simulator = new ConvergenceSimulator(grid, PowerMap.fromCl(grid, cl::cl), lambda,
-                    halos ? haloModel(s) : null);
+                    halos ? SimulationConfig.haloModel(s) : null);
             SplittableRandom rng = new SplittableRandom(seed);
             double[][] maps = new double[n][];
             for (int i = 0; i < n; i++) {
@@ -141,11 +140,6 @@ final class SimulateCommand implements Runnable {
     static ConvergenceSimulator surveyTruth(Settings s) throws Exception {
         MockSurveySpec spec = SurveyConfig.spec(s);
         ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
-        return MockSurvey.truthSimulator(spec, cl::cl, SurveyConfig.halos(s) ? haloModel(s) : null);
-    }
-
-    /** The halo model of the settings: cosmology and n(z) of section theory, mass range of simulation.halos. */
-    static HaloModel haloModel(Settings s) throws Exception {
-        return new HaloModel(TheoryConfig.settings(s), SimulationConfig.halos(s));
+        return MockSurvey.truthSimulator(spec, cl::cl, SurveyConfig.halos(s) ? SimulationConfig.haloModel(s) : null);
     }
 }

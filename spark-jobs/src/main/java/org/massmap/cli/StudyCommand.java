@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.massmap.catalog.BinnedShear;
-import org.massmap.catalog.ShearAccumulator;
-import org.massmap.catalog.ShearBinner;
 import org.massmap.config.MapSettings;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
@@ -24,6 +22,9 @@ import org.massmap.sim.MockSurvey;
 import org.massmap.spark.runtime.ModelFetch;
 import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.theory.TabulatedConvergenceSpectrum;
+import org.massmap.validation.CalibrationStudy;
+import org.massmap.validation.StudyRealisation;
+import org.massmap.validation.StudyReport;
 import org.massmap.config.TheoryConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,7 +111,7 @@ final class StudyCommand implements Callable<Integer> {
         for (int r = 0; r < realisations; r++) {
             long tr = System.nanoTime();
             MockSurvey mock = SimulateCommand.simulateSurvey(s, truth, seed + r);
-            BinnedShear binned = bin(mock, map);
+            BinnedShear binned = StudyRealisation.bin(mock, map);
             StudyRealisation.Result res = StudyRealisation.run(s, mock, binned, cl, methods, sampler, r == 0 ? out : null);
             results.add(res);
             console.printf(Locale.ROOT, "realisation %d/%d (%d galaxies, %d halos in the tile): %s (%.0f s)%n", r + 1, realisations,
@@ -132,14 +133,6 @@ final class StudyCommand implements Callable<Integer> {
 
     private String commandLine() {
         return "./massmap " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    }
-
-    /** Bins a mock's galaxies onto the study tile, centred on the mock. */
-    static BinnedShear bin(MockSurvey mock, MapSettings map) throws Exception {
-        ShearBinner binner = new ShearBinner(map.grid(mock.grid().centre()));
-        ShearAccumulator acc = binner.newAccumulator();
-        binner.accumulate(mock.asChunk(), acc);
-        return binner.finish(acc, map.shapeNoise());
     }
 
 }

@@ -1,4 +1,4 @@
-package org.massmap.cli;
+package org.massmap.validation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,23 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.massmap.catalog.BinnedShear;
+import org.massmap.catalog.CatalogException;
+import org.massmap.catalog.ShearAccumulator;
+import org.massmap.catalog.ShearBinner;
 import org.massmap.config.MapSettings;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.ColorScale;
-import org.massmap.io.Colormap;
-import org.massmap.io.MapFigure;
-import org.massmap.io.MapPanel;
-import org.massmap.io.Marker;
 import org.massmap.io.SkyMap;
 import org.massmap.lensing.GaussianSmoother;
 import org.massmap.pipeline.PriorModel;
 import org.massmap.pipeline.TilePosterior;
 import org.massmap.pipeline.TileProblem;
 import org.massmap.products.KaiserSquiresMaps;
-import org.massmap.products.MockSurveyProducts;
-import org.massmap.products.PosteriorProducts;
 import org.massmap.products.PosteriorSummary;
 import org.massmap.products.TileInference;
 import org.massmap.products.TruthMaps;
@@ -35,33 +31,68 @@ import org.massmap.stats.ClusterSettings;
 import org.massmap.stats.PixelQuantiles;
 import org.massmap.stats.PowerSpectrumEstimator;
 import org.massmap.theory.ConvergenceSpectrum;
-import org.massmap.validation.Coverage;
-import org.massmap.validation.MapMetrics;
-import org.massmap.validation.OnePoint;
-import org.massmap.validation.SmoothedKs;
 import org.massmap.wiener.GaussianPosterior;
 
-/** One realisation of the validation study: every method on one mock, scored against its truth. */
-final class StudyRealisation {
-    /** Nominal central interval levels whose empirical coverage is measured. */
+/**
+ * One realisation of the validation study (docs/validation.md): Kaiser-Squires (raw and smoothed at
+ * its RMSE-minimising scale), the Wiener filter and the posterior of each prior on one mock survey,
+ * scored against the mock's truth inside the mask. κ is dimensionless; angles are in arcmin unless
+ * a name says otherwise; power-spectrum ratios are per ℓ band of a 10-band estimator of the tile.
+ */
+public final class StudyRealisation {
+    /** Nominal central interval levels (fractions) whose empirical coverage is measured, in increasing order. */
     static final double[] LEVELS = {0.2, 0.4, 0.6, 0.68, 0.8, 0.9, 0.95};
 
-    /** A posterior method: a name and its prior. */
-    record Method(String name, PriorModel prior) {
+    /**
+     * A posterior method.
+     *
+     * @param name  the method's name in tables and file names ("gaussian", "hybrid")
+     * @param prior its prior
+     */
+    public record Method(String name, PriorModel prior) {
     }
 
-    /** A posterior method's scores on this realisation. */
-    record MethodResult(String name, double rmse, double pearson, double[] coverage, double[] clRatio, double skewness,
+    /**
+     * A posterior method's scores on one realisation.
+     *
+     * @param rmse                 RMSE of the posterior mean against the truth (inside the mask, mean-subtracted)
+     * @param pearson              Pearson correlation of the posterior mean with the truth
+     * @param coverage             empirical coverage of the central intervals at each of {@link StudyRealisation#levels()}
+     * @param clRatio              mean over samples of C_ℓ(sample) / C_ℓ(truth), per ℓ band
+     * @param skewness             one-point skewness of the samples inside the mask (mean over samples)
+     * @param std                  pixel standard deviation of the samples inside the mask (mean over samples)
+     * @param falsePeaksPerDeg2    false peaks per square degree of the posterior summary
+     * @param detections           per injected halo observed in the footprint: {true aperture S/N, detection
+     *                             frequency across samples, log10 M200 (M200 in M_sun/h)}
+     * @param secondsPerSample     core-seconds per sample (wall time × available processors / samples)
+     * @param evaluationsPerSample score evaluations per chain
+     * @param samples              samples drawn
+     */
+    public record MethodResult(String name, double rmse, double pearson, double[] coverage, double[] clRatio, double skewness,
             double std, double falsePeaksPerDeg2, List<double[]> detections, double secondsPerSample, double evaluationsPerSample,
             int samples) implements java.io.Serializable {
     }
 
-    /** Everything scored on one realisation. */
-    record Result(int galaxies, List<double[]> halos, double truthSkewness, double truthStd, Map<String, MapMetrics> baselines,
+    /**
+     * Everything scored on one realisation (written to the study's JSON as it is).
+     *
+     * @param galaxies              galaxies of the mock
+     * @param halos                 injected halos whose centre falls on the tile: {RA deg, Dec deg, M200 in M_sun/h}
+     * @param truthSkewness         one-point skewness of the truth inside the mask
+     * @param truthStd              pixel standard deviation of the truth inside the mask
+     * @param baselines             metrics of "kaiser_squires", "kaiser_squires_smoothed" and "wiener"
+     * @param ksBestSmoothingArcmin the Gaussian smoothing scale that minimises the Kaiser-Squires RMSE, arcmin
+     * @param ell                   mean multipole of each ℓ band
+     * @param clRatioWiener         C_ℓ(Wiener) / C_ℓ(truth) per band
+     * @param clRatioKs             C_ℓ(smoothed Kaiser-Squires) / C_ℓ(truth) per band
+     * @param methods               the posterior methods' scores, in the order run
+     */
+    public record Result(int galaxies, List<double[]> halos, double truthSkewness, double truthStd, Map<String, MapMetrics> baselines,
             double ksBestSmoothingArcmin, double[] ell, double[] clRatioWiener, double[] clRatioKs, List<MethodResult> methods)
             implements java.io.Serializable {
 
-        String summaryLine() {
+        /** One console line: RMSE/Pearson of each baseline and method, and each method's 68% coverage. */
+        public String summaryLine() {
             StringBuilder sb = new StringBuilder();
             baselines.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.4f/%.2f  ", k, v.rmse(), v.pearson())));
             for (MethodResult m : methods) {
@@ -74,7 +105,32 @@ final class StudyRealisation {
     private StudyRealisation() {
     }
 
-    static Result run(Settings s, MockSurvey mock, BinnedShear binned, ConvergenceSpectrum cl, List<Method> methods,
+    /** The nominal central interval levels (fractions) of {@link MethodResult#coverage()}: 0.2 to 0.95. */
+    public static double[] levels() {
+        return LEVELS.clone();
+    }
+
+    /** Bins a mock's galaxies onto the study tile of {@code map} (map.size × map.pixel-arcmin), centred on the mock. */
+    public static BinnedShear bin(MockSurvey mock, MapSettings map) throws CatalogException {
+        ShearBinner binner = new ShearBinner(map.grid(mock.grid().centre()));
+        ShearAccumulator acc = binner.newAccumulator();
+        binner.accumulate(mock.asChunk(), acc);
+        return binner.finish(acc, map.shapeNoise());
+    }
+
+    /**
+     * Scores every method on one mock.
+     *
+     * @param s       the settings (map, wiener.tolerance and wiener.max-iterations, clusters)
+     * @param mock    the mock survey with its truth and halos
+     * @param binned  its galaxies binned onto the study tile ({@link #bin})
+     * @param cl      the convergence power spectrum of the Wiener filter and the priors
+     * @param methods the posterior methods, at least one; the last one's posterior goes into the figures
+     * @param sampler the sampler; its chains are the samples per method
+     * @param figures directory for fig1.png, fig2.png, fig2_cutouts.png, posterior_std.png and
+     *                cluster_frequency.png of this realisation, or null for none
+     */
+    public static Result run(Settings s, MockSurvey mock, BinnedShear binned, ConvergenceSpectrum cl, List<Method> methods,
             SamplerConfig sampler, Path figures) throws Exception {
         MapSettings map = MapSettings.from(s);
         ClusterSettings clusters = SamplerConfig.clusters(s);
@@ -163,7 +219,8 @@ final class StudyRealisation {
         double[] ratioWiener = ratio(est.estimate(wiener), clTruth);
         double[] ratioKs = ratio(est.estimate(bestKs.map()), clTruth);
         if (figures != null) {
-            writeFigures(figures, grid, truth, mask, bestKs.map(), bestKs.arcmin(), lastSummary, lastSamples, inTile, mock, methods);
+            StudyFigures.write(figures, grid, truth, mask, bestKs.map(), bestKs.arcmin(), lastSummary, lastSamples, inTile,
+                    methods.get(methods.size() - 1).name());
         }
         List<double[]> halos = new ArrayList<>();
         for (Halo h : inTile) {
@@ -173,60 +230,7 @@ final class StudyRealisation {
                 ratioKs, results);
     }
 
-    private static void writeFigures(Path dir, TileGrid grid, double[] truth, boolean[] mask, double[] ksSmoothed, double smoothing,
-            PosteriorSummary summary, List<double[]> samples, List<Halo> halos, MockSurvey mock, List<Method> methods)
-            throws Exception {
-        List<Marker> markers = MockSurveyProducts.haloMarkers(grid, halos);
-        String method = methods.get(methods.size() - 1).name();
-        PosteriorProducts.figure1(grid, truth, mask, ksSmoothed, summary.mean(), samples, markers).writePng(dir.resolve("fig1.png"));
-        double[] m = org.massmap.products.TileProducts.maskValues(mask);
-        MapFigure.single(SkyMap.of("KAPPA_STD", grid, summary.std()).masked(m), "Posterior std of κ (" + method + " prior)")
-                .writePng(dir.resolve("posterior_std.png"));
-        MapFigure.of("Cluster frequency (" + method + " prior) and injected halos", 1, List.of(
-                MapPanel.of(SkyMap.of("FREQ", grid, summary.clusterFrequency()).masked(m), "fraction of samples with a peak nearby")
-                        .withScale(ColorScale.of(0, 1, Colormap.MAGMA, "frequency")).withMarkers(markers)))
-                .writePng(dir.resolve("cluster_frequency.png"));
-        // Fig. 2: one sample, the mean and KS with the known clusters, then cutouts of the most massive halo across samples
-        List<MapPanel> panels = new ArrayList<>();
-        panels.add(MapPanel.of("a posterior sample", grid.nx(), grid.ny(), samples.get(0)).withMarkers(markers));
-        panels.add(MapPanel.of("posterior mean", grid.nx(), grid.ny(), summary.mean()).withMarkers(markers));
-        panels.add(MapPanel.of(String.format(Locale.ROOT, "Kaiser-Squires (%.1f′)", smoothing), grid.nx(), grid.ny(), ksSmoothed)
-                .withMarkers(markers));
-        MapFigure.of("Posterior sample, mean and Kaiser-Squires; circles: injected halos (log10 M200)", 3, panels)
-                .withRobustSharedScale(Colormap.VIRIDIS, "κ").writePng(dir.resolve("fig2.png"));
-        Halo biggest = halos.stream().filter(h -> {
-            int p = pixelOf(grid, h);
-            return p >= 0 && mask[p];
-        }).max((a, b) -> Double.compare(a.m200(), b.m200())).orElse(null);
-        if (biggest != null) {
-            int p = pixelOf(grid, biggest);
-            int cx = p % grid.nx();
-            int cy = p / grid.nx();
-            int half = Math.min(16, Math.min(grid.nx(), grid.ny()) / 4);
-            List<MapPanel> cut = new ArrayList<>();
-            cut.add(MapPanel.of("truth", 2 * half, 2 * half, cutout(truth, grid, cx, cy, half)));
-            for (int k = 0; k < Math.min(7, samples.size()); k++) {
-                cut.add(MapPanel.of("sample " + (k + 1), 2 * half, 2 * half, cutout(samples.get(k), grid, cx, cy, half)));
-            }
-            MapFigure.of(String.format(Locale.ROOT,
-                    "Most massive halo in the footprint, log10 M200 = %.2f: %.0f%% of samples",
-                    Math.log10(biggest.m200()), 100 * summary.clusterFrequency()[p]), 4, cut)
-                    .withRobustSharedScale(Colormap.VIRIDIS, "κ").withMinPanelPixels(160).writePng(dir.resolve("fig2_cutouts.png"));
-        }
-    }
-
-    private static double[] cutout(double[] map, TileGrid g, int cx, int cy, int half) {
-        double[] c = new double[4 * half * half];
-        for (int y = 0; y < 2 * half; y++) {
-            for (int x = 0; x < 2 * half; x++) {
-                int gx = Math.floorMod(cx - half + x, g.nx());
-                int gy = Math.floorMod(cy - half + y, g.ny());
-                c[y * 2 * half + x] = map[gy * g.nx() + gx];
-            }
-        }
-        return c;
-    }
-
+    /** The halos whose centre projects onto the tile (inside the mask or not). */
     static List<Halo> halosIn(TileGrid grid, List<Halo> halos) {
         List<Halo> in = new ArrayList<>();
         for (Halo h : halos) {
@@ -237,6 +241,7 @@ final class StudyRealisation {
         return in;
     }
 
+    /** The tile pixel holding the halo's centre, or −1 if it is off the tile. */
     static int pixelOf(TileGrid grid, Halo h) {
         double[] xy = new double[2];
         if (!grid.tangentPlane().project(h.position().raDeg(), h.position().decDeg(), xy)) {

@@ -1,4 +1,4 @@
-package org.massmap.cli;
+package org.massmap.validation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,11 +7,12 @@ import java.util.Locale;
 import org.massmap.config.MapSettings;
 import org.massmap.config.SamplerConfig;
 import org.massmap.io.LinePlot;
-import org.massmap.validation.MapMetrics;
-import org.massmap.validation.ValidationReport;
 
-/** Aggregates the study's realisations (mean ± scatter) into docs/validation.md tables and figures. */
-final class StudyReport {
+/**
+ * Aggregates the validation study's realisations into the tables of docs/validation.md (mean ±
+ * sample standard deviation over realisations) and its summary figures.
+ */
+public final class StudyReport {
     private final List<StudyRealisation.Result> results;
     private final List<String> methods;
     private final SamplerConfig sampler;
@@ -20,10 +21,19 @@ final class StudyReport {
     private final double seconds;
     private final String command;
 
-    StudyReport(List<StudyRealisation.Result> results, List<String> methods, SamplerConfig sampler, MapSettings map, String model,
+    /**
+     * @param results  the realisations, at least one
+     * @param methods  the posterior methods' names, in table order
+     * @param sampler  the sampler the study ran (its chains are the samples per method and realisation)
+     * @param map      the study tile
+     * @param model    the hybrid model's location and checksum, or null without a hybrid prior
+     * @param seconds  the study's wall time, s
+     * @param command  the command line that ran the study, quoted in the report
+     */
+    public StudyReport(List<StudyRealisation.Result> results, List<String> methods, SamplerConfig sampler, MapSettings map, String model,
             double seconds, String command) {
-        this.results = results;
-        this.methods = methods;
+        this.results = List.copyOf(results);
+        this.methods = List.copyOf(methods);
         this.sampler = sampler;
         this.map = map;
         this.model = model;
@@ -66,7 +76,8 @@ final class StudyReport {
         return v;
     }
 
-    String markdown() {
+    /** The report's Markdown: maps, one-point statistics and calibration, detections, power spectra. */
+    public String markdown() {
         StringBuilder sb = new StringBuilder();
         int k = sampler.chains();
         sb.append(String.format(Locale.ROOT, "%d realisations of %d² tiles at %.3g′ (the survey preset's mask and noise), "
@@ -207,7 +218,8 @@ final class StudyReport {
         return out;
     }
 
-    void writeFigures(Path dir) throws Exception {
+    /** Writes power_spectra.png, coverage.png, detection.png and one_point.png into {@code dir}. */
+    public void writeFigures(Path dir) throws Exception {
         double[] ell = results.get(0).ell();
         List<double[]> sp = spectra();
         LinePlot ps = LinePlot.of("Power spectrum relative to the truth", "multipole ℓ", "C_ℓ / C_ℓ(truth)").withLogX().withLogY()

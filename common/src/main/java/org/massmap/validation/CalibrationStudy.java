@@ -1,4 +1,4 @@
-package org.massmap.cli;
+package org.massmap.validation;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.Map;
 import org.massmap.config.MapSettings;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
+import org.massmap.config.SimulationConfig;
 import org.massmap.config.SurveyConfig;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
@@ -19,8 +20,6 @@ import org.massmap.prior.GaussianFieldGenerator;
 import org.massmap.prior.PowerMap;
 import org.massmap.sim.ConvergenceSimulator;
 import org.massmap.theory.ConvergenceSpectrum;
-import org.massmap.validation.CalibrationReport;
-import org.massmap.validation.SimulationBasedCalibration;
 
 /**
  * {@code study --calibration}: simulation-based calibration of each prior with the sampler, on a
@@ -28,14 +27,27 @@ import org.massmap.validation.SimulationBasedCalibration;
  * section's density and σ_e). Truths come from the distribution each prior claims: Gaussian fields
  * of the C_ℓ for the Gaussian prior, the training simulator (lognormal field plus halos, the same
  * C_ℓ) for the hybrid prior. Each realisation is written to DIR/PRIOR/r-NNNN.json as it finishes
- * and reused on a rerun, so a long calibration runs in resumable pieces.
+ * and reused on a rerun, so a long calibration runs in resumable pieces. Writes DIR/calibration.md,
+ * DIR/calibration.json and DIR/calibration_PRIOR.png.
  */
-final class CalibrationStudy {
+public final class CalibrationStudy {
     private CalibrationStudy() {
     }
 
-    /** Runs the calibration; {@code samples} + 1 must be divisible into rank bins (StudyCommand checks it before any output). */
-    static void run(Settings s, Path out, List<StudyRealisation.Method> methods, ConvergenceSpectrum cl, int realisations, int samples,
+    /**
+     * Runs the calibration.
+     *
+     * @param s            the settings (map, sampler, survey noise, simulate.lognormal-shift, halos)
+     * @param out          the output directory DIR (existing)
+     * @param methods      the priors to calibrate
+     * @param cl           the convergence power spectrum of the truths and the priors
+     * @param realisations truths per prior
+     * @param samples      posterior samples per truth; {@code samples} + 1 must be divisible into rank bins
+     *                     ({@link CalibrationReport#binsFor}; the study command checks it before any output)
+     * @param seed         seed of the truths, noise and chains
+     * @param console      progress lines, one per realisation and prior
+     */
+    public static void run(Settings s, Path out, List<StudyRealisation.Method> methods, ConvergenceSpectrum cl, int realisations, int samples,
             long seed, PrintWriter console) throws Exception {
         MapSettings map = MapSettings.from(s);
         TileGrid grid = TileGrid.square(map.size(), map.pixelArcmin(), map.center().orElse(new SkyPoint(150, 2)));
@@ -99,7 +111,7 @@ final class CalibrationStudy {
             return new GaussianFieldGenerator(power)::draw;
         }
         ConvergenceSimulator sim = new ConvergenceSimulator(grid, power, s.positive("simulate.lognormal-shift"),
-                SurveyConfig.halos(s) ? SimulateCommand.haloModel(s) : null);
+                SurveyConfig.halos(s) ? SimulationConfig.haloModel(s) : null);
         return rng -> sim.draw(rng).kappa();
     }
 }

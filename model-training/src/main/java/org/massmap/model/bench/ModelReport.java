@@ -1,14 +1,19 @@
-package org.massmap.cli;
+package org.massmap.model.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.massmap.catalog.BinnedShear;
+import org.massmap.config.MapSettings;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
+import org.massmap.config.SimulationConfig;
+import org.massmap.config.SurveyConfig;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.lensing.ShearModel;
@@ -16,10 +21,14 @@ import org.massmap.model.HybridPriorModel;
 import org.massmap.model.ModelMetadata;
 import org.massmap.model.ScoreModel;
 import org.massmap.pipeline.PriorModel;
+import org.massmap.pipeline.PriorSamples;
 import org.massmap.pipeline.TileProblem;
 import org.massmap.prior.GaussianPrior;
+import org.massmap.prior.PowerMap;
+import org.massmap.runtime.ThreadSettings;
 import org.massmap.sampling.ChainResult;
 import org.massmap.sampling.ScoreFunction;
+import org.massmap.sim.ConvergenceSimulator;
 import org.massmap.sim.HaloModel;
 import org.massmap.sim.MaskSpec;
 import org.massmap.sim.MockSurvey;
@@ -30,24 +39,37 @@ import org.massmap.training.DsmValidation;
 import org.massmap.training.SimulatedTrainingMaps;
 import org.massmap.training.TrainingConfig;
 import org.massmap.training.TrainingSetup;
+import org.massmap.validation.EnsembleComparison;
 import org.massmap.validation.MapMetrics;
 import org.massmap.validation.OnePoint;
+import org.massmap.validation.StudyRealisation;
 
 /**
  * Evidence that a trained residual learned something, as Markdown for docs/model.md: held-out DSM
  * loss against the Gaussian score at several σ, Tweedie denoising against the Wiener (Gaussian)
  * denoiser, and posterior samples of a mock tile with the hybrid prior against the Gaussian prior
- * (power spectrum and one-point skewness against the truth).
+ * (power spectrum and one-point skewness against the truth). Written by {@code massmap bench model}.
  */
-final class ModelReport {
+public final class ModelReport {
     private ModelReport() {
     }
 
-    static void write(PrintWriter out, Settings s, ScoreModel model, int maps, int chains, long seed) throws Exception {
+    /**
+     * Writes the report.
+     *
+     * @param out    where the Markdown goes
+     * @param s      the settings (simulator, halos, survey noise and density, map.size, sampler)
+     * @param model  the trained score model
+     * @param maps   held-out maps per σ of the DSM loss (a quarter of them, at least 4, for the Tweedie
+     *               denoising) and held-out simulations of the prior-only comparison
+     * @param chains chains per prior, for the prior-only and the mock-tile comparisons
+     * @param seed   seed of the held-out data (the report quotes the seeds derived from it)
+     */
+    public static void write(PrintWriter out, Settings s, ScoreModel model, int maps, int chains, long seed) throws Exception {
         ModelMetadata m = model.metadata();
         TrainingSetup setup = new TrainingSetup(m.network(), TrainingConfig.builder().cropSize(m.trainedNx()).sigma(m.sigma()).build(),
                 m.prior(), m.pixelArcmin(), m.encoding(), m.residualWindow());
-        HaloModel halos = SimulateCommand.haloModel(s);
+        HaloModel halos = SimulationConfig.haloModel(s);
         double shift = s.positive("simulate.lognormal-shift");
         // held-out maps in the training geometry: whole periodic maps of the trained size (seeds never used in training)
         SimulatedTrainingMaps heldOut = new SimulatedTrainingMaps(m.trainedNx(), m.pixelArcmin(), m.prior(), shift, halos);
@@ -112,8 +134,8 @@ final class ModelReport {
     private static void priorOnly(PrintWriter out, Settings s, ScoreModel model, TileGrid grid, HaloModel halos, double shift,
             int chains, int maps, long seed) {
         ModelMetadata m = model.metadata();
-        org.massmap.prior.PowerMap power = m.prior().powerMap(grid);
-        org.massmap.sim.ConvergenceSimulator sim = new org.massmap.sim.ConvergenceSimulator(grid, power, shift, halos);
+        PowerMap power = m.prior().powerMap(grid);
+        ConvergenceSimulator sim = new ConvergenceSimulator(grid, power, shift, halos);
         SplittableRandom rng = new SplittableRandom(seed + 2000);
         List<double[]> sims = new ArrayList<>();
         for (int i = 0; i < maps; i++) {
@@ -121,21 +143,21 @@ final class ModelReport {
         }
         SamplerConfig sampler = SamplerConfig.from(s);
         int threads = Runtime.getRuntime().availableProcessors();
-        org.massmap.runtime.ThreadSettings.configure(1);
+        ThreadSettings.configure(1);
         long t0 = System.nanoTime();
-        List<double[]> hybrid = org.massmap.pipeline.PriorSamples.draw(grid, power, model.hybridScore(grid), sampler, chains, threads);
+        List<double[]> hybrid = PriorSamples.draw(grid, power, model.hybridScore(grid), sampler, chains, threads);
         double hybridSeconds = (System.nanoTime() - t0) * 1e-9;
-        List<double[]> gaussian = org.massmap.pipeline.PriorSamples.draw(grid, power, new GaussianPrior(power), sampler, chains, threads);
+        List<double[]> gaussian = PriorSamples.draw(grid, power, new GaussianPrior(power), sampler, chains, threads);
         double pixel = m.pixelArcmin();
-        double sigmaPixel = org.massmap.config.SurveyConfig.pixelNoise(s, pixel);
+        double sigmaPixel = SurveyConfig.pixelNoise(s, pixel);
         double[] scales = {2, 4};
         double[] noise = new double[scales.length];
         for (int i = 0; i < scales.length; i++) {
             noise[i] = sigmaPixel / (Math.sqrt(4 * Math.PI) * scales[i] / pixel); // white noise through a unit-sum Gaussian of std s
         }
         double[] nu = {1, 2, 3, 4, 5};
-        org.massmap.validation.EnsembleComparison h = org.massmap.validation.EnsembleComparison.of(grid, hybrid, sims, 8, scales, noise, nu);
-        org.massmap.validation.EnsembleComparison g = org.massmap.validation.EnsembleComparison.of(grid, gaussian, sims, 8, scales, noise, nu);
+        EnsembleComparison h = EnsembleComparison.of(grid, hybrid, sims, 8, scales, noise, nu);
+        EnsembleComparison g = EnsembleComparison.of(grid, gaussian, sims, 8, scales, noise, nu);
         out.printf(Locale.ROOT, "%n**Prior-only samples** (%d chains each of the default sampler with no data on a %d² periodic tile,"
                 + " %.0f core-s per hybrid sample) **against %d held-out simulations** (seed %d). Ratios ± 1σ; the issue's"
                 + " bounds are 10%% on band powers and 20%% on peak counts.%n%n", hybrid.size(), grid.nx(),
@@ -179,9 +201,9 @@ final class ModelReport {
                 ShearModel.REDUCED_SHEAR);
         TabulatedConvergenceSpectrum cl = new TabulatedConvergenceSpectrum(m.prior().ell(), m.prior().cl(), "the model's C_ell");
         SplittableRandom rng = new SplittableRandom(seed);
-        MockSurvey mock = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, cl::cl, SimulateCommand.haloModel(s)), rng);
-        BinnedShear binned = StudyCommand.bin(mock, new org.massmap.config.MapSettings(size, m.pixelArcmin(),
-                java.util.Optional.of(mock.grid().centre()), java.util.OptionalDouble.empty(), false, false, ShearModel.REDUCED_SHEAR));
+        MockSurvey mock = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, cl::cl, SimulationConfig.haloModel(s)), rng);
+        BinnedShear binned = StudyRealisation.bin(mock, new MapSettings(size, m.pixelArcmin(),
+                Optional.of(mock.grid().centre()), OptionalDouble.empty(), false, false, ShearModel.REDUCED_SHEAR));
         SamplerConfig sampler = SamplerConfig.from(s);
         PowerSpectrumEstimator est = new PowerSpectrumEstimator(mock.grid(), 8);
         double[] truthCl = est.estimate(mock.truthKappa());
@@ -191,7 +213,7 @@ final class ModelReport {
                 "%.2f", truth.skewness()) + ") | std of samples (truth " + String.format(Locale.ROOT, "%.4f", truth.std())
                 + ") | RMSE of the mean | s per sample |");
         out.println("|---|---|---|---|---|---|");
-        org.massmap.runtime.ThreadSettings.configure(1);
+        ThreadSettings.configure(1);
         for (PriorModel prior : new PriorModel[] {PriorModel.gaussian(), new HybridPriorModel(model)}) {
             long t0 = System.nanoTime();
             TileProblem problem = new TileProblem("report", binned, ShearModel.REDUCED_SHEAR, cl, prior, sampler);

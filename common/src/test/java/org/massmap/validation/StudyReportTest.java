@@ -1,0 +1,80 @@
+package org.massmap.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.massmap.config.MapSettings;
+import org.massmap.config.SamplerConfig;
+import org.massmap.config.Settings;
+
+/** The study's tables from hand-made realisations: mean ± scatter, detection bins, mean power ratios. */
+class StudyReportTest {
+
+    private static StudyRealisation.Result realisation(double ksRmse, double freq, double clRatio) {
+        Map<String, MapMetrics> baselines = new LinkedHashMap<>();
+        baselines.put("kaiser_squires", new MapMetrics(ksRmse, 0.3, 100));
+        baselines.put("kaiser_squires_smoothed", new MapMetrics(0.02, 0.4, 100));
+        baselines.put("wiener", new MapMetrics(0.01, 0.5, 100));
+        StudyRealisation.MethodResult gaussian = new StudyRealisation.MethodResult("gaussian", 0.015, 0.45,
+                new double[] {0.2, 0.4, 0.6, 0.7, 0.8, 0.9, 0.96}, new double[] {clRatio, 1}, 0.1, 0.02, 3.0,
+                List.of(new double[] {4, freq, 14}, new double[] {25, 1, 15}), 2.0, 500, 4);
+        return new StudyRealisation.Result(1000, List.of(), 1.5, 0.021, baselines, 2.0, new double[] {100, 1000}, new double[] {0.5, 0.25},
+                new double[] {0.8, 0.4}, List.of(gaussian));
+    }
+
+    private static StudyReport report() {
+        Settings s = Settings.defaults();
+        return new StudyReport(List.of(realisation(0.04, 0.5, 0.9), realisation(0.06, 1.0, 1.1)), List.of("gaussian"),
+                SamplerConfig.from(s), MapSettings.from(s), null, 3600, "./massmap study --out x");
+    }
+
+    @Test
+    void tablesHoldTheMeanAndScatterOverRealisations() {
+        String md = report().markdown();
+        assertTrue(md.contains("| Kaiser-Squires | 0.0500 ± 0.0141 | 0.300 ± 0.000 |"), md);
+        assertTrue(md.contains("| Kaiser-Squires, smoothed at its best scale (2.0′ on average) | 0.0200 ± 0.0000 |"), md);
+        assertTrue(md.contains("| posterior mean, gaussian prior | 0.0150 ± 0.0000 | 0.450 ± 0.000 |"), md);
+        assertTrue(md.contains("| samples, gaussian prior | 0.0200 ± 0.0000 | 0.10 ± 0.00 | 0.70 ± 0.00 | 0.96 ± 0.00 | 3.0 ± 0.0 | 2.0 | 500 |"), md);
+        assertTrue(md.contains("Command: `./massmap study --out x`\n"), md);
+        assertTrue(md.contains("Total 1.0 h on this machine."), md);
+    }
+
+    @Test
+    void detectionsAreBinnedInTrueSignalToNoise() {
+        String md = report().markdown();
+        assertTrue(md.contains("| 0–3 | 0 | – |"), md);
+        assertTrue(md.contains("| 3–5 | 2 | 0.75 |"), md);
+        assertTrue(md.contains("| ≥ 20 | 2 | 1.00 |"), md);
+    }
+
+    @Test
+    void powerRatiosAreAveragedOverRealisations() {
+        String md = report().markdown();
+        assertTrue(md.contains("| ℓ | Kaiser-Squires smoothed | Wiener | samples, gaussian |"), md);
+        assertTrue(md.contains("| 100 | 0.80 | 0.50 | 1.00 |"), md);
+        assertTrue(md.contains("| 1000 | 0.40 | 0.25 | 1.00 |"), md);
+    }
+
+    @Test
+    void meanStdUsesTheSampleStandardDeviation() {
+        double[] ms = StudyReport.meanStd(List.of(1.0, 2.0, 3.0));
+        assertEquals(2.0, ms[0], 1e-12);
+        assertEquals(1.0, ms[1], 1e-12);
+        assertTrue(Double.isNaN(StudyReport.meanStd(List.of(1.0))[1]));
+    }
+
+    @Test
+    void writesTheSummaryFigures(@TempDir Path dir) throws Exception {
+        report().writeFigures(dir);
+        for (String f : new String[] {"power_spectra.png", "coverage.png", "detection.png", "one_point.png"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
+    }
+}
