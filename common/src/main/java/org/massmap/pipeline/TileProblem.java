@@ -10,6 +10,7 @@ import org.massmap.lensing.ShearLikelihood;
 import org.massmap.lensing.ShearModel;
 import org.massmap.prior.PowerMap;
 import org.massmap.products.KaiserSquiresMaps;
+import org.massmap.sampling.ChainObserver;
 import org.massmap.sampling.ChainResult;
 import org.massmap.sampling.PosteriorSampler;
 import org.massmap.sampling.Schedule;
@@ -91,8 +92,20 @@ public final class TileProblem {
      * @throws java.util.concurrent.CancellationException when cancelled or the calling thread is interrupted
      */
     public List<ChainResult> sample(int first, int count, int threads, IntConsumer onChainsDone, BooleanSupplier cancelled) {
-        return new PosteriorSampler(posterior, data.approximation(), schedule, sampler.move(), sampler.finish()).sample(start, sampler.seed(), tileId, first, count,
-                sampler.batchSize(), threads, onChainsDone, cancelled);
+        return sampler(ChainObserver.NONE).sample(start, sampler.seed(), tileId, first, count, sampler.batchSize(), threads,
+                onChainsDone, cancelled);
+    }
+
+    /**
+     * As {@link #sample(int, int, int, IntConsumer, BooleanSupplier)}, with every chain's iterations
+     * shown to {@code observer} (progress, convergence traces; the samples are the same).
+     */
+    public List<ChainResult> sample(int first, int count, int threads, BooleanSupplier cancelled, ChainObserver observer) {
+        return sampler(observer).sample(start, sampler.seed(), tileId, first, count, sampler.batchSize(), threads, null, cancelled);
+    }
+
+    private PosteriorSampler sampler(ChainObserver observer) {
+        return new PosteriorSampler(posterior, data.approximation(), schedule, sampler.move(), sampler.finish()).withObserver(observer);
     }
 
     /** A generator for this tile's auxiliary draws (noise-only maps), independent of every chain. */

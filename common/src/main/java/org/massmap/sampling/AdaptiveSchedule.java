@@ -69,6 +69,12 @@ public final class AdaptiveSchedule extends Schedule {
         return Objects.hash(sigmaMax(), sigmaMin(), finalSteps(), dropFactor, minStepsPerLevel, maxIterations);
     }
 
+    /** The stall bound of the annealing plus the final iterations. */
+    @Override
+    public int iterationBound() {
+        return maxIterations + finalSteps();
+    }
+
     @Override
     public String describe() {
         return String.format(Locale.ROOT, "adaptive, sigma × %s after >= %d steps + %d final", dropFactor, minStepsPerLevel,

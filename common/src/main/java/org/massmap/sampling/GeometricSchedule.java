@@ -35,6 +35,12 @@ public final class GeometricSchedule extends Schedule {
         return stepsPerLevel;
     }
 
+    /** Every chain takes exactly levels × stepsPerLevel + finalSteps iterations. */
+    @Override
+    public int iterationBound() {
+        return levels * stepsPerLevel + finalSteps();
+    }
+
     /** σ of level j (0 = σ_max, levels−1 = σ_min). */
     public double level(int j) {
         return sigmaMax() * Math.pow(sigmaMin() / sigmaMax(), (double) j / (levels - 1));

@@ -54,6 +54,12 @@ public abstract sealed class Schedule implements Serializable permits GeometricS
 
     public abstract Kind kind();
 
+    /**
+     * The most HMC iterations a chain can take (annealing and final phase): exact for the geometric
+     * schedule, a bound for the adaptive one (chains usually finish sooner). For progress reports.
+     */
+    public abstract int iterationBound();
+
     /** The same schedule ending at another σ_min. */
     public abstract Schedule withSigmaMin(double newSigmaMin);
 

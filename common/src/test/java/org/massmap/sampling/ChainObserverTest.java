@@ -38,6 +38,7 @@ class ChainObserverTest {
             ChainResult r = with.get(c);
             assertArrayEquals(without.get(c).sample(), r.sample(), 0.0, "observing changes no sample");
             assertEquals(r.diagnostics().iterations(), iterations.get(c).get(), "one call per iteration");
+            assertEquals(s.schedule().iterationBound(), r.diagnostics().iterations(), "the geometric schedule's count is exact");
             assertEquals(3, finals.get(c).get(), "the three final iterations are flagged");
             assertArrayEquals(r.sample(), lastFinalState.get(c), 0.0, "without a flow finish the last final state is the sample");
         }
