@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
+import org.apache.spark.util.LongAccumulator;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.catalog.CatalogException;
 import org.massmap.catalog.ShearBinner;
@@ -13,6 +14,7 @@ import org.massmap.pipeline.PriorModel;
 import org.massmap.pipeline.TileData;
 import org.massmap.pipeline.TileProblem;
 import org.massmap.sampling.ChainDiagnostics;
+import org.massmap.sampling.ChainObserver;
 import org.massmap.sampling.ChainResult;
 import org.massmap.spark.runtime.ExecutorRuntime;
 
@@ -41,7 +43,11 @@ final class ChainRunner {
         return new TileProblem(plan.tile().id(), data(spec, plan), prior, spec.sampler());
     }
 
-    static ChainBatch run(JobSpec spec, ChainTask task, Configuration hadoop) {
+    /**
+     * @param iterations counts every HMC iteration of the task's chains as it happens (for the
+     *                   driver's progress line)
+     */
+    static ChainBatch run(JobSpec spec, ChainTask task, Configuration hadoop, LongAccumulator iterations) {
         long t0 = System.nanoTime();
         String tile = task.plan().tile().id();
         TaskContext context = TaskContext.get(); // null outside a Spark task (tests)
@@ -50,7 +56,12 @@ final class ChainRunner {
             ExecutorRuntime.configureThreads();
             PriorModel prior = PriorModels.forJob(spec, hadoop);
             TileProblem problem = problem(spec, task.plan(), prior);
-            List<ChainResult> results = problem.sample(task.firstChain(), task.count(), 1, null, killed);
+            ChainObserver counter = (chain, sigma, finalPhase, state) -> {
+                synchronized (iterations) {
+                    iterations.add(1);
+                }
+            };
+            List<ChainResult> results = problem.sample(task.firstChain(), task.count(), 1, killed, counter);
             List<double[]> samples = new ArrayList<>();
             List<ChainDiagnostics> diagnostics = new ArrayList<>();
             for (ChainResult r : results) {

@@ -29,12 +29,17 @@ final class PublishingStage {
         LongAccumulator tilesDone = jsc.sc().longAccumulator("tiles done");
         JavaPairRDD<String, TilePlan> toRun = plans.toRun().mapToPair(p -> new Tuple2<>(p.tile().id(), p));
         List<TileReport> reports = new ArrayList<>();
-        try (Progress progress = new Progress(console, sampling.chainsDone(), sampling.chainsTotal(), tilesDone, tiles, 10)) {
+        LiveAccumulator iterations = new LiveAccumulator(sampling.iterationsDone());
+        jsc.sc().addSparkListener(iterations);
+        try (Progress progress = new Progress(console, sampling.chainsDone()::value, sampling.chainsTotal(), iterations::value,
+                sampling.iterationsTotal(), tilesDone::value, tiles, 10)) {
             reports.addAll(toRun.join(sampling.batches().groupByKey()).map(p -> {
                 TileReport r = TilePublisher.publish(spec.value(), p._2._1, p._2._2, hadoop.value().value());
                 tilesDone.add(1);
                 return r;
             }).collect());
+        } finally {
+            jsc.sc().removeSparkListener(iterations);
         }
         reports.addAll(plans.settledReports());
         reports.sort(Comparator.comparing(TileReport::tileId));

@@ -18,11 +18,14 @@ import scala.Tuple2;
  * batch) only, so where a chain runs never depends on the cluster. Lazy: the publishing stage's
  * action runs it.
  *
- * @param batches     tile id → one task's chains
- * @param chainsDone  chains finished so far (for the progress line)
- * @param chainsTotal chains to run in all
+ * @param batches         tile id → one task's chains
+ * @param chainsDone      chains finished so far (for the progress line)
+ * @param chainsTotal     chains to run in all
+ * @param iterationsDone  HMC iterations done so far over all chains, added as they happen
+ * @param iterationsTotal HMC iterations of all chains (a bound for the adaptive schedule)
  */
-record SamplingStage(JavaPairRDD<String, ChainBatch> batches, LongAccumulator chainsDone, long chainsTotal) {
+record SamplingStage(JavaPairRDD<String, ChainBatch> batches, LongAccumulator chainsDone, long chainsTotal,
+        LongAccumulator iterationsDone, long iterationsTotal) {
 
     static SamplingStage sample(JavaSparkContext jsc, PlanningStage plans, Broadcast<JobSpec> spec,
             Broadcast<SerializableWritable<Configuration>> hadoop) {
@@ -37,6 +40,7 @@ record SamplingStage(JavaPairRDD<String, ChainBatch> batches, LongAccumulator ch
         int groups = (chains + perTask - 1) / perTask;
         int taskCount = Math.max(1, runIds.size() * groups);
         LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
+        LongAccumulator iterationsDone = jsc.sc().longAccumulator("chain iterations");
         JavaPairRDD<Integer, ChainTask> tasks = plans.toRun().flatMapToPair(p -> {
             List<Tuple2<Integer, ChainTask>> out = new ArrayList<>();
             int tileIndex = indexB.value().get(p.tile().id());
@@ -48,11 +52,13 @@ record SamplingStage(JavaPairRDD<String, ChainBatch> batches, LongAccumulator ch
             return out.iterator();
         }).partitionBy(new IndexPartitioner(taskCount));
         JavaPairRDD<String, ChainBatch> batches = tasks.mapToPair(task -> {
-            ChainBatch b = ChainRunner.run(spec.value(), task._2, hadoop.value().value());
+            ChainBatch b = ChainRunner.run(spec.value(), task._2, hadoop.value().value(), iterationsDone);
             chainsDone.add(task._2.count());
             return new Tuple2<>(b.tileId(), b);
         });
-        return new SamplingStage(batches, chainsDone, (long) runIds.size() * chains);
+        long chainsTotal = (long) runIds.size() * chains;
+        return new SamplingStage(batches, chainsDone, chainsTotal, iterationsDone,
+                chainsTotal * spec.value().sampler().schedule().iterationBound());
     }
 
     /** Sends task k to partition k mod n: the placement depends only on (tile index, chain group). */
