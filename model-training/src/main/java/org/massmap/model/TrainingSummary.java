@@ -11,6 +11,16 @@ package org.massmap.model;
  * @param finalLoss              mean training loss over the last steps
  * @param validationLoss         DSM loss of the hybrid score on the held-out set (inference-mode BN)
  * @param gaussianValidationLoss the same with r_θ = 0 (the Gaussian score alone)
+ * @param initialisedFrom        the model whose weights this run started from (its checksum and
+ *                               training), or null for a run from freshly initialised weights;
+ *                               {@code steps} counts this run's steps only
  */
 public record TrainingSummary(long steps, int batchSize, int cropSize, long seed, double finalLoss,
-                              double validationLoss, double gaussianValidationLoss) { }
+                              double validationLoss, double gaussianValidationLoss, String initialisedFrom) {
+
+    /** A summary of a run from freshly initialised weights. */
+    public TrainingSummary(long steps, int batchSize, int cropSize, long seed, double finalLoss, double validationLoss,
+                           double gaussianValidationLoss) {
+        this(steps, batchSize, cropSize, seed, finalLoss, validationLoss, gaussianValidationLoss, null);
+    }
+}

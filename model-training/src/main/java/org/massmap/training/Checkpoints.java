@@ -32,16 +32,16 @@ final class Checkpoints {
     private static final int KEEP = 2;
 
     /** What trainer.json holds. */
-    record TrainerFile(TrainingSetup setup, long step, List<double[]> history) { }
+    record TrainerFile(TrainingSetup setup, long step, List<double[]> history, String initialisedFrom) { }
 
     /** A checkpoint read back. */
-    record Loaded(TrainingSetup setup, TrainingState state, List<LossPoint> history, Path dir) { }
+    record Loaded(TrainingSetup setup, TrainingState state, List<LossPoint> history, Path dir, String initialisedFrom) { }
 
     private Checkpoints() {
     }
 
-    static Path write(Path root, TrainingSetup setup, TrainingState state, List<LossPoint> history, ScoreModel model)
-            throws ModelFileException {
+    static Path write(Path root, TrainingSetup setup, TrainingState state, List<LossPoint> history, ScoreModel model,
+            String initialisedFrom) throws ModelFileException {
         String name = String.format("step-%012d", state.step());
         Path tmp = root.resolve(name + ".tmp");
         Path dir = root.resolve(name);
@@ -60,7 +60,7 @@ final class Checkpoints {
             for (LossPoint p : history) {
                 h.add(new double[] {p.step(), p.loss(), p.learningRate()});
             }
-            ModelFiles.json().writeValue(tmp.resolve("trainer.json").toFile(), new TrainerFile(setup, state.step(), h));
+            ModelFiles.json().writeValue(tmp.resolve("trainer.json").toFile(), new TrainerFile(setup, state.step(), h, initialisedFrom));
             deleteTree(dir);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             List<Path> all = list(root);
@@ -122,7 +122,7 @@ final class Checkpoints {
             history.add(new LossPoint((long) p[0], p[1], p[2]));
         }
         TrainingState state = new TrainingState(t.step(), model.weights().parameters(), model.weights().bnStats(), m, v);
-        return new Loaded(t.setup(), state, history, dir);
+        return new Loaded(t.setup(), state, history, dir, t.initialisedFrom());
     }
 
     private static List<Path> list(Path root) throws IOException {

@@ -57,8 +57,10 @@ public final class Trainer {
     private long step;
     private boolean graphStale;
     private DsmValidation.Result validation;
+    private final String initialisedFrom;
 
-    private Trainer(TrainingSetup setup, TrainingMaps maps, Path checkpointDir, TrainingState state, List<LossPoint> past) {
+    private Trainer(TrainingSetup setup, TrainingMaps maps, Path checkpointDir, TrainingState state, List<LossPoint> past,
+            String initialisedFrom) {
         if (Math.abs(maps.pixelArcmin() - setup.pixelArcmin()) > ScoreModel.PIXEL_TOLERANCE * setup.pixelArcmin()) {
             throw new IllegalArgumentException("training maps have " + maps.pixelArcmin() + " arcmin pixels but the setup says "
                     + setup.pixelArcmin() + " arcmin; the C_ell of the Gaussian part would be mapped to the wrong multipoles");
@@ -74,6 +76,7 @@ public final class Trainer {
         this.network = new TrainingNetwork(setup.network(), params, setup.residualWindow(), setup.pixelArcmin());
         this.graphStale = false;
         this.history.addAll(past);
+        this.initialisedFrom = initialisedFrom;
     }
 
     /** A new run with freshly initialised weights (seeded by the run seed); checkpointDir may be null. */
@@ -82,7 +85,46 @@ public final class Trainer {
         NetworkWeights w = NetworkWeights.initial(layout, Seeds.derive(setup.training().seed(), 0x696E_6974L));
         int n = layout.parameterCount();
         TrainingState s = new TrainingState(0, w.parameters(), w.bnStats(), new float[n], new float[n]);
-        return new Trainer(setup, maps, checkpointDir, s, List.of());
+        return new Trainer(setup, maps, checkpointDir, s, List.of(), null);
+    }
+
+    /**
+     * A new run that starts from the weights (and batch-norm statistics) of {@code init} instead of
+     * fresh ones, with a fresh optimiser (Adam's moments at zero, so the warm-up of the learning-rate
+     * schedule matters) and this setup's schedule and seed: to continue training a model whose
+     * checkpoints are gone (e.g. a bundled one). The model must have this setup's architecture, pixel
+     * size, residual window and Gaussian prior (its input encoding); the resulting model records where
+     * it started ({@link TrainingSummary#initialisedFrom}). Use another seed than the first run's, or
+     * the maps repeat.
+     *
+     * @throws IllegalArgumentException naming what differs
+     */
+    public static Trainer warmStart(TrainingSetup setup, TrainingMaps maps, Path checkpointDir, ScoreModel init) {
+        ModelMetadata m = init.metadata();
+        List<String> differences = new ArrayList<>();
+        if (!m.network().equals(setup.network())) {
+            differences.add("network " + m.network() + " vs " + setup.network());
+        }
+        if (Math.abs(m.pixelArcmin() - setup.pixelArcmin()) > ScoreModel.PIXEL_TOLERANCE * setup.pixelArcmin()) {
+            differences.add("pixel " + m.pixelArcmin() + " vs " + setup.pixelArcmin() + " arcmin");
+        }
+        if (!m.residualWindow().equals(setup.residualWindow())) {
+            differences.add("residual window " + m.residualWindow() + " vs " + setup.residualWindow());
+        }
+        if (Math.abs(m.encoding().kappaScale() - setup.encoding().kappaScale()) > 1e-9 * setup.encoding().kappaScale()) {
+            differences.add("Gaussian prior (input scale " + m.encoding().kappaScale() + " vs " + setup.encoding().kappaScale()
+                    + ": another C_ell, pixel window or crop size)");
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("cannot continue training from a model trained with another setup: "
+                    + String.join("; ", differences));
+        }
+        int n = ParameterLayout.of(setup.network()).parameterCount();
+        TrainingState s = new TrainingState(0, init.weights().parameters(), init.weights().bnStats(), new float[n], new float[n]);
+        String from = String.format(java.util.Locale.ROOT, "weights sha256 %s after %d steps of batch %d, seed %d%s",
+                m.weightsSha256(), m.training().steps(), m.training().batchSize(), m.training().seed(),
+                m.training().initialisedFrom() == null ? "" : ", themselves from " + m.training().initialisedFrom());
+        return new Trainer(setup, maps, checkpointDir, s, List.of(), from);
     }
 
     /** Continues a run from the newest checkpoint under checkpointDir (its saved setup is used). */
@@ -107,7 +149,7 @@ public final class Trainer {
             }
             setup = setup.withTraining(setup.training().toBuilder().steps(steps).build());
         }
-        return new Trainer(setup, maps, checkpointDir, c.state(), c.history());
+        return new Trainer(setup, maps, checkpointDir, c.state(), c.history(), c.initialisedFrom());
     }
 
     /** Whether a checkpoint exists under dir. */
@@ -121,6 +163,11 @@ public final class Trainer {
 
     public ParameterLayout layout() {
         return layout;
+    }
+
+    /** Where this run's weights started (see {@link #warmStart}), or null for fresh weights. */
+    public String initialisedFrom() {
+        return initialisedFrom;
     }
 
     /** Steps taken so far. */
@@ -255,7 +302,8 @@ public final class Trainer {
         int from = Math.max(0, history.size() - FINAL_LOSS_WINDOW);
         double finalLoss = history.subList(from, history.size()).stream().mapToDouble(LossPoint::loss).average().orElse(Double.NaN);
         TrainingSummary summary = new TrainingSummary(step, cfg.batchSize(), cfg.cropSize(), cfg.seed(), finalLoss,
-                validation == null ? Double.NaN : validation.hybridLoss(), validation == null ? Double.NaN : validation.gaussianLoss());
+                validation == null ? Double.NaN : validation.hybridLoss(), validation == null ? Double.NaN : validation.gaussianLoss(),
+                initialisedFrom);
         String version = Trainer.class.getPackage().getImplementationVersion();
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "massmap-model-training " + (version == null ? "dev" : version),
                 Instant.now().toString(), setup.network(), setup.encoding(), setup.pixelArcmin(), cfg.cropSize(), cfg.cropSize(),
@@ -272,6 +320,6 @@ public final class Trainer {
         if (checkpointDir == null) {
             throw new IllegalStateException("this trainer has no checkpoint directory");
         }
-        return Checkpoints.write(checkpointDir, setup, state(), history, model);
+        return Checkpoints.write(checkpointDir, setup, state(), history, model, initialisedFrom);
     }
 }

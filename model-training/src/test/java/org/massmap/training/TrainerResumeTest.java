@@ -101,4 +101,32 @@ class TrainerResumeTest {
         ModelFileException e = assertThrows(ModelFileException.class, () -> Trainer.resume(tmp, MAPS));
         assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
     }
+
+    @Test
+    void aWarmStartContinuesFromTheModelsWeightsAndRecordsIt(@TempDir Path tmp) throws Exception {
+        TrainingResult first = Trainer.create(setup(4), MAPS, null).run(ProgressListener.none());
+        TrainingSetup second = setup(6).withTraining(setup(6).training().toBuilder().seed(4).build());
+        Trainer warm = Trainer.warmStart(second, MAPS, tmp.resolve("warm"), first.model());
+        assertEquals(0, warm.step());
+        assertArrayEquals(first.model().weights().parameters(), warm.state().parameters(), "starts from the model's weights");
+        assertArrayEquals(new float[warm.state().adamM().length], warm.state().adamM(), "with a fresh optimiser");
+        assertTrue(warm.initialisedFrom().contains(first.model().metadata().weightsSha256()), warm.initialisedFrom());
+
+        assertThrows(IllegalStateException.class, () -> warm.run(p -> {
+            if (p.step() == 5) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }));
+        Trainer resumed = Trainer.resume(tmp.resolve("warm"), MAPS);
+        TrainingResult done = resumed.run(ProgressListener.none());
+        assertEquals(warm.initialisedFrom(), done.model().metadata().training().initialisedFrom(), "kept across a resume");
+        assertEquals(6, done.model().metadata().training().steps(), "steps count this run only");
+        assertEquals(null, first.model().metadata().training().initialisedFrom());
+
+        TrainingSetup wider = TrainingSetup.of(new NetworkConfig(List.of(4, 8, 16), 1, Activation.RELU), second.training(),
+                MAPS.theoryCl(), 1.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.warmStart(wider, MAPS, null, first.model()));
+        assertTrue(e.getMessage().contains("network"), e.getMessage());
+    }
 }

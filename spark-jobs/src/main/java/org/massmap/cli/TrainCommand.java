@@ -63,6 +63,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = {"Continue from MODEL_DIR/checkpoints after an interruption (with --steps: to",
             "that new total, the learning-rate schedule taken up at the current step)."})
     boolean resume;
+    @Option(names = "--init-from", paramLabel = "MODEL", description = {"Start from this model's weights (a model directory or",
+            "bundled:NAME) with a fresh optimiser, to train a model further whose checkpoints are gone; it must have this",
+            "run's network, pixel size, residual window and prior. Give another --seed than its run's, or the maps repeat."})
+    String initFrom;
     @Option(names = "--master", paramLabel = "URL", description = "Train data-parallel on this Spark master (e.g. local[2], spark://...).")
     String master;
     @Option(names = "--pixel-arcmin", descriptionKey = "map.pixel-arcmin", description = "Pixel size of the model (default ${DEFAULT-VALUE}).")
@@ -87,10 +91,22 @@ final class TrainCommand implements Callable<Integer> {
         ScoreModel model;
         List<LossPoint> history;
         Map<String, Object> info = new LinkedHashMap<>();
+        if (master != null && initFrom != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--init-from is for training on this machine; data-parallel training (--master) starts from fresh weights");
+        }
         if (master == null) {
-            Trainer trainer = resume && Trainer.hasCheckpoint(checkpoints)
-                    ? Trainer.resume(checkpoints, maps.create(), steps == null ? 0 : steps)
-                    : Trainer.create(setup, maps.create(), checkpoints);
+            Trainer trainer;
+            if (resume && Trainer.hasCheckpoint(checkpoints)) {
+                trainer = Trainer.resume(checkpoints, maps.create(), steps == null ? 0 : steps);
+            } else if (initFrom != null) {
+                ScoreModel init = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(initFrom,
+                        map.pixelArcmin()), new org.apache.hadoop.conf.Configuration());
+                trainer = Trainer.warmStart(setup, maps.create(), checkpoints, init);
+                console.printf(Locale.ROOT, "starting from %s (%s)%n", initFrom, trainer.initialisedFrom());
+            } else {
+                trainer = Trainer.create(setup, maps.create(), checkpoints);
+            }
             console.printf(Locale.ROOT, "training %d parameters on %s maps at %.3g arcmin, %d steps of %d crops of %d²%s%n",
                     trainer.layout().parameterCount(), Settings.optionName(training.maps().source()), map.pixelArcmin(),
                     trainer.setup().training().steps(), trainer.setup().training().batchSize(), trainer.setup().training().cropSize(),
