@@ -119,6 +119,8 @@ public final class ModelReport {
             out.printf(Locale.ROOT, "| %.3g | %.4f | %.4f |%n", sigma, mseG / (sigma * sigma), mseH / (sigma * sigma));
         }
 
+        ScorePathCheck.write(out, hybrid, gaussian, heldOut, Math.max(4, maps / 4), seed + 11);
+
         priorOnly(out, s, model, grid, halos, shift, chains, maps, seed);
 
         out.println("\n**Posterior samples of a mock tile** (simulator truth, demo noise and mask; " + chains

@@ -49,7 +49,7 @@ class ModelReportTest {
         ModelReport.write(new PrintWriter(text, true), settings(), model(), 4, 2, 5);
         String md = text.toString();
         for (String part : new String[] {"Model: ", "**Held-out denoising score matching loss** (4 fresh simulated maps per σ",
-            "| σ | Wiener (Gaussian score) | hybrid score |", "**Prior-only samples** (2 chains each", "| ℓ | hybrid / simulations |",
+            "| σ | Wiener (Gaussian score) | hybrid score |", "**Path independence of Δlog p**", "**Prior-only samples** (2 chains each", "| ℓ | hybrid / simulations |",
             "Skewness per map: simulations", "| smoothing | threshold | σ_ref |", "**Posterior samples of a mock tile**",
             "| gaussian | ", "| hybrid | "}) {
             assertTrue(md.contains(part), "lacks " + part + ":\n" + md);
