@@ -23,6 +23,11 @@ import org.massmap.stats.ClusterSettings;
 public record SamplerConfig(Schedule schedule, HmcMove move, ProbabilityFlow finish, double sigmaMin,
         double sigmaMinTolerance, int chains, long seed, int batchSize, int threads, Prior prior, String model) implements java.io.Serializable {
 
+    /** The same settings with another schedule (e.g. a lengthened one for a convergence study). */
+    public SamplerConfig withSchedule(Schedule newSchedule) {
+        return new SamplerConfig(newSchedule, move, finish, sigmaMin, sigmaMinTolerance, chains, seed, batchSize, threads, prior, model);
+    }
+
     /** The prior of a posterior ({@code sampler.prior}). */
     public enum Prior {
         /** The theory power spectrum alone. */

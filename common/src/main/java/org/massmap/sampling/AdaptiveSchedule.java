@@ -58,6 +58,22 @@ public final class AdaptiveSchedule extends Schedule {
     }
 
     @Override
+    public AdaptiveSchedule withFinalSteps(int newFinalSteps) {
+        return new AdaptiveSchedule(sigmaMax(), sigmaMin(), dropFactor, minStepsPerLevel, maxIterations, newFinalSteps);
+    }
+
+    /**
+     * σ dropped by dropFactor^(1/factor) per accepted test (factor times as many levels), with factor
+     * times the minimum iterations per level, the stall bound and the final iterations.
+     */
+    @Override
+    public AdaptiveSchedule lengthened(int factor) {
+        requireFactor(factor);
+        return new AdaptiveSchedule(sigmaMax(), sigmaMin(), Math.pow(dropFactor, 1.0 / factor), minStepsPerLevel * factor,
+                maxIterations * factor, finalSteps() * factor);
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof AdaptiveSchedule a && a.sigmaMax() == sigmaMax() && a.sigmaMin() == sigmaMin()
                 && a.finalSteps() == finalSteps() && a.dropFactor == dropFactor && a.minStepsPerLevel == minStepsPerLevel

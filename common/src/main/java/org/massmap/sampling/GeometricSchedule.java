@@ -57,6 +57,18 @@ public final class GeometricSchedule extends Schedule {
     }
 
     @Override
+    public GeometricSchedule withFinalSteps(int newFinalSteps) {
+        return new GeometricSchedule(sigmaMax(), sigmaMin(), levels, stepsPerLevel, newFinalSteps);
+    }
+
+    /** The same ladder with {@code factor} times the iterations per level and in the final phase. */
+    @Override
+    public GeometricSchedule lengthened(int factor) {
+        requireFactor(factor);
+        return new GeometricSchedule(sigmaMax(), sigmaMin(), levels, stepsPerLevel * factor, finalSteps() * factor);
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof GeometricSchedule g && g.sigmaMax() == sigmaMax() && g.sigmaMin() == sigmaMin()
                 && g.finalSteps() == finalSteps() && g.levels == levels && g.stepsPerLevel == stepsPerLevel;

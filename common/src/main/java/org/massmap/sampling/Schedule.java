@@ -63,6 +63,23 @@ public abstract sealed class Schedule implements Serializable permits GeometricS
     /** The same schedule ending at another σ_min. */
     public abstract Schedule withSigmaMin(double newSigmaMin);
 
+    /** The same schedule with another number of final iterations at σ_min. */
+    public abstract Schedule withFinalSteps(int newFinalSteps);
+
+    /**
+     * The same σ range annealed {@code factor} times more slowly, final phase included, so a sample
+     * costs about {@code factor} times as many score evaluations: for convergence studies.
+     */
+    public abstract Schedule lengthened(int factor);
+
+    /** Checks a lengthening factor. */
+    static int requireFactor(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("a schedule can be lengthened by a factor >= 1, got " + factor);
+        }
+        return factor;
+    }
+
     /** One line for reports, e.g. "geometric, 20 levels × 5 steps + 20 final". */
     public abstract String describe();
 

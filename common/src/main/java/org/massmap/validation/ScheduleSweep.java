@@ -1,0 +1,127 @@
+package org.massmap.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.massmap.pipeline.TileProblem;
+import org.massmap.sampling.ChainResult;
+
+/**
+ * Where the posterior summaries stop moving as the annealing gets longer: the same tile sampled with
+ * schedules lengthened by each factor (so a sample costs about that many times the score
+ * evaluations), each compared with the longest. Reported per factor: the per-pixel posterior mean's
+ * shift in units of its Monte-Carlo error (the rms over pixels of (m_f − m_ref)/√(s_f²/K_f + s_ref²/K_ref),
+ * ≈ 1 when the two agree), the median per-pixel std ratio s_f/s_ref, and per {@link PosteriorScalars}
+ * scalar the same shift of its posterior mean (a z-score) and its std ratio.
+ */
+public final class ScheduleSweep {
+
+    /**
+     * One schedule's summaries against the reference.
+     *
+     * @param factor            lengthening factor
+     * @param chains            chains that finished
+     * @param evaluationsPerSample mean score evaluations per sample
+     * @param meanShift         rms over pixels of the mean's shift in Monte-Carlo errors (≈ 1: consistent)
+     * @param stdRatio          median over pixels of s_f / s_ref
+     * @param scalarShift       per scalar, the z-score of its mean against the reference's
+     * @param scalarStdRatio    per scalar, its std over samples / the reference's
+     */
+    public record Row(int factor, int chains, double evaluationsPerSample, double meanShift, double stdRatio, double[] scalarShift,
+            double[] scalarStdRatio) { }
+
+    /**
+     * @param factors lengthening factors, ascending; the last is the reference
+     * @param rows    one per factor (the reference's compares it with itself)
+     * @param scalars the scalars' names
+     */
+    public record Result(int[] factors, List<Row> rows, List<String> scalars) { }
+
+    private ScheduleSweep() {
+    }
+
+    /**
+     * @param problemFor the tile's problem with its schedule lengthened by the given factor
+     * @param factors    ascending factors, e.g. 1, 3, 10, 30
+     */
+    public static Result run(IntFunction<TileProblem> problemFor, int[] factors, List<PosteriorScalars.Scalar> scalars, int chains,
+            int threads) {
+        if (factors.length < 2) {
+            throw new IllegalArgumentException("a schedule sweep needs at least two lengthening factors");
+        }
+        List<Summary> summaries = new ArrayList<>();
+        for (int f : factors) {
+            summaries.add(Summary.of(problemFor.apply(f).sample(0, chains, threads, null), scalars));
+        }
+        Summary ref = summaries.get(summaries.size() - 1);
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < factors.length; k++) {
+            Summary s = summaries.get(k);
+            double[] shift = new double[scalars.size()];
+            double[] ratio = new double[scalars.size()];
+            for (int j = 0; j < shift.length; j++) {
+                shift[j] = zScore(s.scalarMean[j], s.scalarVar[j], s.count, ref.scalarMean[j], ref.scalarVar[j], ref.count);
+                ratio[j] = ref.scalarVar[j] > 0 ? Math.sqrt(s.scalarVar[j] / ref.scalarVar[j]) : Double.NaN;
+            }
+            double sumZ2 = 0;
+            double[] ratios = new double[s.mean.length];
+            for (int i = 0; i < s.mean.length; i++) {
+                double z = zScore(s.mean[i], s.var[i], s.count, ref.mean[i], ref.var[i], ref.count);
+                sumZ2 += z * z;
+                ratios[i] = ref.var[i] > 0 ? Math.sqrt(s.var[i] / ref.var[i]) : 1;
+            }
+            java.util.Arrays.sort(ratios);
+            rows.add(new Row(factors[k], s.count, s.evaluations, Math.sqrt(sumZ2 / s.mean.length), ratios[ratios.length / 2], shift,
+                    ratio));
+        }
+        return new Result(factors.clone(), List.copyOf(rows), scalars.stream().map(PosteriorScalars.Scalar::name).toList());
+    }
+
+    private static double zScore(double m1, double v1, int n1, double m2, double v2, int n2) {
+        double err = Math.sqrt(v1 / n1 + v2 / n2);
+        return err > 0 ? (m1 - m2) / err : 0;
+    }
+
+    /** Per-pixel and per-scalar sample means and variances of one schedule's samples. */
+    private record Summary(int count, double evaluations, double[] mean, double[] var, double[] scalarMean, double[] scalarVar) {
+        static Summary of(List<ChainResult> results, List<PosteriorScalars.Scalar> scalars) {
+            List<double[]> samples = new ArrayList<>();
+            double evaluations = 0;
+            for (ChainResult r : results) {
+                if (r.sample() != null) {
+                    samples.add(r.sample());
+                    evaluations += r.diagnostics().scoreEvaluations();
+                }
+            }
+            if (samples.size() < 2) {
+                throw new IllegalStateException("only " + samples.size() + " chains finished; a schedule sweep needs at least 2 per schedule");
+            }
+            int k = samples.size();
+            double[][] pixels = moments(samples);
+            List<double[]> values = new ArrayList<>();
+            for (double[] s : samples) {
+                values.add(PosteriorScalars.evaluate(scalars, s));
+            }
+            double[][] scalar = moments(values);
+            return new Summary(k, evaluations / k, pixels[0], pixels[1], scalar[0], scalar[1]);
+        }
+
+        /** {mean, unbiased variance} per component. */
+        private static double[][] moments(List<double[]> rows) {
+            int n = rows.get(0).length;
+            double[] mean = new double[n];
+            double[] var = new double[n];
+            for (double[] r : rows) {
+                for (int i = 0; i < n; i++) {
+                    mean[i] += r[i] / rows.size();
+                }
+            }
+            for (double[] r : rows) {
+                for (int i = 0; i < n; i++) {
+                    var[i] += (r[i] - mean[i]) * (r[i] - mean[i]) / (rows.size() - 1);
+                }
+            }
+            return new double[][] {mean, var};
+        }
+    }
+}

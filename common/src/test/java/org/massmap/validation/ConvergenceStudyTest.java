@@ -1,0 +1,97 @@
+package org.massmap.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.massmap.catalog.BinnedShear;
+import org.massmap.catalog.ShapeNoise;
+import org.massmap.catalog.ShearAccumulator;
+import org.massmap.catalog.ShearBinner;
+import org.massmap.config.SamplerConfig;
+import org.massmap.grid.SkyPoint;
+import org.massmap.lensing.ShearModel;
+import org.massmap.pipeline.PriorModel;
+import org.massmap.pipeline.TileProblem;
+import org.massmap.sampling.GeometricSchedule;
+import org.massmap.sampling.HmcMove;
+import org.massmap.sampling.MassKind;
+import org.massmap.sampling.ProbabilityFlow;
+import org.massmap.sampling.Schedule;
+import org.massmap.sim.MaskSpec;
+import org.massmap.sim.MockSurvey;
+import org.massmap.sim.MockSurveySpec;
+import org.massmap.survey.Tile;
+import org.massmap.theory.ConvergenceSpectrum;
+
+/**
+ * The convergence evidence's machinery on a posterior where the sampler is known to work (Gaussian
+ * prior, Fourier mass: close to a direct sampler), and on settings that must be caught: a random-walk
+ * final phase (identity mass, small steps) has a far smaller effective sample size, and a schedule far
+ * too short moves the posterior summaries by many Monte-Carlo errors against a long one.
+ */
+class ConvergenceStudyTest {
+    static final ConvergenceSpectrum CL = ell -> 2e-9 * Math.pow(Math.max(ell, 1) / 1000.0, -1.1) * Math.exp(-ell / 20000.0);
+    static final Tile TILE = new Tile("t000_0001", 20, -60, 16, 2.0);
+    static BinnedShear binned;
+
+    @BeforeAll
+    static void mockTile() throws Exception {
+        MockSurveySpec spec = new MockSurveySpec(16, 2.0, new SkyPoint(20, -60), 10, 0.26, 0.03, MaskSpec.none(), ShearModel.SHEAR);
+        MockSurvey m = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, CL::cl, null), new SplittableRandom(5));
+        ShearBinner binner = new ShearBinner(TILE.grid());
+        ShearAccumulator acc = binner.newAccumulator();
+        binner.accumulate(m.asChunk(), acc);
+        binned = binner.finish(acc, ShapeNoise.measured());
+    }
+
+    static TileProblem problem(Schedule schedule, HmcMove move) {
+        SamplerConfig sampler = new SamplerConfig(schedule, move, ProbabilityFlow.NONE, Double.NaN, 0.005, 8, 11, 4, 1,
+                SamplerConfig.Prior.GAUSSIAN, "");
+        return new TileProblem(TILE.id(), binned, ShearModel.SHEAR, CL, PriorModel.gaussian(), sampler);
+    }
+
+    static List<PosteriorScalars.Scalar> scalars() {
+        return PosteriorScalars.standard(TILE.grid(), 0.02);
+    }
+
+    @Test
+    void finalPhasesOfAGoodSamplerAgreeAndHoldManyDraws() {
+        HmcMove fourier = new HmcMove(3, 0.5, 0.7, MassKind.FOURIER);
+        FinalPhaseConvergence.Result good = FinalPhaseConvergence.run(problem(new GeometricSchedule(0.1, 0.005, 4, 2, 60), fourier),
+                scalars(), 6, 2);
+        assertEquals(6, good.chains());
+        assertEquals(scalars().size(), good.rows().size());
+        double worstEss = Double.POSITIVE_INFINITY;
+        for (FinalPhaseConvergence.Row r : good.rows()) {
+            assertTrue(r.rhat() < 1.1, r.toString());
+            worstEss = Math.min(worstEss, r.ess());
+        }
+        assertTrue(worstEss > 60, "Fourier-mass HMC on a Gaussian posterior: ESS " + worstEss + " of 360 draws");
+
+        HmcMove crawl = new HmcMove(1, 0.002, 0.7, MassKind.IDENTITY); // a random walk with tiny steps
+        FinalPhaseConvergence.Result slow = FinalPhaseConvergence.run(problem(new GeometricSchedule(0.1, 0.005, 4, 2, 60), crawl),
+                scalars(), 6, 2);
+        double slowEss = slow.rows().stream().mapToDouble(FinalPhaseConvergence.Row::ess).min().orElseThrow();
+        assertTrue(slowEss < worstEss / 3, "a crawling chain must show a much smaller ESS: " + slowEss + " vs " + worstEss);
+    }
+
+    @Test
+    void aScheduleFarTooShortMovesTheSummaries() {
+        HmcMove fourier = new HmcMove(3, 0.5, 0.7, MassKind.FOURIER);
+        Schedule base = new GeometricSchedule(0.1, 0.005, 4, 2, 2);
+        ScheduleSweep.Result fine = ScheduleSweep.run(f -> problem(base.lengthened(f), fourier), new int[] {1, 4}, scalars(), 16, 2);
+        ScheduleSweep.Row first = fine.rows().get(0);
+        assertTrue(first.meanShift() < 2.0 && Math.abs(first.stdRatio() - 1) < 0.35, first.toString());
+        assertTrue(fine.rows().get(1).evaluationsPerSample() > 3 * first.evaluationsPerSample());
+
+        HmcMove identity = new HmcMove(3, 0.02, 0.7, MassKind.IDENTITY);
+        Schedule tooShort = new GeometricSchedule(0.1, 0.005, 2, 1, 0); // two iterations from the σ_max-noisy start
+        ScheduleSweep.Result bad = ScheduleSweep.run(f -> problem(tooShort.lengthened(f), identity), new int[] {1, 30}, scalars(), 16, 2);
+        ScheduleSweep.Row shortRow = bad.rows().get(0);
+        assertTrue(shortRow.stdRatio() > 1.5, "two iterations leave the start's noise in the samples: " + shortRow);
+    }
+}
