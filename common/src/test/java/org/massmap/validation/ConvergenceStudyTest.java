@@ -94,4 +94,21 @@ class ConvergenceStudyTest {
         ScheduleSweep.Row shortRow = bad.rows().get(0);
         assertTrue(shortRow.stdRatio() > 1.5, "two iterations leave the start's noise in the samples: " + shortRow);
     }
+
+    @Test
+    void reportHasBothTablesForEachPrior(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SamplerConfig sampler = new SamplerConfig(new GeometricSchedule(0.1, 0.005, 4, 2, 2), new HmcMove(3, 0.5, 0.7, MassKind.FOURIER),
+                ProbabilityFlow.NONE, Double.NaN, 0.005, 4, 11, 4, 1, SamplerConfig.Prior.GAUSSIAN, "");
+        java.io.StringWriter console = new java.io.StringWriter();
+        ConvergenceStudy.run("t", new org.massmap.pipeline.TileData(binned, ShearModel.SHEAR, CL),
+                List.of(new StudyRealisation.Method("gaussian", PriorModel.gaussian())), sampler, new int[] {1, 2}, 8, 4, 2, dir,
+                new java.io.PrintWriter(console, true), "./massmap study --convergence");
+        String md = java.nio.file.Files.readString(dir.resolve("convergence.md"));
+        assertTrue(md.contains("## gaussian prior: schedule lengthened ×2 as the reference") && md.contains("| 1 | ")
+                && md.contains("final phase extended to 8 iterations") && md.contains("| skewness | "), md);
+        assertTrue(java.nio.file.Files.readString(dir.resolve("convergence.json")).contains("\"final_phase\""));
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConvergenceStudy.factors("1")).getMessage().contains("at least two"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 3, 10}, ConvergenceStudy.factors("1, 3,10"));
+    }
 }

@@ -61,6 +61,15 @@ final class StudyCommand implements Callable<Integer> {
             "distribution on a periodic map.size tile, --chains samples each (odd, e.g. 31); rank histograms,",
             "chi-squared tests and figures in DIR/calibration.md, .json, calibration_*.png; resumable."})
     boolean calibration;
+    @Option(names = "--convergence", description = {"Convergence evidence instead: on one mock tile (the survey preset at map.size),",
+            "the schedule lengthened by each of --factors against the longest, and its final phase extended to",
+            "--final-steps iterations (split-R-hat, ESS); DIR/convergence.md and .json (see docs/sampler.md)."})
+    boolean convergence;
+    @Option(names = "--factors", defaultValue = "1,3,10,30", paramLabel = "F1,F2,...",
+            description = "Schedule lengthening factors of --convergence, ascending (default ${DEFAULT-VALUE}).")
+    String factors;
+    @Option(names = "--final-steps", defaultValue = "300", description = "Final-phase iterations of --convergence (default ${DEFAULT-VALUE}).")
+    int finalSteps;
     @Mixin
     ConfigOptions config;
 
@@ -101,7 +110,26 @@ final class StudyCommand implements Callable<Integer> {
                 throw new org.massmap.config.SettingException("--chains " + sampler.chains() + ": " + e.getMessage(), e);
             }
         }
+        int[] lengthening = null;
+        if (convergence) {
+            try {
+                lengthening = org.massmap.validation.ConvergenceStudy.factors(factors);
+            } catch (IllegalArgumentException e) {
+                throw new org.massmap.config.SettingException("--factors: " + e.getMessage(), e);
+            }
+            if (finalSteps < 4) {
+                throw new org.massmap.config.SettingException("--final-steps must be at least 4, got " + finalSteps);
+            }
+        }
         Files.createDirectories(out);
+        if (convergence) {
+            MockSurvey mock = SimulateCommand.simulateSurvey(s, SimulateCommand.surveyTruth(s), seed);
+            org.massmap.pipeline.TileData data = new org.massmap.pipeline.TileData(StudyRealisation.bin(mock, map), map.shearModel(), cl);
+            org.massmap.validation.ConvergenceStudy.run("mock-" + seed, data, methods, sampler, lengthening, finalSteps,
+                    sampler.chains(), Runtime.getRuntime().availableProcessors(), out, console, commandLine());
+            console.printf(Locale.ROOT, "wrote %s (%.0f s)%n", out.resolve("convergence.md"), (System.nanoTime() - t0) * 1e-9);
+            return 0;
+        }
         if (calibration) {
             CalibrationStudy.run(s, out, methods, cl, realisations, sampler.chains(), seed, console);
             return 0;

@@ -188,6 +188,15 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void convergenceStudyRefusesBadFactorsBeforeAnyWork() throws Exception {
+        Path out = dir.resolve("o11");
+        assertFailsCleanly(Main.EXIT_USAGE, CommandLineRun.of("study", "--convergence", "--no-hybrid", "--out", out.toString(),
+                "--factors", "3,1"), out, "--factors", "ascending");
+        assertFailsCleanly(Main.EXIT_USAGE, CommandLineRun.of("study", "--convergence", "--no-hybrid", "--out", out.toString(),
+                "--final-steps", "2"), out, "--final-steps");
+    }
+
+    @Test
     void helpListsCommandsAndDefaults() {
         CommandLineRun r = CommandLineRun.of("--help");
         assertEquals(0, r.code());

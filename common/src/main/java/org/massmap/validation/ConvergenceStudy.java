@@ -1,0 +1,127 @@
+package org.massmap.validation;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.massmap.catalog.BinnedShear;
+import org.massmap.config.SamplerConfig;
+import org.massmap.io.JsonFiles;
+import org.massmap.pipeline.TileData;
+import org.massmap.pipeline.TileProblem;
+import org.massmap.sampling.Schedule;
+
+/**
+ * The convergence evidence for a posterior on one mock tile ({@code massmap study --convergence},
+ * docs/sampler.md): for each prior, a {@link ScheduleSweep} of the configured schedule lengthened by
+ * each factor (where the summaries stop moving, and at what cost), then a {@link FinalPhaseConvergence}
+ * of the configured schedule with its final phase extended (split-R̂ and ESS of each scalar). Writes
+ * DIR/convergence.md and DIR/convergence.json. The peak threshold of the scalars is 3× the noise of
+ * the 2′-smoothed map of this tile's shape noise.
+ */
+public final class ConvergenceStudy {
+    private ConvergenceStudy() {
+    }
+
+    /**
+     * @param factors    ascending lengthening factors of the schedule; the last is the reference
+     * @param finalSteps final iterations of the extended final phase
+     * @param chains     chains per schedule and for the final phase
+     */
+    public static void run(String tileId, TileData data, List<StudyRealisation.Method> methods, SamplerConfig sampler, int[] factors,
+            int finalSteps, int chains, int threads, Path out, PrintWriter console, String commandLine) throws Exception {
+        List<PosteriorScalars.Scalar> scalars = PosteriorScalars.standard(data.binned().grid(), 3 * smoothedNoise(data.binned(), 2));
+        StringBuilder md = new StringBuilder("# Convergence of the posterior sampler\n\n");
+        md.append(String.format(Locale.ROOT, "Tile %s (%d×%d pixels of %.3g′), schedule %s, %d chains; `%s`.%n", tileId,
+                data.binned().grid().nx(), data.binned().grid().ny(), data.binned().grid().pixelArcmin(), sampler.schedule().describe(),
+                chains, commandLine));
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (StudyRealisation.Method method : methods) {
+            long t0 = System.nanoTime();
+            ScheduleSweep.Result sweep = ScheduleSweep.run(f -> new TileProblem(tileId, data, method.prior(),
+                    sampler.withSchedule(sampler.schedule().lengthened(f))), factors, scalars, chains, threads);
+            Schedule extended = sampler.schedule().withFinalSteps(finalSteps);
+            FinalPhaseConvergence.Result fin = FinalPhaseConvergence.run(new TileProblem(tileId, data, method.prior(),
+                    sampler.withSchedule(extended)), scalars, chains, threads);
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            md.append(sweepTable(method.name(), sweep)).append(finalTable(method.name(), fin, finalSteps));
+            md.append(String.format(Locale.ROOT, "%n(%s prior: %.0f s on this machine.)%n", method.name(), seconds));
+            json.put(method.name(), Map.of("sweep", sweep, "final_phase", fin, "seconds", seconds));
+            console.printf(Locale.ROOT, "%s prior: sweep of %d schedules and a final phase of %d iterations done (%.0f s)%n",
+                    method.name(), factors.length, finalSteps, seconds);
+            console.flush();
+        }
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("convergence.md"), md.toString());
+        JsonFiles.write(out.resolve("convergence.json"), json);
+    }
+
+    static String sweepTable(String prior, ScheduleSweep.Result r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%n## %s prior: schedule lengthened ×%d as the reference%n%n",
+                prior, r.factors()[r.factors().length - 1]));
+        b.append("Per-pixel posterior mean: rms shift against the reference in Monte-Carlo errors (≈ 1 when they agree);"
+                + " per-pixel std: median ratio; then each scalar's mean shift (z) / std ratio.\n\n");
+        b.append("| ×factor | evaluations per sample | chains | mean shift | std ratio |");
+        for (String s : r.scalars()) {
+            b.append(' ').append(s).append(" |");
+        }
+        b.append("\n|---|---|---|---|---|").append("---|".repeat(r.scalars().size())).append('\n');
+        for (ScheduleSweep.Row row : r.rows()) {
+            b.append(String.format(Locale.ROOT, "| %d | %.0f | %d | %.2f | %.3f |", row.factor(), row.evaluationsPerSample(), row.chains(),
+                    row.meanShift(), row.stdRatio()));
+            for (int j = 0; j < row.scalarShift().length; j++) {
+                b.append(String.format(Locale.ROOT, " %+.1f / %.2f |", row.scalarShift()[j], row.scalarStdRatio()[j]));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    static String finalTable(String prior, FinalPhaseConvergence.Result r, int finalSteps) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "%n### %s prior: final phase extended to %d iterations at σ_min, %d chains%n%n", prior, finalSteps, r.chains()));
+        b.append("| scalar | split-R̂ | bulk ESS | mean | std |\n|---|---|---|---|---|\n");
+        for (FinalPhaseConvergence.Row row : r.rows()) {
+            b.append(String.format(Locale.ROOT, "| %s | %.3f | %.0f | %.4g | %.3g |%n", row.scalar(), row.rhat(), row.ess(), row.mean(),
+                    row.std()));
+        }
+        return b.toString();
+    }
+
+    /** Std of this tile's shape noise smoothed by a Gaussian of σ = {@code arcmin}: σ_pix/(2√π s), s in pixels. */
+    static double smoothedNoise(BinnedShear binned, double arcmin) {
+        double[] sigma = binned.noiseSigma();
+        double sum = 0;
+        int n = 0;
+        for (double v : sigma) {
+            if (Double.isFinite(v) && v > 0) {
+                sum += v * v;
+                n++;
+            }
+        }
+        double pixelSigma = n == 0 ? 0 : Math.sqrt(sum / n);
+        double s = arcmin / binned.grid().pixelArcmin();
+        return pixelSigma / (2 * Math.sqrt(Math.PI) * s);
+    }
+
+    /** Parses "1,3,10,30": ascending factors ≥ 1, at least two. */
+    public static int[] factors(String text) {
+        List<Integer> f = new ArrayList<>();
+        for (String part : text.split(",")) {
+            f.add(Integer.parseInt(part.trim()));
+        }
+        for (int i = 0; i < f.size(); i++) {
+            if (f.get(i) < 1 || i > 0 && f.get(i) <= f.get(i - 1)) {
+                throw new IllegalArgumentException("schedule factors must be ascending integers >= 1, got " + text);
+            }
+        }
+        if (f.size() < 2) {
+            throw new IllegalArgumentException("give at least two schedule factors (the last is the reference), got " + text);
+        }
+        return f.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
