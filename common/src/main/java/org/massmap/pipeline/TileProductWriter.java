@@ -9,7 +9,7 @@ import org.massmap.catalog.BinnedShear;
 import org.massmap.config.SamplerConfig;
 import org.massmap.io.JsonFiles;
 import org.massmap.io.MassmapIoException;
-import org.massmap.io.Provenance;
+import org.massmap.io.fits.Provenance;
 import org.massmap.products.KaiserSquiresMaps;
 import org.massmap.products.KnownCluster;
 import org.massmap.products.PosteriorProducts;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.ColorScale;
-import org.massmap.io.Colormap;
-import org.massmap.io.MapFigure;
-import org.massmap.io.MapPanel;
-import org.massmap.io.Marker;
+import org.massmap.io.plot.ColorScale;
+import org.massmap.io.plot.Colormap;
+import org.massmap.io.plot.MapFigure;
+import org.massmap.io.plot.MapPanel;
+import org.massmap.io.plot.Marker;
 
 /**
  * The figures of a real field with known clusters, after Remy et al., Fig. 2: one posterior sample,

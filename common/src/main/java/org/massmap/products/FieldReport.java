@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.AtomicFile;
-import org.massmap.io.FitsKeywords;
-import org.massmap.io.FitsMaps;
-import org.massmap.io.FitsTables;
-import org.massmap.io.MapHdu;
-import org.massmap.io.Marker;
 import org.massmap.io.MassmapIoException;
-import org.massmap.io.Provenance;
 import org.massmap.io.SkyMap;
+import org.massmap.io.fits.FitsKeywords;
+import org.massmap.io.fits.FitsMaps;
+import org.massmap.io.fits.FitsTables;
+import org.massmap.io.fits.MapHdu;
+import org.massmap.io.fits.Provenance;
+import org.massmap.io.plot.Marker;
 import org.massmap.lensing.GaussianSmoother;
 
 /**

@@ -5,20 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.ColorScale;
-import org.massmap.io.Colormap;
-import org.massmap.io.FitsCubeWriter;
-import org.massmap.io.FitsKeywords;
-import org.massmap.io.FitsMaps;
-import org.massmap.io.FitsTable;
-import org.massmap.io.FitsTables;
-import org.massmap.io.MapFigure;
-import org.massmap.io.MapPanel;
-import org.massmap.io.Marker;
 import org.massmap.io.MassmapIoException;
-import org.massmap.io.Provenance;
 import org.massmap.io.SkyMap;
-import org.massmap.io.TableColumn;
+import org.massmap.io.fits.FitsCubeWriter;
+import org.massmap.io.fits.FitsKeywords;
+import org.massmap.io.fits.FitsMaps;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.FitsTables;
+import org.massmap.io.fits.Provenance;
+import org.massmap.io.fits.TableColumn;
+import org.massmap.io.plot.ColorScale;
+import org.massmap.io.plot.Colormap;
+import org.massmap.io.plot.MapFigure;
+import org.massmap.io.plot.MapPanel;
+import org.massmap.io.plot.Marker;
 import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.stats.ClusterCandidate;
 
@@ -53,9 +53,9 @@ public final class PosteriorProducts {
         writeMap(dir, "posterior_q84.fits", "KAPPA_Q84", g, s.q84(), m, nKey, prov);
         writeMap(dir, "posterior_q97.5.fits", "KAPPA_Q97.5", g, s.q975(), m, nKey, prov);
         FitsMaps.write(dir.resolve("cluster_frequency.fits"), prov, List.of(
-                new org.massmap.io.MapHdu(SkyMap.of("CLUSTER_FREQ", g, s.clusterFrequency()).masked(m),
+                new org.massmap.io.fits.MapHdu(SkyMap.of("CLUSTER_FREQ", g, s.clusterFrequency()).masked(m),
                         nKey.with("FALSEPK", s.falsePeaksPerDeg2())),
-                new org.massmap.io.MapHdu(SkyMap.of("NOISE_STD", g, s.clusterNoiseStd()), FitsKeywords.empty())));
+                new org.massmap.io.fits.MapHdu(SkyMap.of("NOISE_STD", g, s.clusterNoiseStd()), FitsKeywords.empty())));
         writeClusters(dir.resolve("clusters.fits"), s, known, prov);
         try (FitsCubeWriter w = FitsCubeWriter.open(dir.resolve("samples.fits"), "SAMPLES", null, g, samples.size(), prov,
                 FitsKeywords.empty())) {
@@ -100,7 +100,7 @@ public final class PosteriorProducts {
 
     private static void writeMap(Path dir, String file, String name, TileGrid g, double[] v, double[] mask,
             FitsKeywords extra, Provenance prov) throws MassmapIoException {
-        FitsMaps.write(dir.resolve(file), prov, List.of(new org.massmap.io.MapHdu(SkyMap.of(name, g, v).masked(mask), extra)));
+        FitsMaps.write(dir.resolve(file), prov, List.of(new org.massmap.io.fits.MapHdu(SkyMap.of(name, g, v).masked(mask), extra)));
     }
 
     private static void writeChains(Path file, List<ChainDiagnostics> chains, Provenance prov) throws MassmapIoException {

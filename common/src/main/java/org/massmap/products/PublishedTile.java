@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.FitsCubeReader;
-import org.massmap.io.FitsMaps;
-import org.massmap.io.FitsTable;
-import org.massmap.io.FitsTables;
 import org.massmap.io.MassmapIoException;
 import org.massmap.io.SkyMap;
+import org.massmap.io.fits.FitsCubeReader;
+import org.massmap.io.fits.FitsMaps;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.FitsTables;
 import org.massmap.stats.ClusterCandidate;
 
 /**

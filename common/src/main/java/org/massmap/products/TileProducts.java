@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.FitsKeywords;
-import org.massmap.io.FitsMaps;
-import org.massmap.io.MapHdu;
-import org.massmap.io.MapFigure;
 import org.massmap.io.MassmapIoException;
-import org.massmap.io.Provenance;
 import org.massmap.io.SkyMap;
+import org.massmap.io.fits.FitsKeywords;
+import org.massmap.io.fits.FitsMaps;
+import org.massmap.io.fits.MapHdu;
+import org.massmap.io.fits.Provenance;
+import org.massmap.io.plot.MapFigure;
 import org.massmap.wiener.WienerResult;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.FitsTable;
-import org.massmap.io.TableColumn;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.TableColumn;
 import org.massmap.stats.ClusterCandidate;
 
 /**
@@ -191,7 +191,7 @@ public final class XrayDetectionTable {
             cols.add(TableColumn.doubles("nearest_frequency" + s, "",
                     column(r -> nearest(r, p) == null ? Double.NaN : nearest(r, p).frequency())));
         }
-        return new FitsTable("XRAY_CLUSTERS", cols, org.massmap.io.FitsKeywords.empty()
+        return new FitsTable("XRAY_CLUSTERS", cols, org.massmap.io.fits.FitsKeywords.empty()
                 .with("TCOMM5", "continuous 0-based pixel column (FITS/DS9 pixel = x + 1)")
                 .with("TCOMM6", "continuous 0-based pixel row (FITS/DS9 pixel = y + 1)"));
     }

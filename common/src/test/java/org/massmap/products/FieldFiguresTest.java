@@ -13,9 +13,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.ColorScale;
-import org.massmap.io.MapFigure;
-import org.massmap.io.Marker;
+import org.massmap.io.plot.ColorScale;
+import org.massmap.io.plot.MapFigure;
+import org.massmap.io.plot.Marker;
 
 /** The field figures: cluster markers where the clusters are, cutouts, and the B-mode map on E's colour scale. */
 class FieldFiguresTest {
@@ -94,7 +94,7 @@ class FieldFiguresTest {
         }
         // a per-panel scale would draw B = 2E exactly like E; on E's scale B = 2E is more saturated
         assertTrue(differ > 32 * 32 / 2, differ + " of 1024 pixels differ");
-        ColorScale eScale = ColorScale.robust(e, org.massmap.io.Colormap.MAGMA, "");
+        ColorScale eScale = ColorScale.robust(e, org.massmap.io.plot.Colormap.MAGMA, "");
         int ix = 7;
         int iy = 11;
         assertEquals(eScale.rgb(twiceE[iy * 32 + ix]), image.getRGB(right.x + ix * doubled.zoom(1) + 2,

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.FitsTable;
+import org.massmap.io.fits.FitsTable;
 import org.massmap.stats.ClusterCandidate;
 
 /** Known clusters against posterior frequency maps and candidates: pixel lookup, observed flag, nearest candidate. */

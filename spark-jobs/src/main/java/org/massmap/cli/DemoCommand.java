@@ -15,7 +15,7 @@ import org.massmap.config.Settings;
 import org.massmap.io.AtomicDirectory;
 import org.massmap.io.AtomicFile;
 import org.massmap.io.JsonFiles;
-import org.massmap.io.Provenance;
+import org.massmap.io.fits.Provenance;
 import org.massmap.products.MockSurveyProducts;
 import org.massmap.sim.MockSurvey;
 import org.massmap.spark.job.JobSpec;

@@ -7,7 +7,7 @@ import org.massmap.catalog.BinnedShear;
 import org.massmap.config.MapSettings;
 import org.massmap.config.Settings;
 import org.massmap.io.AtomicDirectory;
-import org.massmap.io.Provenance;
+import org.massmap.io.fits.Provenance;
 import org.massmap.pipeline.TileProductWriter;
 import org.massmap.products.KaiserSquiresMaps;
 import picocli.CommandLine.Command;
