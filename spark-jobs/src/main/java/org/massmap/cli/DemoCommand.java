@@ -16,7 +16,7 @@ import org.massmap.io.AtomicDirectory;
 import org.massmap.io.AtomicFile;
 import org.massmap.io.JsonFiles;
 import org.massmap.io.fits.Provenance;
-import org.massmap.products.MockSurveyProducts;
+import org.massmap.output.MockSurveyProducts;
 import org.massmap.sim.MockSurvey;
 import org.massmap.spark.job.JobSpec;
 import org.massmap.spark.job.SurveyJob;

@@ -13,7 +13,7 @@ import org.massmap.io.SkyMap;
 import org.massmap.io.fits.FitsCubeReader;
 import org.massmap.io.fits.FitsMaps;
 import org.massmap.io.plot.LinePlot;
-import org.massmap.products.TruthMaps;
+import org.massmap.survey.TruthMaps;
 import org.massmap.validation.MapMetrics;
 import org.massmap.validation.ValidationReport;
 import picocli.CommandLine.Command;

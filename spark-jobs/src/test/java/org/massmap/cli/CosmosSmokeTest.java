@@ -15,7 +15,7 @@ import org.massmap.io.fits.FitsMaps;
 import org.massmap.io.fits.FitsTable;
 import org.massmap.io.fits.FitsTables;
 import org.massmap.lensing.GaussianSmoother;
-import org.massmap.products.PublishedTile;
+import org.massmap.output.PublishedTile;
 
 /**
  * {@code massmap cosmos} end to end on a subset of the real catalog (the galaxies within 10′ of the

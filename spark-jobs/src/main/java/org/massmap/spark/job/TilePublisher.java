@@ -18,13 +18,13 @@ import org.massmap.io.fits.FitsMaps;
 import org.massmap.io.fits.Provenance;
 import org.massmap.pipeline.TileData;
 import org.massmap.pipeline.TileProductWriter;
-import org.massmap.products.PosteriorSummary;
-import org.massmap.products.TruthMaps;
 import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.spark.output.TileAttempt;
 import org.massmap.spark.output.TileCommitter;
 import org.massmap.spark.output.TileFingerprint;
 import org.massmap.spark.output.TileOutcome;
+import org.massmap.stats.PosteriorSummary;
+import org.massmap.survey.TruthMaps;
 import org.slf4j.LoggerFactory;
 
 /**

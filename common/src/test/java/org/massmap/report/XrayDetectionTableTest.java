@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.fits.FitsTable;

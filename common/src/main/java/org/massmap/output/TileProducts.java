@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.output;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.massmap.io.fits.FitsMaps;
 import org.massmap.io.fits.MapHdu;
 import org.massmap.io.fits.Provenance;
 import org.massmap.io.plot.MapFigure;
+import org.massmap.lensing.KaiserSquiresMaps;
 import org.massmap.wiener.WienerResult;
 
 /**

@@ -1,10 +1,11 @@
-package org.massmap.products;
+package org.massmap.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 

@@ -1,9 +1,10 @@
-package org.massmap.products;
+package org.massmap.output;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.massmap.catalog.KnownCluster;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.MassmapIoException;
 import org.massmap.io.SkyMap;
@@ -21,6 +22,7 @@ import org.massmap.io.plot.MapPanel;
 import org.massmap.io.plot.Marker;
 import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.stats.ClusterCandidate;
+import org.massmap.stats.PosteriorSummary;
 
 /**
  * Writes a tile's posterior products into a directory: posterior_mean/std/median.fits,

@@ -1,10 +1,11 @@
-package org.massmap.products;
+package org.massmap.report;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.AtomicFile;
 import org.massmap.io.MassmapIoException;
@@ -16,6 +17,7 @@ import org.massmap.io.fits.MapHdu;
 import org.massmap.io.fits.Provenance;
 import org.massmap.io.plot.Marker;
 import org.massmap.lensing.GaussianSmoother;
+import org.massmap.output.PublishedTile;
 
 /**
  * The report on a real field with known X-ray clusters, from the published products of one tile

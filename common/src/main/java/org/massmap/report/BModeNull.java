@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.report;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.catalog;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

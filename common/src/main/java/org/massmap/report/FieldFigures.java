@@ -1,8 +1,9 @@
-package org.massmap.products;
+package org.massmap.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.plot.ColorScale;
 import org.massmap.io.plot.Colormap;

@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.plot.ColorScale;

@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.pipeline;
 
 import org.massmap.catalog.BinnedShear;
 import org.massmap.grid.TileGrid;

@@ -1,12 +1,7 @@
-package org.massmap.products;
+package org.massmap.stats;
 
 import java.util.List;
 import org.massmap.grid.TileGrid;
-import org.massmap.stats.ClusterCandidate;
-import org.massmap.stats.ClusterDetector;
-import org.massmap.stats.FrequencyCounts;
-import org.massmap.stats.PixelMoments;
-import org.massmap.stats.PixelQuantiles;
 
 /**
  * Per-pixel summaries of a tile's posterior samples: mean and standard deviation (Welford), median

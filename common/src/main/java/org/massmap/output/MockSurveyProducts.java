@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.output;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.survey;
 
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TangentPlane;

@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.stats;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,7 @@
-package org.massmap.products;
+package org.massmap.lensing;
 
 import org.massmap.catalog.BinnedShear;
 import org.massmap.grid.TileGrid;
-import org.massmap.lensing.GaussianSmoother;
-import org.massmap.lensing.KaiserSquires;
 
 /**
  * Kaiser-Squires E- and B-mode convergence of binned shear (empty pixels count as γ = 0), optionally

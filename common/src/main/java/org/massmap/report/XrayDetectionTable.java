@@ -1,9 +1,10 @@
-package org.massmap.products;
+package org.massmap.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.fits.FitsTable;

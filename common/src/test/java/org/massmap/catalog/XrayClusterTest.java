@@ -1,4 +1,4 @@
-package org.massmap.products;
+package org.massmap.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
