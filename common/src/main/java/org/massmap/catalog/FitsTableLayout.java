@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nom.tam.fits.Header;
-import org.massmap.io.FitsStructure;
-import org.massmap.io.FitsStructureException;
 import org.massmap.io.RandomAccessInput;
+import org.massmap.io.fits.FitsStructure;
+import org.massmap.io.fits.FitsStructureException;
 
 /**
  * Where the galaxy columns sit in a FITS file: the first BINTABLE HDU holding all mapped columns,

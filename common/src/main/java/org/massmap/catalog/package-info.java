@@ -1,6 +1,8 @@
 /**
  * Galaxy shear catalogs: streaming readers for FITS binary tables and CSV files, the column mapping
- * and ellipticity sign conventions, and binning onto a tile's pixel grid (docs/conventions.md, Shear signs).
+ * and ellipticity sign conventions, and binning onto a tile's pixel grid (docs/conventions.md, Shear signs);
+ * and the lists of known clusters to compare maps with ({@link org.massmap.catalog.KnownCluster},
+ * {@link org.massmap.catalog.XrayCluster}).
  *
  * <p>Data flow: a {@link org.massmap.catalog.CatalogReader} hands out
  * {@link org.massmap.catalog.GalaxyChunk}s (positions in degrees, ellipticities in the sky

@@ -23,7 +23,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * }</pre>
  * Not thread-safe as an object, though writers may fill {@link #temp()} from several threads.
  */
-public final class AtomicDirectory implements AutoCloseable {
+public final class AtomicDirectory extends AtomicOutput {
 
     /** Fills the temporary directory (which exists and is empty). */
     @FunctionalInterface
@@ -31,123 +31,50 @@ public final class AtomicDirectory implements AutoCloseable {
         void writeTo(Path tempDir) throws IOException, MassmapIoException;
     }
 
-    private final Path target;
-    private final Path temp;
-    private boolean done;
-
     private AtomicDirectory(Path target, Path temp) {
-        this.target = target;
-        this.temp = temp;
+        super(target, temp);
     }
 
     /** Creates the empty temporary directory next to {@code target}; the parent must exist. */
     public static AtomicDirectory begin(Path target) throws MassmapIoException {
-        Path absolute = target.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new MassmapIoException(target, "cannot write: the directory " + parent + " does not exist; create it first");
-        }
+        Path absolute = absoluteInExistingDirectory(target);
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new MassmapIoException(target, "cannot write an output directory: a file of that name exists");
         }
         try {
-            return new AtomicDirectory(target, AtomicFile.createUnique(parent, absolute.getFileName() + ".tmp-", true));
+            return new AtomicDirectory(target, createUnique(absolute.getParent(), absolute.getFileName() + ".tmp-", true));
         } catch (IOException e) {
-            throw new MassmapIoException(target, "cannot create a temporary directory in " + parent, e);
+            throw new MassmapIoException(target, "cannot create a temporary directory in " + absolute.getParent(), e);
         }
     }
 
     /** Writes the directory {@code target} atomically with {@code writer}; on failure nothing is left. */
     public static void write(Path target, Writer writer) throws MassmapIoException {
-        try (AtomicDirectory out = begin(target)) {
-            try {
-                writer.writeTo(out.temp());
-            } catch (IOException e) {
-                throw new MassmapIoException(target, "writing the output directory failed", e);
-            }
-            out.commit();
-        }
+        fillAndCommit(begin(target), temp -> writer.writeTo(temp), "writing the output directory failed");
     }
 
-    /** The final name of the output directory. */
-    public Path target() {
-        return target;
-    }
-
-    /** The temporary directory to write into. */
-    public Path temp() {
-        return temp;
-    }
-
-    /** Swaps the finished temporary directory in place of the target. */
-    public void commit() throws MassmapIoException {
-        if (done) {
-            throw new IllegalStateException(target + ": already committed or aborted");
-        }
-        done = true;
-        Path absolute = target.toAbsolutePath();
-        Path old = null;
-        try {
-            if (Files.exists(absolute)) {
-                old = AtomicFile.createUnique(absolute.getParent(), absolute.getFileName() + ".old-", false);
-                Files.delete(old); // only the unique name is wanted
-                AtomicFile.move(absolute, old);
-            }
-            AtomicFile.move(temp, absolute);
-        } catch (IOException e) {
-            restore(absolute, old, e);
-            deleteTree(temp, e);
-            throw new MassmapIoException(target, "cannot publish the finished output directory from " + temp, e);
-        }
-        if (old != null) {
-            try {
-                deleteTree(old);
-            } catch (IOException e) {
-                throw new MassmapIoException(old, "the new output is in place but the previous version could not be deleted; delete it by hand", e);
-            }
-        }
-    }
-
-    /** Deletes the temporary directory and its content; the target is left as it was. Idempotent. */
-    public void abort() throws MassmapIoException {
-        if (done) {
-            return;
-        }
-        done = true;
-        try {
-            deleteTree(temp);
-        } catch (IOException e) {
-            throw new MassmapIoException(temp, "cannot delete the unfinished temporary output directory; delete it by hand", e);
-        }
-    }
-
-    /** Aborts unless {@link #commit()} succeeded. */
     @Override
-    public void close() throws MassmapIoException {
-        abort();
+    boolean movesTargetAside() {
+        return true; // a rename cannot replace a non-empty directory
     }
 
-    private static void restore(Path target, Path old, IOException failure) {
-        if (old == null || !Files.exists(old) || Files.exists(target)) {
-            return;
-        }
-        try {
-            AtomicFile.move(old, target);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
+    @Override
+    void delete(Path path) throws IOException {
+        deleteTree(path);
     }
 
-    private static void deleteTree(Path root, IOException failure) {
-        try {
-            deleteTree(root);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
+    @Override
+    String publishFailure() {
+        return "cannot publish the finished output directory from " + temp();
+    }
+
+    @Override
+    String deleteFailure() {
+        return "cannot delete the unfinished temporary output directory; delete it by hand";
     }
 
     /** Deletes a file or a directory tree; does nothing if it does not exist. */
-    static void deleteTree(Path root) throws IOException {
+    private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

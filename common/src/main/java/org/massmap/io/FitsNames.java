@@ -1,7 +1,11 @@
 package org.massmap.io;
 
-/** Checks for names and texts that go into FITS header cards; package-private. */
-final class FitsNames {
+/**
+ * Checks for names and texts that go into FITS header cards (at most 68 printable ASCII
+ * characters): map names and units ({@link SkyMap}) and the HDU and column names of
+ * {@code org.massmap.io.fits}. Stateless.
+ */
+public final class FitsNames {
 
     /** Longest string value that fits in one header card. */
     static final int MAX_TEXT = 68;
@@ -10,7 +14,7 @@ final class FitsNames {
     }
 
     /** An HDU or column name: 1-68 printable ASCII characters, not blank. */
-    static String checkName(String what, String name) {
+    public static String checkName(String what, String name) {
         if (name == null || name.isBlank() || !fits(name)) {
             throw new IllegalArgumentException(what + " must be 1-" + MAX_TEXT + " printable ASCII characters, got '" + name + "'");
         }
@@ -18,7 +22,7 @@ final class FitsNames {
     }
 
     /** An optional text value (unit): null, or at most 68 printable ASCII characters. */
-    static String checkText(String what, String text) {
+    public static String checkText(String what, String text) {
         if (text != null && !fits(text)) {
             throw new IllegalArgumentException(what + " must be at most " + MAX_TEXT + " printable ASCII characters, got '" + text + "'");
         }

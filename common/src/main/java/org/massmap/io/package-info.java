@@ -1,5 +1,7 @@
 /**
- * Files the project reads and writes (docs/conventions.md, Outputs), with no Spark or ND4J.
+ * Files the project reads and writes (docs/conventions.md, Outputs), with no Spark or ND4J: the
+ * plain-file layer and the types shared by the FITS files ({@link org.massmap.io.fits}) and the PNG
+ * figures ({@link org.massmap.io.plot}).
  *
  * <ul>
  *   <li><b>Errors and publication.</b> Every failure at a file boundary is a checked
@@ -7,17 +9,11 @@
  *   is wrong. Outputs appear atomically: {@link org.massmap.io.AtomicFile} (temporary file in the
  *   same directory, then rename) and {@link org.massmap.io.AtomicDirectory} (a whole output
  *   directory swapped in at once); a writer that fails leaves nothing behind.</li>
- *   <li><b>FITS</b> (nom-tam-fits, without touching its process-wide settings). Maps
- *   ({@link org.massmap.io.FitsMaps}, {@link org.massmap.io.SkyMap}): 32-bit float images with
- *   the tile's celestial TAN WCS, EXTNAME, BUNIT and {@link org.massmap.io.Provenance} keywords,
- *   masked pixels NaN, several maps per file. Sample cubes ({@link org.massmap.io.FitsCubeWriter},
- *   {@link org.massmap.io.FitsCubeReader}): NAXIS3 = sample index. Binary tables
- *   ({@link org.massmap.io.FitsTables}, {@link org.massmap.io.FitsTableWriter} for chunked writing).
- *   Readers check the file's structure against its length, since nom-tam-fits may return nulls
- *   or silently drop HDUs of damaged files.</li>
- *   <li><b>PNG quick-looks</b> (headless Java2D): {@link org.massmap.io.MapFigure} (panels with
- *   colorbars, North/East arrows, NaN grey, markers), {@link org.massmap.io.LinePlot},
- *   {@link org.massmap.io.Colormap} (viridis, magma, RdBu, greys), {@link org.massmap.io.ColorScale}.</li>
+ *   <li><b>Maps.</b> {@link org.massmap.io.SkyMap}, a named map on a tile grid, is the unit of FITS
+ *   and PNG output; {@link org.massmap.io.FitsNames} checks its name and unit (and the FITS HDU and
+ *   column names) against what a header card holds.</li>
+ *   <li><b>Reading.</b> {@link org.massmap.io.RandomAccessInput}: positional reads from a local file
+ *   or a Hadoop stream, for the FITS structure scan and the catalog readers.</li>
  *   <li><b>JSON and checksums</b>: {@link org.massmap.io.JsonFiles} for manifests,
  *   {@link org.massmap.io.Checksums} for SHA-256 of files, bytes and strings.</li>
  * </ul>

@@ -5,7 +5,6 @@ import org.massmap.config.SamplerConfig;
 import org.massmap.lensing.ShearLikelihood;
 import org.massmap.lensing.ShearModel;
 import org.massmap.prior.PowerMap;
-import org.massmap.products.TileInference;
 import org.massmap.sampling.GaussianApproximation;
 import org.massmap.sampling.Schedule;
 import org.massmap.theory.ConvergenceSpectrum;

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.massmap.catalog.BinnedShear;
+import org.massmap.catalog.KnownCluster;
 import org.massmap.grid.TileGrid;
-import org.massmap.products.KnownCluster;
-import org.massmap.products.NoiseOnlyMaps;
-import org.massmap.products.PosteriorProducts.KnownClusterFrequency;
-import org.massmap.products.PosteriorSummary;
+import org.massmap.output.PosteriorProducts.KnownClusterFrequency;
 import org.massmap.sampling.ChainSeeds;
 import org.massmap.stats.ClusterDetector;
 import org.massmap.stats.ClusterSettings;
+import org.massmap.stats.NoiseOnlyMaps;
+import org.massmap.stats.PosteriorSummary;
 
 /** Turns a tile's posterior samples into its summaries (moments, quantiles, cluster frequency). */
 public final class TilePosterior {

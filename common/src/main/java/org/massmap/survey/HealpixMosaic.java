@@ -10,14 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 import org.massmap.healpix.Healpix;
 import org.massmap.healpix.HealpixOrdering;
-import org.massmap.io.ColumnSpec;
-import org.massmap.io.FitsKeywords;
-import org.massmap.io.FitsTable;
-import org.massmap.io.FitsTableWriter;
-import org.massmap.io.FitsTables;
 import org.massmap.io.MassmapIoException;
-import org.massmap.io.Provenance;
-import org.massmap.io.TableColumn;
+import org.massmap.io.fits.ColumnSpec;
+import org.massmap.io.fits.FitsKeywords;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.FitsTableWriter;
+import org.massmap.io.fits.FitsTables;
+import org.massmap.io.fits.Provenance;
+import org.massmap.io.fits.TableColumn;
 
 /**
  * A partial-sky HEALPix map: the covered pixels (increasing indices in one ordering) and one or more

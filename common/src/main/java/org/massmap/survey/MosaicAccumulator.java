@@ -9,7 +9,7 @@ import org.massmap.grid.TileGrid;
 import org.massmap.healpix.Healpix;
 import org.massmap.healpix.HealpixOrdering;
 import org.massmap.io.SkyMap;
-import org.massmap.io.TableColumn;
+import org.massmap.io.fits.TableColumn;
 
 /**
  * Blends per-tile maps into one survey-wide HEALPix map: every HEALPix pixel gets the weighted

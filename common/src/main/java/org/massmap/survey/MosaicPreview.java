@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.massmap.healpix.Healpix;
-import org.massmap.io.ColorScale;
-import org.massmap.io.Colormap;
-import org.massmap.io.MapFigure;
-import org.massmap.io.MapPanel;
+import org.massmap.io.plot.ColorScale;
+import org.massmap.io.plot.Colormap;
+import org.massmap.io.plot.MapFigure;
+import org.massmap.io.plot.MapPanel;
 
 /**
  * A quick-look of a {@link HealpixMosaic} in the plate carrée (equirectangular) projection of the

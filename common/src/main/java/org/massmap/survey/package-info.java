@@ -4,7 +4,8 @@
  * {@link org.massmap.survey.TileList}), which tiles a streamed catalog needs
  * ({@link org.massmap.survey.TileOccupancy}), and how per-tile maps are blended into one
  * survey-wide HEALPix mosaic ({@link org.massmap.survey.MosaicAccumulator},
- * {@link org.massmap.survey.HealpixMosaic}, {@link org.massmap.survey.MosaicPreview}).
+ * {@link org.massmap.survey.HealpixMosaic}, {@link org.massmap.survey.MosaicPreview}); and how a
+ * known truth map is brought onto a tile's grid ({@link org.massmap.survey.TruthMaps}).
  *
  * <p>Conventions: positions are ICRS (RA, Dec) in degrees; tile sizes in pixels, pixel sizes and
  * overlaps in arcmin. Each {@link org.massmap.survey.Tile} is a square {@link org.massmap.grid.TileGrid}

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.massmap.io.LinePlot;
 import org.massmap.io.MassmapIoException;
+import org.massmap.io.plot.LinePlot;
 
 /**
  * The simulation-based-calibration result of one prior: per statistic the rank histogram and its χ²

@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.ColorScale;
-import org.massmap.io.Colormap;
-import org.massmap.io.MapFigure;
-import org.massmap.io.MapPanel;
-import org.massmap.io.Marker;
 import org.massmap.io.SkyMap;
-import org.massmap.products.MockSurveyProducts;
-import org.massmap.products.PosteriorProducts;
-import org.massmap.products.PosteriorSummary;
-import org.massmap.products.TileProducts;
+import org.massmap.io.plot.ColorScale;
+import org.massmap.io.plot.Colormap;
+import org.massmap.io.plot.MapFigure;
+import org.massmap.io.plot.MapPanel;
+import org.massmap.io.plot.Marker;
+import org.massmap.output.MockSurveyProducts;
+import org.massmap.output.PosteriorProducts;
+import org.massmap.output.TileProducts;
 import org.massmap.sim.Halo;
+import org.massmap.stats.PosteriorSummary;
 
 /**
  * The figures of the validation study's first realisation (docs/validation.md): fig1.png (truth,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.massmap.config.MapSettings;
 import org.massmap.config.SamplerConfig;
-import org.massmap.io.LinePlot;
+import org.massmap.io.plot.LinePlot;
 
 /**
  * Aggregates the validation study's realisations into the tables of docs/validation.md (mean ±

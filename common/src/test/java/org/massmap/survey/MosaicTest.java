@@ -21,11 +21,11 @@ import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.healpix.Healpix;
 import org.massmap.healpix.HealpixOrdering;
-import org.massmap.io.FitsKeywords;
-import org.massmap.io.FitsTable;
-import org.massmap.io.FitsTables;
-import org.massmap.io.Provenance;
 import org.massmap.io.SkyMap;
+import org.massmap.io.fits.FitsKeywords;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.FitsTables;
+import org.massmap.io.fits.Provenance;
 
 class MosaicTest {
 
@@ -230,8 +230,8 @@ class MosaicTest {
     @Test
     void joinsAndChecks() {
         Healpix hp = new Healpix(4);
-        HealpixMosaic a = new HealpixMosaic(hp, HealpixOrdering.NESTED, new long[] {1, 5}, List.of(org.massmap.io.TableColumn.doubles("A", null, 1, 5)));
-        HealpixMosaic b = new HealpixMosaic(hp, HealpixOrdering.NESTED, new long[] {2, 5}, List.of(org.massmap.io.TableColumn.doubles("B", null, 2, 50)));
+        HealpixMosaic a = new HealpixMosaic(hp, HealpixOrdering.NESTED, new long[] {1, 5}, List.of(org.massmap.io.fits.TableColumn.doubles("A", null, 1, 5)));
+        HealpixMosaic b = new HealpixMosaic(hp, HealpixOrdering.NESTED, new long[] {2, 5}, List.of(org.massmap.io.fits.TableColumn.doubles("B", null, 2, 50)));
         HealpixMosaic j = HealpixMosaic.join(List.of(a, b));
         assertEquals(3, j.size());
         assertEquals(List.of("A", "B"), j.names());
@@ -239,6 +239,6 @@ class MosaicTest {
         assertEquals(50, j.value("B", 5));
         assertThrows(IllegalArgumentException.class, () -> HealpixMosaic.join(List.of(a, a)));
         assertThrows(IllegalArgumentException.class,
-                () -> new HealpixMosaic(hp, HealpixOrdering.NESTED, new long[] {5, 1}, List.of(org.massmap.io.TableColumn.doubles("A", null, 1, 5))));
+                () -> new HealpixMosaic(hp, HealpixOrdering.NESTED, new long[] {5, 1}, List.of(org.massmap.io.fits.TableColumn.doubles("A", null, 1, 5))));
     }
 }

@@ -19,6 +19,7 @@ import org.massmap.catalog.EllipticityConvention;
 import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ShapeNoise;
 import org.massmap.catalog.ShearProfile;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.config.CatalogSettings;
 import org.massmap.config.ConfigLoader;
 import org.massmap.config.MapSettings;
@@ -27,7 +28,6 @@ import org.massmap.config.TheoryConfig;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.prior.PowerMap;
-import org.massmap.products.XrayCluster;
 import org.massmap.theory.ConvergenceSpectrum;
 
 /**
@@ -172,7 +172,7 @@ class CosmosHstConventionTest {
      */
     @Test
     void smoothedKaiserSquiresMapIsHighAtTheClusters() {
-        org.massmap.products.KaiserSquiresMaps ks = org.massmap.products.KaiserSquiresMaps.of(presetBinned, 1.0);
+        org.massmap.lensing.KaiserSquiresMaps ks = org.massmap.lensing.KaiserSquiresMaps.of(presetBinned, 1.0);
         org.massmap.grid.TangentPlane plane = grid.tangentPlane();
         double[] xy = new double[2];
         double sumE = 0;

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.FitsCubeReader;
-import org.massmap.io.FitsMaps;
 import org.massmap.io.MassmapIoException;
 import org.massmap.io.SkyMap;
+import org.massmap.io.fits.FitsCubeReader;
+import org.massmap.io.fits.FitsMaps;
 
 /**
  * Training maps read from user FITS files (e.g. converted from MassiveNuS or κTNG ray-tracing

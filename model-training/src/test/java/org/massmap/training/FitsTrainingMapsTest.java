@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.FitsCubes;
-import org.massmap.io.FitsMaps;
 import org.massmap.io.MassmapIoException;
-import org.massmap.io.Provenance;
 import org.massmap.io.SkyMap;
+import org.massmap.io.fits.FitsCubes;
+import org.massmap.io.fits.FitsMaps;
+import org.massmap.io.fits.Provenance;
 
 /** User training maps from FITS images and cubes: every plane is a map, mean removed, shapes checked. */
 class FitsTrainingMapsTest {

@@ -22,7 +22,7 @@ import org.massmap.config.Settings;
 import org.massmap.grid.SkyPoint;
 import org.massmap.io.Checksums;
 import org.massmap.io.MassmapIoException;
-import org.massmap.io.Provenance;
+import org.massmap.io.fits.Provenance;
 import org.massmap.spark.io.ParquetCatalogReader;
 
 /** Small steps shared by the map-making commands: bin a catalog onto a tile, provenance, output folders. */

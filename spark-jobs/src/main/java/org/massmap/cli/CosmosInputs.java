@@ -13,12 +13,12 @@ import org.massmap.catalog.ColumnMapping;
 import org.massmap.catalog.GalaxyChunk;
 import org.massmap.catalog.ShearAccumulator;
 import org.massmap.catalog.ShearBinner;
+import org.massmap.catalog.XrayCluster;
 import org.massmap.config.CatalogSettings;
 import org.massmap.config.MapSettings;
 import org.massmap.config.Settings;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
-import org.massmap.products.XrayCluster;
 
 /**
  * The inputs of {@code massmap cosmos}, found and checked before anything is written: the data

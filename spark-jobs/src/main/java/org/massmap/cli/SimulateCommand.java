@@ -13,12 +13,12 @@ import org.massmap.config.TheoryConfig;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TileGrid;
 import org.massmap.io.AtomicDirectory;
-import org.massmap.io.FitsCubes;
-import org.massmap.io.MapFigure;
-import org.massmap.io.MapPanel;
-import org.massmap.io.Provenance;
+import org.massmap.io.fits.FitsCubes;
+import org.massmap.io.fits.Provenance;
+import org.massmap.io.plot.MapFigure;
+import org.massmap.io.plot.MapPanel;
+import org.massmap.output.MockSurveyProducts;
 import org.massmap.prior.PowerMap;
-import org.massmap.products.MockSurveyProducts;
 import org.massmap.sim.ConvergenceSimulator;
 import org.massmap.sim.MockSurvey;
 import org.massmap.sim.MockSurveySpec;
@@ -90,7 +90,7 @@ final class SimulateCommand implements Runnable {
                     panels.add(MapPanel.of("map " + i, side, side, maps[i]));
                 }
                 MapFigure.of("Simulated κ (" + (lambda > 0 ? "lognormal, shift " + lambda : "Gaussian") + ")", 4, panels)
-                        .withRobustSharedScale(org.massmap.io.Colormap.MAGMA, "κ").writePng(dir.resolve("kappa_maps.png"));
+                        .withRobustSharedScale(org.massmap.io.plot.Colormap.MAGMA, "κ").writePng(dir.resolve("kappa_maps.png"));
             });
             spec.commandLine().getOut().printf("wrote %d maps of %dx%d at %.3g arcmin to %s%s%n", n, side, side, pix,
                     out.resolve("kappa_maps.fits"), halos ? String.format(java.util.Locale.ROOT,

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.massmap.config.SettingException;
 import org.massmap.config.Settings;
 import org.massmap.config.TheoryConfig;
-import org.massmap.io.LinePlot;
+import org.massmap.io.plot.LinePlot;
 import org.massmap.theory.TheoryConvergenceSpectrum;
 import org.massmap.theory.TheorySettings;
 import org.massmap.theory.TheoryTable;

@@ -15,7 +15,7 @@ import org.massmap.config.Settings;
 import org.massmap.config.SimulationConfig;
 import org.massmap.config.TheoryConfig;
 import org.massmap.io.JsonFiles;
-import org.massmap.io.LinePlot;
+import org.massmap.io.plot.LinePlot;
 import org.massmap.model.ModelFiles;
 import org.massmap.model.Nd4jRuntime;
 import org.massmap.model.PowerSpectrumTable;

@@ -8,7 +8,7 @@ import org.massmap.config.MapSettings;
 import org.massmap.config.Settings;
 import org.massmap.config.TheoryConfig;
 import org.massmap.io.AtomicDirectory;
-import org.massmap.io.Provenance;
+import org.massmap.io.fits.Provenance;
 import org.massmap.pipeline.TileData;
 import org.massmap.pipeline.TileProductWriter;
 import org.massmap.wiener.WienerResult;

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.massmap.io.FitsTable;
-import org.massmap.io.FitsTables;
-import org.massmap.io.Provenance;
-import org.massmap.io.TableColumn;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.FitsTables;
+import org.massmap.io.fits.Provenance;
+import org.massmap.io.fits.TableColumn;
 
 /** Bad input to the map-making commands: one clear message, a non-zero exit, no partial output. */
 class CommandLineErrorsTest {

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.FitsMaps;
-import org.massmap.io.FitsTable;
-import org.massmap.io.FitsTables;
+import org.massmap.io.fits.FitsMaps;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.FitsTables;
 import org.massmap.lensing.GaussianSmoother;
-import org.massmap.products.PublishedTile;
+import org.massmap.output.PublishedTile;
 
 /**
  * {@code massmap cosmos} end to end on a subset of the real catalog (the galaxies within 10′ of the

@@ -8,10 +8,10 @@ import org.massmap.catalog.Catalogs;
 import org.massmap.catalog.ColumnMapping;
 import org.massmap.catalog.GalaxyChunk;
 import org.massmap.grid.SkyPoint;
-import org.massmap.io.FitsTable;
-import org.massmap.io.FitsTables;
-import org.massmap.io.Provenance;
-import org.massmap.io.TableColumn;
+import org.massmap.io.fits.FitsTable;
+import org.massmap.io.fits.FitsTables;
+import org.massmap.io.fits.Provenance;
+import org.massmap.io.fits.TableColumn;
 
 /**
  * Small copies of the repository's COSMOS data (data/cosmos/) for tests of {@code massmap cosmos}: the

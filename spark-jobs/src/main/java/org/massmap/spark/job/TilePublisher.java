@@ -14,17 +14,17 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.io.Checksums;
-import org.massmap.io.FitsMaps;
-import org.massmap.io.Provenance;
+import org.massmap.io.fits.FitsMaps;
+import org.massmap.io.fits.Provenance;
 import org.massmap.pipeline.TileData;
 import org.massmap.pipeline.TileProductWriter;
-import org.massmap.products.PosteriorSummary;
-import org.massmap.products.TruthMaps;
 import org.massmap.sampling.ChainDiagnostics;
 import org.massmap.spark.output.TileAttempt;
 import org.massmap.spark.output.TileCommitter;
 import org.massmap.spark.output.TileFingerprint;
 import org.massmap.spark.output.TileOutcome;
+import org.massmap.stats.PosteriorSummary;
+import org.massmap.survey.TruthMaps;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -143,7 +143,7 @@ class ParquetCatalogTest {
             int code = org.massmap.cli.Main.run(new String[] {"ks", "--catalog", inputs[i].toString(), "--out", out.toString(),
                 "--size", "32", "--pixel-arcmin", "2", "--set", "catalog.weight=w"}, pw, pw);
             assertEquals(0, code, text.toString());
-            maps[i] = org.massmap.io.FitsMaps.read(out.resolve("kappa_ks_e.fits")).map().values();
+            maps[i] = org.massmap.io.fits.FitsMaps.read(out.resolve("kappa_ks_e.fits")).map().values();
         }
         assertArrayEquals(maps[1], maps[0], 1e-12);
     }

@@ -135,12 +135,12 @@ class TileChoiceTest extends SharedSpark {
         Files.createDirectories(folder); // as `massmap simulate survey` leaves it: the catalog, the truth, the mask, the halos
         Files.copy(square.resolve("square.fits"), folder.resolve("catalog.fits"));
         org.massmap.grid.TileGrid grid = new org.massmap.survey.Tile("t", 150, 2, 16, 4.0).grid();
-        org.massmap.io.FitsMaps.write(folder.resolve("truth_kappa.fits"), org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
+        org.massmap.io.fits.FitsMaps.write(folder.resolve("truth_kappa.fits"), org.massmap.io.fits.Provenance.of("test", java.time.Instant.EPOCH),
                 org.massmap.io.SkyMap.of("TRUTH_KAPPA", grid, new double[16 * 16]));
-        org.massmap.io.FitsTables.write(folder.resolve("halos.fits"), org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
-                org.massmap.io.FitsTable.of("HALOS", org.massmap.io.TableColumn.doubles("ra", "deg", new double[] {150}),
-                        org.massmap.io.TableColumn.doubles("dec", "deg", new double[] {2}),
-                        org.massmap.io.TableColumn.doubles("mass", "Msun", new double[] {1e14})));
+        org.massmap.io.fits.FitsTables.write(folder.resolve("halos.fits"), org.massmap.io.fits.Provenance.of("test", java.time.Instant.EPOCH),
+                org.massmap.io.fits.FitsTable.of("HALOS", org.massmap.io.fits.TableColumn.doubles("ra", "deg", new double[] {150}),
+                        org.massmap.io.fits.TableColumn.doubles("dec", "deg", new double[] {2}),
+                        org.massmap.io.fits.TableColumn.doubles("mass", "Msun", new double[] {1e14})));
         StringWriter console = new StringWriter();
         SurveyJob.Request r = new SurveyJob.Request(List.of(folder.toUri().toString()), 100_000, TilingChoice.parse("auto"), TILING,
                 Optional.empty(), Map.of("test", 1));
@@ -196,9 +196,9 @@ class TileChoiceTest extends SharedSpark {
     }
 
     static void writeWeighted(Path file, double[] ra, double[] dec, double[] e1, double[] e2, double[] w) throws Exception {
-        org.massmap.io.FitsTables.write(file, org.massmap.io.Provenance.of("test", java.time.Instant.EPOCH),
-                org.massmap.io.FitsTable.of("GALAXIES", org.massmap.io.TableColumn.doubles("ra", "deg", ra),
-                        org.massmap.io.TableColumn.doubles("dec", "deg", dec), org.massmap.io.TableColumn.doubles("e1", "", e1),
-                        org.massmap.io.TableColumn.doubles("e2", "", e2), org.massmap.io.TableColumn.doubles("w", "", w)));
+        org.massmap.io.fits.FitsTables.write(file, org.massmap.io.fits.Provenance.of("test", java.time.Instant.EPOCH),
+                org.massmap.io.fits.FitsTable.of("GALAXIES", org.massmap.io.fits.TableColumn.doubles("ra", "deg", ra),
+                        org.massmap.io.fits.TableColumn.doubles("dec", "deg", dec), org.massmap.io.fits.TableColumn.doubles("e1", "", e1),
+                        org.massmap.io.fits.TableColumn.doubles("e2", "", e2), org.massmap.io.fits.TableColumn.doubles("w", "", w)));
     }
 }
