@@ -42,6 +42,12 @@ import org.massmap.wiener.GaussianPosterior;
 public final class StudyRealisation {
     /** Nominal central interval levels (fractions) whose empirical coverage is measured, in increasing order. */
     static final double[] LEVELS = {0.2, 0.4, 0.6, 0.68, 0.8, 0.9, 0.95};
+    /** Smoothing σ of the scale-by-scale RMSE and Pearson r: the pixel, 2′ and 4′. */
+    static final List<Double> AGREEMENT_SCALES = List.of(0.0, 2.0, 4.0);
+    /** ℓ bands of the cross-correlation r(ℓ). */
+    static final int AGREEMENT_BANDS = 6;
+    /** σ of the Gaussian that apodises the footprint window of the spectra, pixels. */
+    static final double APODISATION_PIXELS = 2;
 
     /**
      * A posterior method.
@@ -86,10 +92,23 @@ public final class StudyRealisation {
      * @param clRatioWiener         C_ℓ(Wiener) / C_ℓ(truth) per band
      * @param clRatioKs             C_ℓ(smoothed Kaiser-Squires) / C_ℓ(truth) per band
      * @param methods               the posterior methods' scores, in the order run
+     * @param agreement             scale by scale against the truth ({@link MapAgreement}, spectra on the apodised
+     *                              footprint) of "kaiser_squires_smoothed", "wiener" and each method's posterior mean
+     *                              (keyed by the method's name)
      */
     public record Result(int galaxies, List<double[]> halos, double truthSkewness, double truthStd, Map<String, MapMetrics> baselines,
-            double ksBestSmoothingArcmin, double[] ell, double[] clRatioWiener, double[] clRatioKs, List<MethodResult> methods)
-            implements java.io.Serializable {
+            double ksBestSmoothingArcmin, double[] ell, double[] clRatioWiener, double[] clRatioKs, List<MethodResult> methods,
+            Map<String, MapAgreement> agreement) implements java.io.Serializable {
+
+        public Result {
+            agreement = agreement == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(agreement));
+        }
+
+        /** A result without the scale-by-scale agreement. */
+        public Result(int galaxies, List<double[]> halos, double truthSkewness, double truthStd, Map<String, MapMetrics> baselines,
+                double ksBestSmoothingArcmin, double[] ell, double[] clRatioWiener, double[] clRatioKs, List<MethodResult> methods) {
+            this(galaxies, halos, truthSkewness, truthStd, baselines, ksBestSmoothingArcmin, ell, clRatioWiener, clRatioKs, methods, null);
+        }
 
         /** One console line: RMSE/Pearson of each baseline and method, and each method's 68% coverage. */
         public String summaryLine() {
@@ -168,6 +187,11 @@ public final class StudyRealisation {
             observedSignal.add(aperture.smooth(only)[pixel]);
         }
 
+        double[] window = new GaussianSmoother(grid.nx(), grid.ny(), APODISATION_PIXELS).smooth(indicator(mask));
+        Map<String, MapAgreement> agreement = new java.util.LinkedHashMap<>();
+        agreement.put("kaiser_squires_smoothed", MapAgreement.of(grid, bestKs.map(), truthFilled, window, mask, AGREEMENT_SCALES,
+                AGREEMENT_BANDS));
+        agreement.put("wiener", MapAgreement.of(grid, wiener, truthFilled, window, mask, AGREEMENT_SCALES, AGREEMENT_BANDS));
         List<MethodResult> results = new ArrayList<>();
         PosteriorSummary lastSummary = null;
         List<double[]> lastSamples = null;
@@ -210,6 +234,7 @@ public final class StudyRealisation {
                 detections.add(new double[] {snr, summary.clusterFrequency()[pixel], Math.log10(observed.get(i).m200())});
             }
             MapMetrics meanMetrics = MapMetrics.of(summary.mean(), truth, mask);
+            agreement.put(m.name(), MapAgreement.of(grid, summary.mean(), truthFilled, window, mask, AGREEMENT_SCALES, AGREEMENT_BANDS));
             results.add(new MethodResult(m.name(), meanMetrics.rmse(), meanMetrics.pearson(), coverage, ratio,
                     onePoint.skewness(), onePoint.std(), summary.falsePeaksPerDeg2(),
                     detections, seconds / samples.size(), (double) evals / chains.size(), samples.size()));
@@ -227,7 +252,7 @@ public final class StudyRealisation {
             halos.add(new double[] {h.position().raDeg(), h.position().decDeg(), h.m200()});
         }
         return new Result(mock.galaxies(), halos, truthOne.skewness(), truthOne.std(), baselines, bestKs.arcmin(), est.ell(), ratioWiener,
-                ratioKs, results);
+                ratioKs, results, agreement);
     }
 
     /** The halos whose centre projects onto the tile (inside the mask or not). */
@@ -256,6 +281,14 @@ public final class StudyRealisation {
             r[i] = a[i] / b[i];
         }
         return r;
+    }
+
+    private static double[] indicator(boolean[] mask) {
+        double[] w = new double[mask.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = mask[i] ? 1 : 0;
+        }
+        return w;
     }
 
     private static double[] fillNaN(double[] a) {

@@ -77,4 +77,30 @@ class StudyReportTest {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
     }
+
+    @Test
+    void scaleByScaleAndPairedTablesFollowTheRealisations() {
+        List<StudyRealisation.Result> rs = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            StudyRealisation.Result plain = realisation(0.05, 0.5, 1.0);
+            Map<String, MapAgreement> agreement = new LinkedHashMap<>();
+            for (String key : List.of("kaiser_squires_smoothed", "wiener", "gaussian")) {
+                double r = key.equals("gaussian") ? 0.8 : 0.6;
+                agreement.put(key, new MapAgreement(new double[] {300, 3000}, new double[] {r, r / 2}, new double[] {0, 2},
+                        new double[] {0.02, 0.01}, new double[] {0.5, 0.7}));
+            }
+            StudyRealisation.MethodResult g = plain.methods().get(0);
+            StudyRealisation.MethodResult better = new StudyRealisation.MethodResult(g.name(), 0.009 - 0.0001 * k, g.pearson(), g.coverage(),
+                    g.clRatio(), g.skewness(), g.std(), g.falsePeaksPerDeg2(), g.detections(), g.secondsPerSample(), g.evaluationsPerSample(),
+                    g.samples());
+            rs.add(new StudyRealisation.Result(plain.galaxies(), plain.halos(), plain.truthSkewness(), plain.truthStd(), plain.baselines(),
+                    plain.ksBestSmoothingArcmin(), plain.ell(), plain.clRatioWiener(), plain.clRatioKs(), List.of(better), agreement));
+        }
+        Settings s = Settings.defaults();
+        String md = new StudyReport(rs, List.of("gaussian"), SamplerConfig.from(s), MapSettings.from(s), null, 60, "x").markdown();
+        assertTrue(md.contains("| estimate | pixel | 2′ | r(ℓ ≈ 300) | r(ℓ ≈ 3000) |"), md);
+        assertTrue(md.contains("| posterior mean, gaussian prior | 0.0200 / 0.500 | 0.0100 / 0.700 | 0.800 | 0.400 |"), md);
+        assertTrue(md.contains("| Wiener filter | 0.0200 / 0.500 | 0.0100 / 0.700 | 0.600 | 0.300 |"), md);
+        assertTrue(md.contains("| gaussian | -0.00110 ± 0.00006 | 3 of 3 |"), md);
+    }
 }
