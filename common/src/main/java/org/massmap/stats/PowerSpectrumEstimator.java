@@ -89,24 +89,16 @@ public final class PowerSpectrumEstimator {
     /** Binned power spectrum of one map (its mean is ignored). */
     public double[] estimate(double[] map) {
         double[] c = fft.forwardReal(map);
-        double[] sum = new double[ellCentre.length];
-        for (int i = 0; i < binOfMode.length; i++) {
-            int b = binOfMode[i];
-            if (b >= 0) {
-                sum[b] += c[2 * i] * c[2 * i] + c[2 * i + 1] * c[2 * i + 1];
-            }
-        }
-        double norm = delta * delta / (nx * ny);
-        for (int b = 0; b < sum.length; b++) {
-            sum[b] = modesPerBin[b] > 0 ? sum[b] * norm / modesPerBin[b] : Double.NaN;
-        }
-        return sum;
+        return binned(c, c);
     }
 
     /** Binned cross power spectrum Re(FFT(a)·FFT(b)*) of two maps, normalised as {@link #estimate} (a = b gives it). */
     public double[] cross(double[] a, double[] b) {
-        double[] ca = fft.forwardReal(a);
-        double[] cb = fft.forwardReal(b);
+        return binned(fft.forwardReal(a), fft.forwardReal(b));
+    }
+
+    /** Mean of Re(ca·cb*)·Δ²/N over the modes of each bin (NaN for empty bins). */
+    private double[] binned(double[] ca, double[] cb) {
         double[] sum = new double[ellCentre.length];
         for (int i = 0; i < binOfMode.length; i++) {
             int bin = binOfMode[i];
