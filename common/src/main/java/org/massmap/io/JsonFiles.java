@@ -1,6 +1,7 @@
 package org.massmap.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -23,11 +24,21 @@ public final class JsonFiles {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // files from newer versions still read
             .build();
     private static final ObjectWriter WRITER = MAPPER.writer();
     private static final ObjectReader READER = MAPPER.reader();
 
     private JsonFiles() {
+    }
+
+    /**
+     * The project's one JSON set-up (records, pretty printed, unknown properties ignored on reading),
+     * shared by every reader and writer of JSON (metadata, manifests, reports). Thread-safe; never
+     * reconfigure it (derive a writer or reader instead).
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
     }
 
     /** Serialises {@code value} to pretty-printed JSON text ending in a newline. */

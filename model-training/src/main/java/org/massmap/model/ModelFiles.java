@@ -1,9 +1,7 @@
 package org.massmap.model;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.massmap.io.JsonFiles;
 
 /**
  * Reads and writes a model directory:
@@ -35,10 +34,9 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** A JSON mapper for metadata (records, pretty printed). */
+    /** The JSON mapper of metadata: the project's one set-up ({@link JsonFiles#mapper()}). */
     public static ObjectMapper json() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JsonFiles.mapper();
     }
 
     /** Writes a model into {@code dir} (created if needed; existing model files are replaced). */

@@ -1,6 +1,5 @@
 package org.massmap.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import java.nio.file.Path;
@@ -86,7 +85,7 @@ final class JobSpecs {
     static SurveyJob.Request request(Settings s, List<String> locations) throws Exception {
         MapSettings m = MapSettings.from(s);
         TilingSpec tiling = new TilingSpec(m.size(), m.pixelArcmin(), s.nonNegative("job.overlap-arcmin"));
-        Object resolved = new ObjectMapper().readTree(s.config().root().render(ConfigRenderOptions.concise().setJson(true)));
+        Object resolved = org.massmap.io.JsonFiles.mapper().readTree(s.config().root().render(ConfigRenderOptions.concise().setJson(true)));
         long rows = s.longValue("job.rows-per-split");
         if (rows < 1) {
             throw new IllegalArgumentException("job.rows-per-split must be positive, got " + rows);

@@ -1,7 +1,6 @@
 package org.massmap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ final class RunDirectories {
         } else if (!ids.contains(id)) {
             throw new IllegalArgumentException("tile '" + id + "' is not published under " + run + "; tiles: " + ids);
         }
-        JsonNode current = new ObjectMapper().readTree(run.resolve("tiles").resolve(id).resolve("current.json").toFile());
+        JsonNode current = org.massmap.io.JsonFiles.mapper().readTree(run.resolve("tiles").resolve(id).resolve("current.json").toFile());
         return run.resolve("tiles").resolve(id).resolve(current.get("attempt").asText());
     }
 }

@@ -3,14 +3,15 @@ package org.massmap.spark.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.massmap.io.JsonFiles;
 
 /**
  * The canonical JSON text of a configuration, so that equal settings give equal fingerprints:
@@ -20,10 +21,9 @@ import java.util.List;
  */
 public final class CanonicalJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final ObjectMapper MAPPER = JsonFiles.mapper();
+    private static final ObjectWriter COMPACT = MAPPER.writer()
+            .without(SerializationFeature.INDENT_OUTPUT);
 
     private CanonicalJson() {
     }
@@ -32,7 +32,7 @@ public final class CanonicalJson {
     public static String of(Object value) {
         JsonNode tree = MAPPER.valueToTree(value);
         try {
-            return MAPPER.writeValueAsString(sorted(tree));
+            return COMPACT.writeValueAsString(sorted(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot express the configuration as JSON: " + e.getOriginalMessage(), e);
         }

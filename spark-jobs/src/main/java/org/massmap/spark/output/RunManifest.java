@@ -1,11 +1,8 @@
 package org.massmap.spark.output;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,10 +63,7 @@ public record RunManifest(String format, String runId, String softwareVersion, S
     /** Name of the run manifest under the output root (and under {@code runs/RUNID/}). */
     public static final String NAME = "manifest.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper JSON = org.massmap.io.JsonFiles.mapper();
 
     public RunManifest {
         seeds = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(seeds)); // sorted: repeatable manifest bytes

@@ -1,9 +1,6 @@
 package org.massmap.spark.output;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,10 +27,7 @@ public record TileManifest(String format, String tile, String fingerprint, Strin
     /** The format tag of this version of the manifest. */
     public static final String FORMAT = "massmap-tile-manifest/1";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper JSON = org.massmap.io.JsonFiles.mapper();
 
     public TileManifest {
         files = List.copyOf(files);
