@@ -24,8 +24,8 @@ final class ScorePathCheck {
             long seed) {
         out.println("\n**Path independence of Δlog p** (the Simpson loop integral around " + triangles + " closed triangles"
                 + " per row at held-out maps + noise σ, white-noise sides of rms h per pixel; 0 for a gradient field;"
-                + " medians, with the 90th percentile of |loop| in brackets):\n");
-        out.println("| σ | h | hybrid: |loop| (nats) | hybrid: |loop| / Σ|legs| | Gaussian: |loop| (nats) |");
+                + " medians of the loop's absolute value, with its 90th percentile in brackets):\n");
+        out.println("| σ | h | hybrid: loop (nats) | hybrid: loop / sum of the legs' absolute values | Gaussian: loop (nats) |");
         out.println("|---|---|---|---|---|");
         for (double sigma : new double[] {0.005, 0.02, 0.05}) {
             for (double h : new double[] {sigma / 8, sigma / 2}) {
