@@ -30,7 +30,7 @@ if [[ ! -x $PY ]]; then
     exit 3
 fi
 missing=$($PY - <<'EOF'
-import importlib
+import importlib.util
 need = {"numpy": "python3-numpy", "astropy": "python3-astropy", "matplotlib": "python3-matplotlib",
         "nbformat": "python3-nbformat", "nbconvert": "jupyter-nbconvert",
         "ipykernel": "python3-ipykernel"}
