@@ -56,7 +56,10 @@ public final class CalibrationStudy {
         PowerMap power = PowerMap.fromCl(grid, cl::cl);
         int threads = Runtime.getRuntime().availableProcessors();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tile", Map.of("size", map.size(), "pixel_arcmin", map.pixelArcmin()));
+        Map<String, Object> tile = new java.util.LinkedHashMap<>(); // a fixed key order: repeatable files
+        tile.put("size", map.size());
+        tile.put("pixel_arcmin", map.pixelArcmin());
+        json.put("tile", tile);
         json.put("noise_per_pixel", noise);
         json.put("shear_model", map.shearModel().toString());
         json.put("seed", seed);

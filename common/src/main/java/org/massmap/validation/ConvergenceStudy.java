@@ -50,7 +50,11 @@ public final class ConvergenceStudy {
             double seconds = (System.nanoTime() - t0) * 1e-9;
             md.append(sweepTable(method.name(), sweep)).append(finalTable(method.name(), fin, finalSteps));
             md.append(String.format(Locale.ROOT, "%n(%s prior: %.0f s on this machine.)%n", method.name(), seconds));
-            json.put(method.name(), Map.of("sweep", sweep, "final_phase", fin, "seconds", seconds));
+            Map<String, Object> entry = new LinkedHashMap<>(); // a fixed key order: repeatable files
+            entry.put("sweep", sweep);
+            entry.put("final_phase", fin);
+            entry.put("seconds", seconds);
+            json.put(method.name(), entry);
             console.printf(Locale.ROOT, "%s prior: sweep of %d schedules and a final phase of %d iterations done (%.0f s)%n",
                     method.name(), factors.length, finalSteps, seconds);
             console.flush();
