@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.massmap.catalog.BinnedShear;
 import org.massmap.config.SamplerConfig;
 import org.massmap.io.JsonFiles;
 import org.massmap.pipeline.TileData;
@@ -20,8 +19,7 @@ import org.massmap.sampling.Schedule;
  * docs/sampler.md): for each prior, a {@link ScheduleSweep} of the configured schedule lengthened by
  * each factor (where the summaries stop moving, and at what cost), then a {@link FinalPhaseConvergence}
  * of the configured schedule with its final phase extended (split-R̂ and ESS of each scalar). Writes
- * DIR/convergence.md and DIR/convergence.json. The peak threshold of the scalars is 3× the noise of
- * the 2′-smoothed map of this tile's shape noise.
+ * DIR/convergence.md and DIR/convergence.json.
  */
 public final class ConvergenceStudy {
     private ConvergenceStudy() {
@@ -34,7 +32,7 @@ public final class ConvergenceStudy {
      */
     public static void run(String tileId, TileData data, List<StudyRealisation.Method> methods, SamplerConfig sampler, int[] factors,
             int finalSteps, int chains, int threads, Path out, PrintWriter console, String commandLine) throws Exception {
-        List<PosteriorScalars.Scalar> scalars = PosteriorScalars.standard(data.binned().grid(), 3 * smoothedNoise(data.binned(), 2));
+        PosteriorScalars scalars = new PosteriorScalars(data.binned().grid(), data.power());
         StringBuilder md = new StringBuilder("# Convergence of the posterior sampler\n\n");
         md.append(String.format(Locale.ROOT, "Tile %s (%d×%d pixels of %.3g′), schedule %s, %d chains; `%s`.%n", tileId,
                 data.binned().grid().nx(), data.binned().grid().ny(), data.binned().grid().pixelArcmin(), sampler.schedule().describe(),
@@ -94,22 +92,6 @@ public final class ConvergenceStudy {
                     row.std()));
         }
         return b.toString();
-    }
-
-    /** Std of this tile's shape noise smoothed by a Gaussian of σ = {@code arcmin}: σ_pix/(2√π s), s in pixels. */
-    static double smoothedNoise(BinnedShear binned, double arcmin) {
-        double[] sigma = binned.noiseSigma();
-        double sum = 0;
-        int n = 0;
-        for (double v : sigma) {
-            if (Double.isFinite(v) && v > 0) {
-                sum += v * v;
-                n++;
-            }
-        }
-        double pixelSigma = n == 0 ? 0 : Math.sqrt(sum / n);
-        double s = arcmin / binned.grid().pixelArcmin();
-        return pixelSigma / (2 * Math.sqrt(Math.PI) * s);
     }
 
     /** Parses "1,3,10,30": ascending factors ≥ 1, at least two. */

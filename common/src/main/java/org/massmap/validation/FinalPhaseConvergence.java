@@ -45,12 +45,12 @@ public final class FinalPhaseConvergence {
      *
      * @throws IllegalStateException when fewer than 2 chains recorded a whole final phase of ≥ 4 draws
      */
-    public static Result run(TileProblem problem, List<PosteriorScalars.Scalar> scalars, int chains, int threads) {
+    public static Result run(TileProblem problem, PosteriorScalars scalars, int chains, int threads) {
         int finalSteps = problem.schedule().finalSteps();
         Map<Integer, List<double[]>> traces = new TreeMap<>();
         ChainObserver observer = (chain, sigma, finalPhase, state) -> {
             if (finalPhase) {
-                double[] values = PosteriorScalars.evaluate(scalars, state);
+                double[] values = scalars.of(state);
                 synchronized (traces) {
                     traces.computeIfAbsent(chain, c -> new ArrayList<>()).add(values);
                 }
@@ -68,7 +68,7 @@ public final class FinalPhaseConvergence {
                     + " iterations; convergence diagnostics need at least 2 chains of at least 4");
         }
         List<Row> rows = new ArrayList<>();
-        for (int j = 0; j < scalars.size(); j++) {
+        for (int j = 0; j < scalars.names().size(); j++) {
             double[][] draws = new double[complete.size()][finalSteps];
             double sum = 0;
             double sumSq = 0;
@@ -84,7 +84,7 @@ public final class FinalPhaseConvergence {
             double mean = sum / n;
             double std = Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1)));
             boolean constant = std == 0;
-            rows.add(new Row(scalars.get(j).name(), constant ? 1 : ChainConvergence.splitRhat(draws),
+            rows.add(new Row(scalars.names().get(j), constant ? 1 : ChainConvergence.splitRhat(draws),
                     constant ? n : ChainConvergence.bulkEffectiveSampleSize(draws), mean, std));
         }
         return new Result(List.copyOf(rows), complete.size(), finalSteps);

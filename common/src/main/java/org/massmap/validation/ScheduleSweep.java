@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.massmap.pipeline.TileProblem;
 import org.massmap.sampling.ChainResult;
+import org.massmap.stats.PixelMoments;
 
 /**
  * Where the posterior summaries stop moving as the annealing gets longer: the same tile sampled with
@@ -44,7 +45,7 @@ public final class ScheduleSweep {
      * @param problemFor the tile's problem with its schedule lengthened by the given factor
      * @param factors    ascending factors, e.g. 1, 3, 10, 30
      */
-    public static Result run(IntFunction<TileProblem> problemFor, int[] factors, List<PosteriorScalars.Scalar> scalars, int chains,
+    public static Result run(IntFunction<TileProblem> problemFor, int[] factors, PosteriorScalars scalars, int chains,
             int threads) {
         if (factors.length < 2) {
             throw new IllegalArgumentException("a schedule sweep needs at least two lengthening factors");
@@ -57,8 +58,8 @@ public final class ScheduleSweep {
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < factors.length; k++) {
             Summary s = summaries.get(k);
-            double[] shift = new double[scalars.size()];
-            double[] ratio = new double[scalars.size()];
+            double[] shift = new double[scalars.names().size()];
+            double[] ratio = new double[scalars.names().size()];
             for (int j = 0; j < shift.length; j++) {
                 shift[j] = zScore(s.scalarMean[j], s.scalarVar[j], s.count, ref.scalarMean[j], ref.scalarVar[j], ref.count);
                 ratio[j] = ref.scalarVar[j] > 0 ? Math.sqrt(s.scalarVar[j] / ref.scalarVar[j]) : Double.NaN;
@@ -74,7 +75,7 @@ public final class ScheduleSweep {
             rows.add(new Row(factors[k], s.count, s.evaluations, Math.sqrt(sumZ2 / s.mean.length), ratios[ratios.length / 2], shift,
                     ratio));
         }
-        return new Result(factors.clone(), List.copyOf(rows), scalars.stream().map(PosteriorScalars.Scalar::name).toList());
+        return new Result(factors.clone(), List.copyOf(rows), scalars.names());
     }
 
     private static double zScore(double m1, double v1, int n1, double m2, double v2, int n2) {
@@ -84,7 +85,7 @@ public final class ScheduleSweep {
 
     /** Per-pixel and per-scalar sample means and variances of one schedule's samples. */
     private record Summary(int count, double evaluations, double[] mean, double[] var, double[] scalarMean, double[] scalarVar) {
-        static Summary of(List<ChainResult> results, List<PosteriorScalars.Scalar> scalars) {
+        static Summary of(List<ChainResult> results, PosteriorScalars scalars) {
             List<double[]> samples = new ArrayList<>();
             double evaluations = 0;
             for (ChainResult r : results) {
@@ -97,31 +98,21 @@ public final class ScheduleSweep {
                 throw new IllegalStateException("only " + samples.size() + " chains finished; a schedule sweep needs at least 2 per schedule");
             }
             int k = samples.size();
-            double[][] pixels = moments(samples);
-            List<double[]> values = new ArrayList<>();
+            PixelMoments pixels = new PixelMoments(samples.get(0).length);
+            PixelMoments values = new PixelMoments(scalars.names().size());
             for (double[] s : samples) {
-                values.add(PosteriorScalars.evaluate(scalars, s));
+                pixels.add(s);
+                values.add(scalars.of(s));
             }
-            double[][] scalar = moments(values);
-            return new Summary(k, evaluations / k, pixels[0], pixels[1], scalar[0], scalar[1]);
+            return new Summary(k, evaluations / k, pixels.mean(), squared(pixels.std()), values.mean(), squared(values.std()));
         }
 
-        /** {mean, unbiased variance} per component. */
-        private static double[][] moments(List<double[]> rows) {
-            int n = rows.get(0).length;
-            double[] mean = new double[n];
-            double[] var = new double[n];
-            for (double[] r : rows) {
-                for (int i = 0; i < n; i++) {
-                    mean[i] += r[i] / rows.size();
-                }
+        private static double[] squared(double[] std) {
+            double[] v = new double[std.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = std[i] * std[i];
             }
-            for (double[] r : rows) {
-                for (int i = 0; i < n; i++) {
-                    var[i] += (r[i] - mean[i]) * (r[i] - mean[i]) / (rows.size() - 1);
-                }
-            }
-            return new double[][] {mean, var};
+            return v;
         }
     }
 }

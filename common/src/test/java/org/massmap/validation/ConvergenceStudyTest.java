@@ -54,8 +54,8 @@ class ConvergenceStudyTest {
         return new TileProblem(TILE.id(), binned, ShearModel.SHEAR, CL, PriorModel.gaussian(), sampler);
     }
 
-    static List<PosteriorScalars.Scalar> scalars() {
-        return PosteriorScalars.standard(TILE.grid(), 0.02);
+    static PosteriorScalars scalars() {
+        return new PosteriorScalars(TILE.grid(), new org.massmap.pipeline.TileData(binned, ShearModel.SHEAR, CL).power());
     }
 
     @Test
@@ -64,7 +64,7 @@ class ConvergenceStudyTest {
         FinalPhaseConvergence.Result good = FinalPhaseConvergence.run(problem(new GeometricSchedule(0.1, 0.005, 4, 2, 60), fourier),
                 scalars(), 6, 2);
         assertEquals(6, good.chains());
-        assertEquals(scalars().size(), good.rows().size());
+        assertEquals(scalars().names().size(), good.rows().size());
         double worstEss = Double.POSITIVE_INFINITY;
         for (FinalPhaseConvergence.Row r : good.rows()) {
             assertTrue(r.rhat() < 1.1, r.toString());
