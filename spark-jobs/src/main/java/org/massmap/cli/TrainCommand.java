@@ -85,7 +85,6 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSetup setup = setup(s, training, map.pixelArcmin());
         MapsFactory maps = mapsFactory(s, training.maps(), setup);
         Path checkpoints = out.resolve("checkpoints");
-        Files.createDirectories(checkpoints);
         Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
         long t0 = System.nanoTime();
         ScoreModel model;
@@ -107,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
             } else {
                 trainer = Trainer.create(setup, maps.create(), checkpoints);
             }
+            Files.createDirectories(checkpoints); // only once the run is set up: a refused start leaves nothing
             console.printf(Locale.ROOT, "training %d parameters on %s maps at %.3g arcmin, %d steps of %d crops of %d²%s%n",
                     trainer.layout().parameterCount(), Settings.optionName(training.maps().source()), map.pixelArcmin(),
                     trainer.setup().training().steps(), trainer.setup().training().batchSize(), trainer.setup().training().cropSize(),
