@@ -182,6 +182,8 @@ public final class SettingRegistry {
         d.choice("training.activation", "Non-linearity of the network.", "relu", "leaky-relu", "silu", "elu");
         d.number("training.residual-high-pass-ell", Range.nonNegative(), "",
                 "The residual acts above this multipole only; 0 = no restriction.");
+        d.integer("training.linear-part-maps", Range.nonNegative(), "",
+                "Simulations per noise level that measure the residual's linear part, removed after training; 0 = keep it.");
         d.number("training.learning-rate", Range.positive(), "", "Peak Adam learning rate.");
         d.integer("training.warmup-steps", Range.nonNegative(), "", "Steps of the linear learning-rate warm-up.");
         d.number("training.final-learning-rate-fraction", Range.closed(0, 1), "", "Learning rate at the end over the peak.");

@@ -59,4 +59,23 @@ class PriorSamplesTest {
             assertTrue(Math.abs(d.powerRatio()[b] - 1) > 4 * d.powerRatioErr()[b], "band " + b + ": " + d.powerRatio()[b]);
         }
     }
+
+    @Test
+    void chainsStartedAtDrawsOfTheRightPriorStayThereAndAWrongPriorMovesThem() {
+        SamplerConfig sampler = SamplerConfig.from(new Settings(ConfigLoader.load(null, Map.of())));
+        List<double[]> starts = draws(POWER, 11, 24);
+        List<double[]> reference = draws(POWER, 5, 200);
+        EnsembleComparison stay = compare(PriorSamples.stayFrom(GRID, POWER, new GaussianPrior(POWER), sampler, starts, 10, 40, 2),
+                reference);
+        for (int b = 0; b < stay.powerRatio().length; b++) {
+            assertEquals(1, stay.powerRatio()[b], 4 * stay.powerRatioErr()[b], "band " + b + " at ell " + stay.ell()[b]);
+        }
+        // control: a score of a prior with a quarter of the power pulls the same starts towards it
+        PowerMap quarter = PowerMap.fromCl(GRID, l -> 0.5e-9 * Math.pow(1 + l / 1000.0, -1.2));
+        EnsembleComparison moved = compare(PriorSamples.stayFrom(GRID, POWER, new GaussianPrior(quarter), sampler, starts, 10, 40, 2),
+                reference);
+        for (int b = 0; b < moved.powerRatio().length; b++) {
+            assertTrue(moved.powerRatio()[b] < 1 - 4 * moved.powerRatioErr()[b], "band " + b + ": " + moved.powerRatio()[b]);
+        }
+    }
 }

@@ -7,9 +7,10 @@ import org.massmap.sampling.ScoreFunction;
 /**
  * The hybrid prior score of Remy et al. (2020), eq. 6, on one tile shape:
  * s(x, σ) = s_th,σ(x) + r_θ(x, σ), with s_th,σ = −IFFT(FFT(x)/(P + σ²)) exact and
- * r_θ(x, σ) = H·net(c(σ)Hx, c(σ)σ²s_th,σ(Hx), ln σ) / σ, where H is the model's
+ * r_θ(x, σ) = H·net(c(σ)Hx, c(σ)σ²s_th,σ(Hx), ln σ) / σ − F⁻¹[γ(ℓ, σ)·F x], where H is the model's
  * {@link ResidualWindow} high-pass on the tile's torus (the identity for models without one), so
- * below the window's multipole the score is the Gaussian one and r_θ stays a gradient field.
+ * below the window's multipole the score is the Gaussian one and r_θ stays a gradient field, and γ is
+ * the network's linear part that the model removes ({@link ResidualLinearPart}; none in older models).
  *
  * <p>Maps go through the network in chunks of at most {@code maxPixelsPerForward} pixels (at least
  * one map), since large batches of large tiles run slower per map on CPU. Below the trained σ range
@@ -35,6 +36,7 @@ public final class HybridScore implements ScoreFunction {
     private final double sigmaHi;
     private final int maxPixelsPerForward;
     private final ResidualWindow.Filter window;
+    private final ResidualLinearPart.Filter linearPart;
     /** Sides of the (periodically extended) map the network sees. */
     private final int px;
     private final int py;
@@ -42,9 +44,10 @@ public final class HybridScore implements ScoreFunction {
     /**
      * @param maxPixelsPerForward pixel budget of one network pass, e.g. 65536 (four 128² maps, one 360² map)
      * @param window              the residual window H on this tile ({@link ResidualWindow#filter})
+     * @param linearPart          the linear part removed from the residual on this tile ({@link ResidualLinearPart#filter})
      */
     public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
-                       int maxPixelsPerForward, ResidualWindow.Filter window) {
+                       int maxPixelsPerForward, ResidualWindow.Filter window, ResidualLinearPart.Filter linearPart) {
         int m = network.config().tileMultiple();
         this.px = paddedSide(prior.nx(), m);
         this.py = paddedSide(prior.ny(), m);
@@ -59,6 +62,7 @@ public final class HybridScore implements ScoreFunction {
         this.sigmaHi = sigmaHi;
         this.maxPixelsPerForward = maxPixelsPerForward;
         this.window = window;
+        this.linearPart = linearPart;
     }
 
     /** n rounded up to a multiple of m. */
@@ -167,8 +171,9 @@ public final class HybridScore implements ScoreFunction {
                     }
                 }
                 if (!window.isIdentity()) {
-                    System.arraycopy(window.apply(o), 0, o, 0, n); // r_θ = H·net / σ
+                    System.arraycopy(window.apply(o), 0, o, 0, n); // H·net / σ
                 }
+                linearPart.subtractFrom(o, maps[start + j], netSigma[j]); // r_θ = H·net / σ − γ·x
                 if (addGaussian) {
                     for (int i = 0; i < n; i++) {
                         o[i] += gaussian[j][i];

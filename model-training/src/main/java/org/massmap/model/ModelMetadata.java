@@ -17,15 +17,20 @@ package org.massmap.model;
  * @param training      steps, seed and final losses
  * @param weightsSha256 SHA-256 (hex) of the weights payload
  * @param residualWindow the multipole restriction of the residual (absent in older files: none)
+ * @param residualLinearPart the residual's linear, Fourier-diagonal part that the hybrid score removes
+ *                      (absent in older files: none removed)
  */
 public record ModelMetadata(int formatVersion, String software, String created, NetworkConfig network,
                             InputEncoding encoding, double pixelArcmin, int trainedNx, int trainedNy,
                             PowerSpectrumTable prior, SigmaDistribution sigma, TrainingSummary training,
-                            String weightsSha256, ResidualWindow residualWindow) {
+                            String weightsSha256, ResidualWindow residualWindow, ResidualLinearPart residualLinearPart) {
 
     public ModelMetadata {
         if (residualWindow == null) {
             residualWindow = ResidualWindow.NONE;
+        }
+        if (residualLinearPart == null) {
+            residualLinearPart = ResidualLinearPart.NONE;
         }
     }
 
@@ -39,6 +44,12 @@ public record ModelMetadata(int formatVersion, String software, String created, 
     /** A copy with another training summary and checksum. */
     public ModelMetadata with(TrainingSummary newTraining, String newSha256) {
         return new ModelMetadata(formatVersion, software, created, network, encoding, pixelArcmin, trainedNx, trainedNy,
-                prior, sigma, newTraining, newSha256, residualWindow);
+                prior, sigma, newTraining, newSha256, residualWindow, residualLinearPart);
+    }
+
+    /** A copy with another linear part (the same weights). */
+    public ModelMetadata withLinearPart(ResidualLinearPart part) {
+        return new ModelMetadata(formatVersion, software, created, network, encoding, pixelArcmin, trainedNx, trainedNy,
+                prior, sigma, training, weightsSha256, residualWindow, part);
     }
 }

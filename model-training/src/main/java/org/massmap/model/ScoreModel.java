@@ -67,10 +67,20 @@ public final class ScoreModel {
 
     /** The hybrid score on a tile, with the Gaussian part rebuilt from the model's own C_ℓ table. */
     public HybridScore hybridScore(TileGrid tile) {
+        return hybridScore(tile, metadata.residualLinearPart());
+    }
+
+    /**
+     * The hybrid score on a tile with the given linear part removed instead of the model's own
+     * ({@link ResidualLinearPart#NONE}: the network's residual as it is, which is what fitting the
+     * linear part measures).
+     */
+    public HybridScore hybridScore(TileGrid tile, ResidualLinearPart linearPart) {
         requireCompatible(tile);
         GaussianPrior prior = new GaussianPrior(metadata.prior().powerMap(tile));
         return new HybridScore(network, prior, metadata.encoding(), metadata.sigma().lo(), metadata.sigma().hi(),
-                DEFAULT_PIXELS_PER_FORWARD, metadata.residualWindow().filter(tile.ny(), tile.nx(), tile.pixelRad()));
+                DEFAULT_PIXELS_PER_FORWARD, metadata.residualWindow().filter(tile.ny(), tile.nx(), tile.pixelRad()),
+                linearPart.filter(tile.ny(), tile.nx(), tile.pixelRad()));
     }
 
     /**

@@ -10,6 +10,8 @@ public final class Seeds {
     public static final long TRAIN = 0x7472_6169_6EL;
     /** Stream id of the held-out validation set. */
     public static final long VALIDATION = 0x7661_6C69_64L;
+    /** Stream id of the maps that measure a model's residual linear part ({@link LinearPartFit}). */
+    public static final long CALIBRATION = 0x6361_6C69_62L;
 
     private Seeds() {
     }

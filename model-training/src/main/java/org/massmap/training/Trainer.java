@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.massmap.model.ModelFileException;
 import org.massmap.model.ModelMetadata;
+import org.massmap.model.ResidualLinearPart;
 import org.massmap.model.NetworkWeights;
 import org.massmap.model.ParameterLayout;
 import org.massmap.model.ScoreModel;
@@ -307,7 +308,7 @@ public final class Trainer {
         String version = Trainer.class.getPackage().getImplementationVersion();
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "massmap-model-training " + (version == null ? "dev" : version),
                 Instant.now().toString(), setup.network(), setup.encoding(), setup.pixelArcmin(), cfg.cropSize(), cfg.cropSize(),
-                setup.prior(), cfg.sigma(), summary, w.sha256(), setup.residualWindow());
+                setup.prior(), cfg.sigma(), summary, w.sha256(), setup.residualWindow(), ResidualLinearPart.NONE);
         return new ScoreModel(meta, w);
     }
 

@@ -18,9 +18,11 @@ import org.massmap.model.SigmaDistribution;
  * @param residualWindow the multipole above which the residual acts ({@code training.residual-high-pass-ell})
  * @param maps           where the training maps come from ({@code training.maps})
  * @param spark          data-parallel training on Spark ({@code training.spark})
+ * @param linearPartMaps simulations per σ that measure the residual's linear part after training, 0 = keep it
+ *                       ({@code training.linear-part-maps}; see {@link LinearPartFit})
  */
 public record TrainingSettings(NetworkConfig network, TrainingConfig training, ResidualWindow residualWindow, Maps maps,
-        DataParallel spark) {
+        DataParallel spark, int linearPartMaps) {
 
     /** Where training maps come from ({@code training.maps.source}). */
     public enum MapsSource {
@@ -72,7 +74,8 @@ public record TrainingSettings(NetworkConfig network, TrainingConfig training, R
         Maps maps = new Maps(s.enumValue("training.maps.source", MapsSource.class), s.positiveInt("training.maps.size"),
                 s.bool("training.maps.halos"), s.stringList("training.maps.files"));
         return new TrainingSettings(network, training, new ResidualWindow(s.nonNegative("training.residual-high-pass-ell")), maps,
-                new DataParallel(s.positiveInt("training.spark.partitions"), s.positiveInt("training.spark.steps-per-round")));
+                new DataParallel(s.positiveInt("training.spark.partitions"), s.positiveInt("training.spark.steps-per-round")),
+                s.nonNegativeInt("training.linear-part-maps"));
     }
 
     /** The defaults of conf/massmap.conf. */

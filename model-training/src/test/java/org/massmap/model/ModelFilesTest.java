@@ -28,7 +28,7 @@ class ModelFilesTest {
         NetworkWeights w = new NetworkWeights(TestNets.randomisedParameters(layout, seed), TestNets.randomBnStats(layout, seed));
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "2024-01-01T00:00:00Z", NET,
                 new InputEncoding(0.02), 0.29, 32, 32, CL, SigmaDistribution.reference(),
-                new TrainingSummary(10, 4, 32, 1, 0.5, 0.4, 0.45), w.sha256(), window);
+                new TrainingSummary(10, 4, 32, 1, 0.5, 0.4, 0.45), w.sha256(), window, ResidualLinearPart.NONE);
         return new ScoreModel(meta, w);
     }
 

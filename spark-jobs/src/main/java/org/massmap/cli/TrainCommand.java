@@ -19,6 +19,7 @@ import org.massmap.io.plot.LinePlot;
 import org.massmap.model.ModelFiles;
 import org.massmap.model.Nd4jRuntime;
 import org.massmap.model.PowerSpectrumTable;
+import org.massmap.model.ResidualLinearPart;
 import org.massmap.model.ScoreModel;
 import org.massmap.sim.HaloModel;
 import org.massmap.sim.HaloModelSpec;
@@ -29,6 +30,7 @@ import org.massmap.spark.training.RoundStats;
 import org.massmap.spark.training.SparkDataParallelTrainer;
 import org.massmap.theory.TheorySettings;
 import org.massmap.training.FitsTrainingMaps;
+import org.massmap.training.LinearPartFit;
 import org.massmap.training.LossPoint;
 import org.massmap.training.SimulatedTrainingMaps;
 import org.massmap.training.Trainer;
@@ -48,6 +50,9 @@ import picocli.CommandLine.Spec;
                 "(the model: network, metadata, checksum), loss_curve.png and training.json; checkpoints go to",
                 "MODEL_DIR/checkpoints and a rerun with --resume continues after a crash."})
 final class TrainCommand implements Callable<Integer> {
+    /** Noise levels and ℓ bands of the residual's linear part (log-spaced over the trained σ range and the training map's ℓ). */
+    private static final int LINEAR_PART_SIGMAS = 12;
+    private static final int LINEAR_PART_BANDS = 12;
     @Spec
     CommandSpec spec;
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
@@ -67,6 +72,10 @@ final class TrainCommand implements Callable<Integer> {
             "bundled:NAME) with a fresh optimiser, to train a model further whose checkpoints are gone; it must have this",
             "run's network, pixel size, residual window and prior. Give another --seed than its run's, or the maps repeat."})
     String initFrom;
+    @Option(names = "--linear-part-of", paramLabel = "MODEL", description = {"Do not train: measure the linear part of this",
+            "trained model's residual (training.linear-part-maps simulations per σ) and write the model with it removed to",
+            "MODEL_DIR (same weights). For models trained before the linear part was removed."})
+    String linearPartOf;
     @Option(names = "--master", paramLabel = "URL", description = "Train data-parallel on this Spark master (e.g. local[2], spark://...).")
     String master;
     @Option(names = "--pixel-arcmin", descriptionKey = "map.pixel-arcmin", description = "Pixel size of the model (default ${DEFAULT-VALUE}).")
@@ -87,6 +96,9 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpoints = out.resolve("checkpoints");
         Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
         long t0 = System.nanoTime();
+        if (linearPartOf != null) {
+            return refitLinearPart(console, training, maps, setup);
+        }
         ScoreModel model;
         List<LossPoint> history;
         Map<String, Object> info = new LinkedHashMap<>();
@@ -139,6 +151,7 @@ final class TrainCommand implements Callable<Integer> {
                 info.put("data_parallel", Map.of("partitions", partitions, "rounds", rounds, "steps_per_round", perRound));
             }
         }
+        model = withLinearPartRemoved(console, model, maps, training);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         ModelFiles.save(model, out);
         writeLossCurve(out.resolve("loss_curve.png"), history);
@@ -153,6 +166,39 @@ final class TrainCommand implements Callable<Integer> {
         JsonFiles.write(out.resolve("training.json"), info);
         console.printf(Locale.ROOT, "wrote %s (model.json, weights.bin sha256 %s, loss_curve.png) in %.0f s%n", out,
                 model.metadata().weightsSha256().substring(0, 12), seconds);
+        return 0;
+    }
+
+    /** The model with its residual's linear part measured and removed (as it is when the setting is 0). */
+    private static ScoreModel withLinearPartRemoved(PrintWriter console, ScoreModel model, MapsFactory maps, TrainingSettings training)
+            throws Exception {
+        if (training.linearPartMaps() == 0) {
+            return model;
+        }
+        long t0 = System.nanoTime();
+        ResidualLinearPart part = LinearPartFit.fit(model, maps.create(), LINEAR_PART_SIGMAS, LINEAR_PART_BANDS,
+                training.linearPartMaps(), model.metadata().training().seed());
+        console.printf(Locale.ROOT, "residual: %s in %.0f s%n", part, (System.nanoTime() - t0) * 1e-9);
+        return new ScoreModel(model.metadata().withLinearPart(part), model.weights());
+    }
+
+    private int refitLinearPart(PrintWriter console, TrainingSettings training, MapsFactory maps, TrainingSetup setup) throws Exception {
+        if (resume || initFrom != null || master != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--linear-part-of does not train; it cannot be combined with --resume, --init-from or --master");
+        }
+        if (training.linearPartMaps() == 0) {
+            throw new org.massmap.config.SettingException("training.linear-part-maps is 0; --linear-part-of needs simulations to measure");
+        }
+        ScoreModel trained = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(linearPartOf,
+                setup.pixelArcmin()), new org.apache.hadoop.conf.Configuration());
+        // the simulations must be the model's training distribution: refuse another prior (the message says which)
+        trained.hybridScore(org.massmap.grid.TileGrid.square(training.maps().size(), setup.pixelArcmin(),
+                new org.massmap.grid.SkyPoint(0, 0)), setup.prior());
+        ScoreModel model = withLinearPartRemoved(console, trained, maps, training);
+        ModelFiles.save(model, out);
+        console.printf(Locale.ROOT, "wrote %s (the weights of %s, sha256 %s)%n", out, linearPartOf,
+                model.metadata().weightsSha256().substring(0, 12));
         return 0;
     }
 
