@@ -14,9 +14,7 @@ import org.massmap.config.MapSettings;
 import org.massmap.config.SamplerConfig;
 import org.massmap.config.Settings;
 import org.massmap.grid.TileGrid;
-import org.massmap.io.SkyMap;
 import org.massmap.lensing.GaussianSmoother;
-import org.massmap.lensing.KaiserSquiresMaps;
 import org.massmap.pipeline.PriorModel;
 import org.massmap.pipeline.TileInference;
 import org.massmap.pipeline.TilePosterior;
@@ -29,15 +27,15 @@ import org.massmap.stats.ClusterSettings;
 import org.massmap.stats.PixelQuantiles;
 import org.massmap.stats.PosteriorSummary;
 import org.massmap.stats.PowerSpectrumEstimator;
-import org.massmap.survey.TruthMaps;
 import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.wiener.ReducedShearWiener;
 
 /**
  * One realisation of the validation study (docs/validation.md): Kaiser-Squires (raw and smoothed at
- * its RMSE-minimising scale), the Wiener filter and the posterior of each prior on one mock survey,
- * scored against the mock's truth inside the mask. κ is dimensionless; angles are in arcmin unless
- * a name says otherwise; power-spectrum ratios are per ℓ band of a 10-band estimator of the tile.
+ * the scale chosen beforehand on separate realisations, {@link KsCalibration}), the Wiener filter and
+ * the posterior of each prior on one mock survey, scored against the mock's truth inside the mask. κ
+ * is dimensionless; angles are in arcmin unless a name says otherwise; band powers are pseudo-C_ℓ on
+ * the apodised footprint ({@link FootprintWindow}) in the bands of a 10-band estimator of the tile.
  */
 public final class StudyRealisation {
     /** Nominal central interval levels (fractions) whose empirical coverage is measured, in increasing order. */
@@ -48,8 +46,8 @@ public final class StudyRealisation {
     static final int WIENER_FIXED_POINT_STEPS = 5;
     /** ℓ bands of the cross-correlation r(ℓ). */
     static final int AGREEMENT_BANDS = 6;
-    /** σ of the Gaussian that apodises the footprint window of the spectra, pixels. */
-    static final double APODISATION_PIXELS = 2;
+    /** ℓ bands of the band powers ({@link BandPowers}). */
+    static final int SPECTRUM_BANDS = 10;
 
     /**
      * A posterior method.
@@ -66,7 +64,6 @@ public final class StudyRealisation {
      * @param rmse                 RMSE of the posterior mean against the truth (inside the mask, mean-subtracted)
      * @param pearson              Pearson correlation of the posterior mean with the truth
      * @param coverage             empirical coverage of the central intervals at each of {@link StudyRealisation#levels()}
-     * @param clRatio              mean over samples of C_ℓ(sample) / C_ℓ(truth), per ℓ band
      * @param skewness             one-point skewness of the samples inside the mask (mean over samples)
      * @param std                  pixel standard deviation of the samples inside the mask (mean over samples)
      * @param falsePeaksPerDeg2    false peaks per square degree of the posterior summary
@@ -76,7 +73,7 @@ public final class StudyRealisation {
      * @param evaluationsPerSample score evaluations per chain
      * @param samples              samples drawn
      */
-    public record MethodResult(String name, double rmse, double pearson, double[] coverage, double[] clRatio, double skewness,
+    public record MethodResult(String name, double rmse, double pearson, double[] coverage, double skewness,
             double std, double falsePeaksPerDeg2, List<double[]> detections, double secondsPerSample, double evaluationsPerSample,
             int samples) implements java.io.Serializable {
     }
@@ -89,18 +86,18 @@ public final class StudyRealisation {
      * @param truthSkewness         one-point skewness of the truth inside the mask
      * @param truthStd              pixel standard deviation of the truth inside the mask
      * @param baselines             metrics of "kaiser_squires", "kaiser_squires_smoothed" and "wiener"
-     * @param ksBestSmoothingArcmin the Gaussian smoothing scale that minimises the Kaiser-Squires RMSE, arcmin
-     * @param ell                   mean multipole of each ℓ band
-     * @param clRatioWiener         C_ℓ(Wiener) / C_ℓ(truth) per band
-     * @param clRatioKs             C_ℓ(smoothed Kaiser-Squires) / C_ℓ(truth) per band
+     * @param ksSmoothingArcmin     the Gaussian smoothing scale of "kaiser_squires_smoothed", arcmin: the one chosen on
+     *                              the calibration realisations ({@link KsCalibration}), the same for every realisation
+     * @param spectra               band powers of the truth, "kaiser_squires_smoothed", "wiener" and each method's samples
+     *                              on the apodised footprint
      * @param methods               the posterior methods' scores, in the order run
      * @param agreement             scale by scale against the truth ({@link MapAgreement}, spectra on the apodised
      *                              footprint) of "kaiser_squires_smoothed", "wiener" and each method's posterior mean
      *                              (keyed by the method's name)
      */
     public record Result(int galaxies, List<double[]> halos, double truthSkewness, double truthStd, Map<String, MapMetrics> baselines,
-            double ksBestSmoothingArcmin, double[] ell, double[] clRatioWiener, double[] clRatioKs, List<MethodResult> methods,
-            Map<String, MapAgreement> agreement) implements java.io.Serializable {
+            double ksSmoothingArcmin, BandPowers spectra, List<MethodResult> methods, Map<String, MapAgreement> agreement)
+            implements java.io.Serializable {
 
         public Result {
             agreement = agreement == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(agreement));
@@ -108,8 +105,8 @@ public final class StudyRealisation {
 
         /** A result without the scale-by-scale agreement. */
         public Result(int galaxies, List<double[]> halos, double truthSkewness, double truthStd, Map<String, MapMetrics> baselines,
-                double ksBestSmoothingArcmin, double[] ell, double[] clRatioWiener, double[] clRatioKs, List<MethodResult> methods) {
-            this(galaxies, halos, truthSkewness, truthStd, baselines, ksBestSmoothingArcmin, ell, clRatioWiener, clRatioKs, methods, null);
+                double ksSmoothingArcmin, BandPowers spectra, List<MethodResult> methods) {
+            this(galaxies, halos, truthSkewness, truthStd, baselines, ksSmoothingArcmin, spectra, methods, null);
         }
 
         /** One console line: RMSE/Pearson of each baseline and method, and each method's 68% coverage. */
@@ -148,29 +145,28 @@ public final class StudyRealisation {
      * @param cl      the convergence power spectrum of the Wiener filter and the priors
      * @param methods the posterior methods, at least one; the last one's posterior goes into the figures
      * @param sampler the sampler; its chains are the samples per method
+     * @param ks      the Kaiser-Squires smoothing scale, chosen on other realisations than this one
      * @param figures directory for fig1.png, fig2.png, fig2_cutouts.png, posterior_std.png and
      *                cluster_frequency.png of this realisation, or null for none
      */
     public static Result run(Settings s, MockSurvey mock, BinnedShear binned, ConvergenceSpectrum cl, List<Method> methods,
-            SamplerConfig sampler, Path figures) throws Exception {
+            SamplerConfig sampler, KsCalibration ks, Path figures) throws Exception {
         MapSettings map = MapSettings.from(s);
         ClusterSettings clusters = SamplerConfig.clusters(s);
-        TileGrid grid = binned.grid();
-        double[] truth = TruthMaps.onGrid(SkyMap.of("TRUTH", mock.grid(), mock.truthKappa()), grid);
-        boolean[] mask = binned.mask();
-        double[] ks = KaiserSquiresMaps.of(binned, 0).kappaE();
+        KsCalibration.Case data = KsCalibration.Case.of(mock, binned);
+        TileGrid grid = data.grid();
+        double[] truth = data.truth();
+        boolean[] mask = data.mask();
         Map<String, MapMetrics> baselines = new LinkedHashMap<>();
-        baselines.put("kaiser_squires", MapMetrics.of(ks, truth, mask));
-        SmoothedKs bestKs = SmoothedKs.best(grid, ks, truth, mask);
+        baselines.put("kaiser_squires", MapMetrics.of(data.ks(), truth, mask));
+        SmoothedKs bestKs = ks.apply(data);
         baselines.put("kaiser_squires_smoothed", bestKs.metrics());
         // the baseline on the posterior's terms: the study's C_ell (the truths' mean power) and its shear model
         double[] wiener = ReducedShearWiener.of(TileInference.likelihood(binned, map.shearModel()), TileInference.power(grid, cl),
                 s.positive("wiener.tolerance"), s.positiveInt("wiener.max-iterations"), WIENER_FIXED_POINT_STEPS).kappa();
         baselines.put("wiener", MapMetrics.of(wiener, truth, mask));
 
-        PowerSpectrumEstimator est = new PowerSpectrumEstimator(grid, 10);
         double[] truthFilled = fillNaN(truth);
-        double[] clTruth = est.estimate(truthFilled);
         OnePoint truthOne = OnePoint.of(truth, mask);
         List<Halo> inTile = halosIn(grid, mock.halos());
         // aperture signal of each injected halo inside the footprint (no galaxies elsewhere: no meaningful S/N)
@@ -190,7 +186,12 @@ public final class StudyRealisation {
             observedSignal.add(aperture.smooth(only)[pixel]);
         }
 
-        double[] window = new GaussianSmoother(grid.nx(), grid.ny(), APODISATION_PIXELS).smooth(indicator(mask));
+        FootprintWindow footprint = FootprintWindow.of(grid, mask);
+        double[] window = footprint.weights();
+        PowerSpectrumEstimator est = new PowerSpectrumEstimator(grid, SPECTRUM_BANDS);
+        Map<String, double[]> power = new LinkedHashMap<>();
+        power.put("kaiser_squires_smoothed", BandPowers.of(est, footprint, bestKs.map()));
+        power.put("wiener", BandPowers.of(est, footprint, wiener));
         Map<String, MapAgreement> agreement = new java.util.LinkedHashMap<>();
         agreement.put("kaiser_squires_smoothed", MapAgreement.of(grid, bestKs.map(), truthFilled, window, mask, AGREEMENT_SCALES,
                 AGREEMENT_BANDS));
@@ -222,13 +223,7 @@ public final class StudyRealisation {
             for (int l = 0; l < LEVELS.length; l++) {
                 coverage[l] = Coverage.of(truth, summary.mean(), q[2 * l], q[2 * l + 1], mask);
             }
-            double[] ratio = new double[clTruth.length];
-            for (double[] x : samples) {
-                double[] c = est.estimate(x);
-                for (int b = 0; b < ratio.length; b++) {
-                    ratio[b] += c[b] / clTruth[b] / samples.size();
-                }
-            }
+            power.put(m.name(), BandPowers.meanOf(est, footprint, samples));
             OnePoint onePoint = OnePoint.meanOver(samples, mask);
             List<double[]> detections = new ArrayList<>();
             for (int i = 0; i < observed.size(); i++) {
@@ -238,14 +233,14 @@ public final class StudyRealisation {
             }
             MapMetrics meanMetrics = MapMetrics.of(summary.mean(), truth, mask);
             agreement.put(m.name(), MapAgreement.of(grid, summary.mean(), truthFilled, window, mask, AGREEMENT_SCALES, AGREEMENT_BANDS));
-            results.add(new MethodResult(m.name(), meanMetrics.rmse(), meanMetrics.pearson(), coverage, ratio,
+            results.add(new MethodResult(m.name(), meanMetrics.rmse(), meanMetrics.pearson(), coverage,
                     onePoint.skewness(), onePoint.std(), summary.falsePeaksPerDeg2(),
                     detections, seconds / samples.size(), (double) evals / chains.size(), samples.size()));
             lastSummary = summary;
             lastSamples = samples;
         }
-        double[] ratioWiener = ratio(est.estimate(wiener), clTruth);
-        double[] ratioKs = ratio(est.estimate(bestKs.map()), clTruth);
+        BandPowers spectra = new BandPowers(est.ell(), footprint.areaFraction(), footprint.effectiveAreaFraction(),
+                BandPowers.of(est, footprint, truth), power);
         if (figures != null) {
             StudyFigures.write(figures, grid, truth, mask, bestKs.map(), bestKs.arcmin(), lastSummary, lastSamples, inTile,
                     methods.get(methods.size() - 1).name());
@@ -254,8 +249,8 @@ public final class StudyRealisation {
         for (Halo h : inTile) {
             halos.add(new double[] {h.position().raDeg(), h.position().decDeg(), h.m200()});
         }
-        return new Result(mock.galaxies(), halos, truthOne.skewness(), truthOne.std(), baselines, bestKs.arcmin(), est.ell(), ratioWiener,
-                ratioKs, results, agreement);
+        return new Result(mock.galaxies(), halos, truthOne.skewness(), truthOne.std(), baselines, bestKs.arcmin(), spectra, results,
+                agreement);
     }
 
     /** The halos whose centre projects onto the tile (inside the mask or not). */
@@ -276,22 +271,6 @@ public final class StudyRealisation {
             return -1;
         }
         return grid.pixelIndex(grid.xOf(xy[0]), grid.yOf(xy[1]));
-    }
-
-    private static double[] ratio(double[] a, double[] b) {
-        double[] r = new double[a.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = a[i] / b[i];
-        }
-        return r;
-    }
-
-    private static double[] indicator(boolean[] mask) {
-        double[] w = new double[mask.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = mask[i] ? 1 : 0;
-        }
-        return w;
     }
 
     private static double[] fillNaN(double[] a) {

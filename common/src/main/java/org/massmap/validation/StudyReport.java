@@ -10,11 +10,14 @@ import org.massmap.io.plot.LinePlot;
 
 /**
  * Aggregates the validation study's realisations into the tables of docs/validation.md (mean ±
- * sample standard deviation over realisations) and its summary figures.
+ * sample standard deviation over realisations; power spectra as ratios of averages, {@link StudySpectra})
+ * and its summary figures.
  */
 public final class StudyReport {
     private final List<StudyRealisation.Result> results;
     private final List<String> methods;
+    private final KsCalibration ks;
+    private final StudySpectra spectra;
     private final SamplerConfig sampler;
     private final MapSettings map;
     private final String model;
@@ -24,21 +27,37 @@ public final class StudyReport {
     /**
      * @param results  the realisations, at least one
      * @param methods  the posterior methods' names, in table order
+     * @param ks       the Kaiser-Squires smoothing scale the realisations were scored with, and how it was chosen
      * @param sampler  the sampler the study ran (its chains are the samples per method and realisation)
      * @param map      the study tile
      * @param model    the hybrid model's location and checksum, or null without a hybrid prior
      * @param seconds  the study's wall time, s
      * @param command  the command line that ran the study, quoted in the report
      */
-    public StudyReport(List<StudyRealisation.Result> results, List<String> methods, SamplerConfig sampler, MapSettings map, String model,
-            double seconds, String command) {
+    public StudyReport(List<StudyRealisation.Result> results, List<String> methods, KsCalibration ks, SamplerConfig sampler,
+            MapSettings map, String model, double seconds, String command) {
         this.results = List.copyOf(results);
         this.methods = List.copyOf(methods);
+        this.ks = ks;
+        for (StudyRealisation.Result r : this.results) {
+            if (r.ksSmoothingArcmin() != ks.arcmin()) {
+                throw new IllegalArgumentException("a realisation was scored with Kaiser-Squires smoothed at " + r.ksSmoothingArcmin()
+                        + " arcmin, not at the calibrated " + ks.arcmin());
+            }
+        }
+        List<String> keys = new ArrayList<>(List.of("kaiser_squires_smoothed", "wiener"));
+        keys.addAll(methods);
+        this.spectra = StudySpectra.of(this.results.stream().map(StudyRealisation.Result::spectra).toList(), keys);
         this.sampler = sampler;
         this.map = map;
         this.model = model;
         this.seconds = seconds;
         this.command = command;
+    }
+
+    /** The power spectra relative to the truth, as in the report's table and figure. */
+    public StudySpectra spectra() {
+        return spectra;
     }
 
     /** Mean and sample standard deviation of values. */
@@ -89,10 +108,8 @@ public final class StudyReport {
         sb.append("| method | RMSE | Pearson r |\n|---|---|---|\n");
         sb.append("| Kaiser-Squires | ").append(pm(baseline("kaiser_squires", true), "%.4f")).append(" | ")
                 .append(pm(baseline("kaiser_squires", false), "%.3f")).append(" |\n");
-        List<Double> scales = new ArrayList<>();
-        results.forEach(r -> scales.add(r.ksBestSmoothingArcmin()));
-        sb.append(String.format(Locale.ROOT, "| Kaiser-Squires, smoothed at its best scale (%.1f′ on average) | ",
-                meanStd(scales)[0])).append(pm(baseline("kaiser_squires_smoothed", true), "%.4f")).append(" | ")
+        sb.append(String.format(Locale.ROOT, "| Kaiser-Squires, smoothed at %.1f′ (chosen on %d separate realisations) | ",
+                ks.arcmin(), ks.realisations())).append(pm(baseline("kaiser_squires_smoothed", true), "%.4f")).append(" | ")
                 .append(pm(baseline("kaiser_squires_smoothed", false), "%.3f")).append(" |\n");
         sb.append("| Wiener filter | ").append(pm(baseline("wiener", true), "%.4f")).append(" | ")
                 .append(pm(baseline("wiener", false), "%.3f")).append(" |\n");
@@ -106,6 +123,10 @@ public final class StudyReport {
             sb.append("| posterior mean, ").append(name).append(" prior | ").append(pm(rm, "%.4f")).append(" | ")
                     .append(pm(pr, "%.3f")).append(" |\n");
         }
+        sb.append(String.format(Locale.ROOT, "%nThe Kaiser-Squires smoothing scale (Gaussian σ) is %.1f′, chosen once among %s′ as"
+                + " the least mean RMSE against the truth inside the mask on %d separate calibration realisations (seeds of their"
+                + " own, not the validation realisations') and applied unchanged to every validation realisation.%n",
+                ks.arcmin(), candidates(), ks.realisations()));
         sb.append(scaleTable()).append(pairedTable());
         sb.append("\n### Samples: one-point statistics and calibration\n\n");
         List<Double> ts = new ArrayList<>();
@@ -142,19 +163,16 @@ public final class StudyReport {
                     .append(String.format(Locale.ROOT, "%.0f", meanStd(ev)[0])).append(" |\n");
         }
         sb.append(detectionTable());
-        sb.append("\n### Power spectra of samples relative to the truth (mean over realisations)\n\n| ℓ |");
-        double[] ell = results.get(0).ell();
         List<String> cols = new ArrayList<>(List.of("Kaiser-Squires smoothed", "Wiener"));
         methods.forEach(m -> cols.add("samples, " + m));
-        cols.forEach(c -> sb.append(' ').append(c).append(" |"));
-        sb.append("\n|---|").append("---|".repeat(cols.size())).append('\n');
-        List<double[]> spectra = spectra();
-        for (int b = 0; b < ell.length; b++) {
-            sb.append(String.format(Locale.ROOT, "| %.0f |", ell[b]));
-            for (double[] series : spectra) {
-                sb.append(String.format(Locale.ROOT, " %.2f |", series[b]));
-            }
-            sb.append('\n');
+        sb.append(spectra.markdown(cols));
+        return sb.toString();
+    }
+
+    private String candidates() {
+        StringBuilder sb = new StringBuilder();
+        for (double c : ks.candidates()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(java.math.BigDecimal.valueOf(c).stripTrailingZeros().toPlainString());
         }
         return sb.toString();
     }
@@ -269,37 +287,12 @@ public final class StudyReport {
         return sb.toString();
     }
 
-    /** Mean C_ℓ ratios: KS smoothed, Wiener, then each method's samples. */
-    private List<double[]> spectra() {
-        int nb = results.get(0).ell().length;
-        List<double[]> out = new ArrayList<>();
-        double[] ks = new double[nb];
-        double[] wf = new double[nb];
-        for (StudyRealisation.Result r : results) {
-            for (int b = 0; b < nb; b++) {
-                ks[b] += r.clRatioKs()[b] / results.size();
-                wf[b] += r.clRatioWiener()[b] / results.size();
-            }
-        }
-        out.add(ks);
-        out.add(wf);
-        for (String name : methods) {
-            double[] s = new double[nb];
-            for (StudyRealisation.MethodResult m : method(name)) {
-                for (int b = 0; b < nb; b++) {
-                    s[b] += m.clRatio()[b] / results.size();
-                }
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
     /** Writes power_spectra.png, coverage.png, detection.png and one_point.png into {@code dir}. */
     public void writeFigures(Path dir) throws Exception {
-        double[] ell = results.get(0).ell();
-        List<double[]> sp = spectra();
-        LinePlot ps = LinePlot.of("Power spectrum relative to the truth", "multipole ℓ", "C_ℓ / C_ℓ(truth)").withLogX().withLogY()
+        double[] ell = spectra.ell();
+        List<double[]> sp = spectra.series();
+        LinePlot ps = LinePlot.of("Power spectrum relative to the truth", "multipole ℓ",
+                "⟨pseudo-C_ℓ⟩ / ⟨pseudo-C_ℓ(truth)⟩").withLogX().withLogY()
                 .with(new LinePlot.Series("truth", ell, filled(ell.length, 1), LinePlot.Style.DASHED))
                 .with(new LinePlot.Series("Kaiser-Squires (smoothed)", ell, sp.get(0), LinePlot.Style.LINE_AND_POINTS))
                 .with(new LinePlot.Series("Wiener filter", ell, sp.get(1), LinePlot.Style.LINE_AND_POINTS));

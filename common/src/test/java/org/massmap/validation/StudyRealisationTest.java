@@ -50,15 +50,32 @@ class StudyRealisationTest {
         MockSurveySpec spec = SurveyConfig.spec(s);
         ConvergenceSpectrum cl = TheoryConfig.priorSpectrum(s);
         MockSurvey mock = MockSurvey.generate(spec, MockSurvey.truthSimulator(spec, cl::cl, null), new SplittableRandom(3));
-        StudyRealisation.Result r = StudyRealisation.run(s, mock, StudyRealisation.bin(mock, MapSettings.from(s)), cl,
-                List.of(new StudyRealisation.Method("gaussian", PriorModel.gaussian())), SamplerConfig.from(s), dir);
+        BinnedShear binned = StudyRealisation.bin(mock, MapSettings.from(s));
+        // a scale fixed beforehand (not this truth's best): the realisation is scored at it, not at its own optimum
+        KsCalibration.Case data = KsCalibration.Case.of(mock, binned);
+        double oracle = SmoothedKs.best(data.grid(), data.ks(), data.truth(), data.mask()).arcmin();
+        double fixed = oracle == 6 ? 0.5 : 6;
+        KsCalibration ks = new KsCalibration(fixed, 1, ValidationReport.KS_SMOOTHING_ARCMIN, new double[8]);
+        StudyRealisation.Result r = StudyRealisation.run(s, mock, binned, cl,
+                List.of(new StudyRealisation.Method("gaussian", PriorModel.gaussian())), SamplerConfig.from(s), ks, dir);
         assertEquals(List.of("kaiser_squires", "kaiser_squires_smoothed", "wiener"), List.copyOf(r.baselines().keySet()));
+        assertEquals(fixed, r.ksSmoothingArcmin());
+        assertEquals(SmoothedKs.at(data.grid(), data.ks(), data.truth(), data.mask(), fixed).metrics(),
+                r.baselines().get("kaiser_squires_smoothed"));
+        assertEquals(List.of("kaiser_squires_smoothed", "wiener", "gaussian"), List.copyOf(r.spectra().estimates().keySet()));
+        int observed = 0;
+        for (boolean m : binned.mask()) {
+            observed += m ? 1 : 0;
+        }
+        assertEquals((double) observed / binned.mask().length, r.spectra().areaFraction(), 1e-15);
+        assertTrue(r.spectra().effectiveAreaFraction() > 0 && r.spectra().effectiveAreaFraction() <= r.spectra().areaFraction() + 1e-6,
+                r.spectra().toString());
         assertEquals(1, r.methods().size());
         StudyRealisation.MethodResult g = r.methods().get(0);
         assertEquals("gaussian", g.name());
         assertEquals(2, g.samples());
         assertEquals(StudyRealisation.levels().length, g.coverage().length);
-        assertEquals(r.ell().length, g.clRatio().length);
+        assertEquals(r.spectra().ell().length, r.spectra().estimates().get("gaussian").length);
         assertTrue(g.rmse() > 0 && Double.isFinite(g.pearson()), g.toString());
         assertTrue(r.summaryLine().startsWith("kaiser_squires ") && r.summaryLine().contains("gaussian "), r.summaryLine());
         for (String f : new String[] {"fig1.png", "fig2.png", "posterior_std.png", "cluster_frequency.png"}) {

@@ -23,6 +23,7 @@ import org.massmap.spark.runtime.ModelFetch;
 import org.massmap.theory.ConvergenceSpectrum;
 import org.massmap.theory.TabulatedConvergenceSpectrum;
 import org.massmap.validation.CalibrationStudy;
+import org.massmap.validation.KsCalibration;
 import org.massmap.validation.StudyRealisation;
 import org.massmap.validation.StudyReport;
 import org.massmap.config.TheoryConfig;
@@ -35,8 +36,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code massmap study}: the validation campaign on mocks with a known truth (docs/validation.md).
  * For each of N independent lognormal + halo truths observed with the survey preset's mask and
- * noise: Kaiser-Squires (smoothed at its RMSE-minimising scale), Wiener, and the posterior with the
- * Gaussian prior alone and with the hybrid prior; metrics per method with their scatter; figures.
+ * noise: Kaiser-Squires (smoothed at the scale of least RMSE on {@link KsCalibration#REALISATIONS}
+ * separate calibration realisations, drawn from their own seed stream {@link KsCalibration#seed}), Wiener,
+ * and the posterior with the Gaussian prior alone and with the hybrid prior; metrics per method with
+ * their scatter; power spectra relative to the truth as ratios of averages; figures.
  */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Validation study on mock surveys with a known truth (hours at COSMOS size; see docs/validation.md).",
@@ -136,27 +139,42 @@ final class StudyCommand implements Callable<Integer> {
         }
         List<StudyRealisation.Result> results = new ArrayList<>();
         org.massmap.sim.ConvergenceSimulator truth = SimulateCommand.surveyTruth(s);
+        KsCalibration ks = calibrateKs(s, truth, map);
+        console.printf(Locale.ROOT, "Kaiser-Squires smoothing %.1f arcmin, chosen on %d separate calibration realisations%n", ks.arcmin(),
+                ks.realisations());
         for (int r = 0; r < realisations; r++) {
             long tr = System.nanoTime();
             MockSurvey mock = SimulateCommand.simulateSurvey(s, truth, seed + r);
             BinnedShear binned = StudyRealisation.bin(mock, map);
-            StudyRealisation.Result res = StudyRealisation.run(s, mock, binned, cl, methods, sampler, r == 0 ? out : null);
+            StudyRealisation.Result res = StudyRealisation.run(s, mock, binned, cl, methods, sampler, ks, r == 0 ? out : null);
             results.add(res);
             console.printf(Locale.ROOT, "realisation %d/%d (%d galaxies, %d halos in the tile): %s (%.0f s)%n", r + 1, realisations,
                     mock.galaxies(), res.halos().size(), res.summaryLine(), (System.nanoTime() - tr) * 1e-9);
             console.flush();
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        StudyReport report = new StudyReport(results, methods.stream().map(StudyRealisation.Method::name).toList(), sampler, map,
+        StudyReport report = new StudyReport(results, methods.stream().map(StudyRealisation.Method::name).toList(), ks, sampler, map,
                 modelUsed, seconds, commandLine());
         report.writeFigures(out);
         Files.writeString(out.resolve("validation.md"), report.markdown());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seconds", seconds);
+        json.put("ks_smoothing", ks);
+        json.put("spectra", report.spectra());
         json.put("realisations", results);
         JsonFiles.write(out.resolve("study.json"), json);
         console.printf(Locale.ROOT, "wrote %s (%.0f s)%n", out.resolve("validation.md"), seconds);
         return 0;
+    }
+
+    /** The Kaiser-Squires smoothing scale, chosen on calibration realisations with seeds apart from the validation ones. */
+    private KsCalibration calibrateKs(Settings s, org.massmap.sim.ConvergenceSimulator truth, MapSettings map) throws Exception {
+        List<KsCalibration.Case> cases = new ArrayList<>();
+        for (int c = 0; c < KsCalibration.REALISATIONS; c++) {
+            MockSurvey mock = SimulateCommand.simulateSurvey(s, truth, KsCalibration.seed(seed, c));
+            cases.add(KsCalibration.Case.of(mock, StudyRealisation.bin(mock, map)));
+        }
+        return KsCalibration.choose(cases);
     }
 
     private String commandLine() {

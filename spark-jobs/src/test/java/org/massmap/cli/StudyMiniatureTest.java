@@ -26,12 +26,19 @@ class StudyMiniatureTest {
         assertEquals(0, code, out + "\n" + err);
         String md = Files.readString(dir.resolve("validation.md"));
         for (String row : new String[] {"| Kaiser-Squires |", "| Wiener filter |", "posterior mean, gaussian prior",
-            "posterior mean, hybrid prior", "samples, hybrid prior", "| truth |", "Injected halos inside the footprint"}) {
+            "posterior mean, hybrid prior", "samples, hybrid prior", "| truth |", "Injected halos inside the footprint",
+            "(chosen on 4 separate realisations)", "(area fraction)", "(effective area fraction"}) {
             assertTrue(md.contains(row), "validation.md lacks " + row + ":\n" + md);
         }
         for (String f : new String[] {"fig1.png", "fig2.png", "posterior_std.png", "cluster_frequency.png", "power_spectra.png",
             "coverage.png", "detection.png", "one_point.png", "study.json"}) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+        com.fasterxml.jackson.databind.JsonNode json = org.massmap.io.JsonFiles.readTree(dir.resolve("study.json"));
+        assertEquals(4, json.get("ks_smoothing").get("realisations").asInt(), json.toString());
+        for (String key : new String[] {"kaiser_squires_smoothed", "wiener", "gaussian", "hybrid"}) {
+            assertTrue(json.get("spectra").get("ratio").has(key), key);
+            assertTrue(json.get("realisations").get(0).get("spectra").get("estimates").has(key), key);
         }
     }
 
