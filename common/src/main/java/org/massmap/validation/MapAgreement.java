@@ -18,8 +18,17 @@ import org.massmap.stats.PowerSpectrumEstimator;
  * @param scalesArcmin     smoothing σ of each RMSE / Pearson value, arcmin
  * @param rmse             per scale, over the selected pixels
  * @param pearson          per scale, over the selected pixels
+ * @param rmseMcCorrected  per scale, for a mean of N samples: the RMSE with the Monte-Carlo excess removed,
+ *                         √max(0, RMSE² − mean over the pixels of s²/N), s² the variance of the samples
+ *                         smoothed alike ({@link MonteCarloExcess}); null for an estimate without samples
  */
-public record MapAgreement(double[] ell, double[] crossCorrelation, double[] scalesArcmin, double[] rmse, double[] pearson) {
+public record MapAgreement(double[] ell, double[] crossCorrelation, double[] scalesArcmin, double[] rmse, double[] pearson,
+        double[] rmseMcCorrected) {
+
+    /** An agreement of an estimate without samples (no Monte-Carlo correction). */
+    public MapAgreement(double[] ell, double[] crossCorrelation, double[] scalesArcmin, double[] rmse, double[] pearson) {
+        this(ell, crossCorrelation, scalesArcmin, rmse, pearson, null);
+    }
 
     /**
      * @param window weight of each pixel in the spectra (null = 1 everywhere)
@@ -27,6 +36,17 @@ public record MapAgreement(double[] ell, double[] crossCorrelation, double[] sca
      */
     public static MapAgreement of(TileGrid grid, double[] estimate, double[] truth, double[] window, boolean[] select,
             List<Double> scalesArcmin, int bands) {
+        return of(grid, estimate, truth, window, select, scalesArcmin, bands, null);
+    }
+
+    /**
+     * As {@link #of(TileGrid, double[], double[], double[], boolean[], List, int)}, for an estimate that is the
+     * pixel mean of {@code samples}: also the RMSE at each scale with the samples' Monte-Carlo excess removed.
+     *
+     * @param samples the N ≥ 2 independent samples whose mean is {@code estimate}, or null for none
+     */
+    public static MapAgreement of(TileGrid grid, double[] estimate, double[] truth, double[] window, boolean[] select,
+            List<Double> scalesArcmin, int bands, List<double[]> samples) {
         PowerSpectrumEstimator power = new PowerSpectrumEstimator(grid, bands);
         double[] e = windowed(estimate, window);
         double[] t = windowed(truth, window);
@@ -45,6 +65,7 @@ public record MapAgreement(double[] ell, double[] crossCorrelation, double[] sca
         double[] scales = scalesArcmin.stream().mapToDouble(Double::doubleValue).toArray();
         double[] rmse = new double[scales.length];
         double[] pearson = new double[scales.length];
+        double[] corrected = samples == null ? null : new double[scales.length];
         for (int k = 0; k < scales.length; k++) {
             GaussianSmoother smoother = new GaussianSmoother(grid.nx(), grid.ny(), scales[k] / grid.pixelArcmin());
             double[] se = smoother.smooth(estimate);
@@ -52,8 +73,12 @@ public record MapAgreement(double[] ell, double[] crossCorrelation, double[] sca
             MapMetrics m = MapMetrics.of(se, st, pixels);
             rmse[k] = m.rmse();
             pearson[k] = m.pearson();
+            if (samples != null) {
+                List<double[]> smoothed = samples.stream().map(smoother::smooth).toList();
+                corrected[k] = MonteCarloExcess.of(smoothed, se, st, pixels).correctedRmse(m.rmse());
+            }
         }
-        return new MapAgreement(power.ell(), r, scales, rmse, pearson);
+        return new MapAgreement(power.ell(), r, scales, rmse, pearson, corrected);
     }
 
     private static double[] windowed(double[] map, double[] window) {

@@ -71,11 +71,24 @@ public final class StudyRealisation {
      *                             frequency across samples, log10 M200 (M200 in M_sun/h)}
      * @param secondsPerSample     core-seconds per sample (wall time × available processors / samples)
      * @param evaluationsPerSample score evaluations per chain
-     * @param samples              samples drawn
+     * @param samples              samples drawn (N, the samples the posterior mean averages)
+     * @param rmseMcCorrected      RMSE of the posterior mean with the Monte-Carlo excess of the N-sample mean removed,
+     *                             √max(0, rmse² − {@code mcExcessMse}): an estimate of the RMSE of the mean of infinitely
+     *                             many samples, over the same pixels as {@code rmse} ({@link MonteCarloExcess})
+     * @param mcExcessMse          the Monte-Carlo excess of the squared error, mean over those pixels of s²/N (κ²), s² the
+     *                             unbiased per-pixel variance of the mean-subtracted samples
      */
     public record MethodResult(String name, double rmse, double pearson, double[] coverage, double skewness,
             double std, double falsePeaksPerDeg2, List<double[]> detections, double secondsPerSample, double evaluationsPerSample,
-            int samples) implements java.io.Serializable {
+            int samples, double rmseMcCorrected, double mcExcessMse) implements java.io.Serializable {
+
+        /** A result without the Monte-Carlo correction (NaN there). */
+        public MethodResult(String name, double rmse, double pearson, double[] coverage, double skewness, double std,
+                double falsePeaksPerDeg2, List<double[]> detections, double secondsPerSample, double evaluationsPerSample,
+                int samples) {
+            this(name, rmse, pearson, coverage, skewness, std, falsePeaksPerDeg2, detections, secondsPerSample, evaluationsPerSample,
+                    samples, Double.NaN, Double.NaN);
+        }
     }
 
     /**
@@ -232,10 +245,13 @@ public final class StudyRealisation {
                 detections.add(new double[] {snr, summary.clusterFrequency()[pixel], Math.log10(observed.get(i).m200())});
             }
             MapMetrics meanMetrics = MapMetrics.of(summary.mean(), truth, mask);
-            agreement.put(m.name(), MapAgreement.of(grid, summary.mean(), truthFilled, window, mask, AGREEMENT_SCALES, AGREEMENT_BANDS));
+            MonteCarloExcess excess = MonteCarloExcess.of(samples, summary.mean(), truth, mask);
+            agreement.put(m.name(), MapAgreement.of(grid, summary.mean(), truthFilled, window, mask, AGREEMENT_SCALES, AGREEMENT_BANDS,
+                    samples));
             results.add(new MethodResult(m.name(), meanMetrics.rmse(), meanMetrics.pearson(), coverage,
                     onePoint.skewness(), onePoint.std(), summary.falsePeaksPerDeg2(),
-                    detections, seconds / samples.size(), (double) evals / chains.size(), samples.size()));
+                    detections, seconds / samples.size(), (double) evals / chains.size(), samples.size(),
+                    excess.correctedRmse(meanMetrics.rmse()), excess.excessMse()));
             lastSummary = summary;
             lastSamples = samples;
         }

@@ -57,6 +57,59 @@ class MapAgreementTest {
         assertTrue(a.pearson()[1] > a.pearson()[0], "smoothing removes the small-scale noise");
     }
 
+    /**
+     * Samples = truth + a large-scale fixed error δ + white noise of std 1: the smoothed samples' variance / N
+     * removes the Monte-Carlo excess at each scale σ (RMSE_∞ = δ's smoothed RMSE), where the unsmoothed
+     * samples' variance, 4πσ² times larger at σ pixels, would remove it all. At each scale δ's rms is set to
+     * √excess = 1/√(4πσ²N) (1/√N at the pixel), so the uncorrected RMSE is √2 times δ's. The standard error of
+     * the corrected RMSE is then ≈ ½√((4 + 2N/(N−1))/n_eff) of it, n_eff = 256²/(4πσ²) independent patches
+     * (the pixels at σ = 0); the tolerance is 4 of them (2%, 14%, 27% at the pixel, 2′, 4′).
+     */
+    @Test
+    void smoothedRmseIsCorrectedWithTheSmoothedSamplesVariance() {
+        int side = 256;
+        int n = 16;
+        TileGrid grid = TileGrid.square(side, 1.0, new SkyPoint(0, 0));
+        java.util.Random rng = new java.util.Random(21);
+        double[] truth = new double[grid.size()];
+        double[] shape = new double[grid.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = rng.nextGaussian();
+            shape[i] = rng.nextGaussian();
+        }
+        truth = new GaussianSmoother(side, side, 3).smooth(truth);
+        shape = new GaussianSmoother(side, side, 8).smooth(shape);
+        double rmsShape = Math.sqrt(java.util.Arrays.stream(shape).map(d -> d * d).average().orElseThrow());
+        for (double sigma : List.of(0.0, 2.0, 4.0)) {
+            double area = sigma == 0 ? 1 : 4 * Math.PI * sigma * sigma;
+            double[] delta = shape.clone();
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] *= 1 / Math.sqrt(area * n) / rmsShape;
+            }
+            List<double[]> samples = new java.util.ArrayList<>();
+            double[] mean = new double[grid.size()];
+            for (int k = 0; k < n; k++) {
+                double[] s = new double[grid.size()];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = truth[i] + delta[i] + rng.nextGaussian();
+                    mean[i] += s[i] / n;
+                }
+                samples.add(s);
+            }
+            double[] biased = truth.clone();
+            for (int i = 0; i < biased.length; i++) {
+                biased[i] += delta[i];
+            }
+            MapAgreement expected = MapAgreement.of(grid, biased, truth, null, null, List.of(sigma), 4);
+            MapAgreement a = MapAgreement.of(grid, mean, truth, null, null, List.of(sigma), 4, samples);
+            assertEquals(null, expected.rmseMcCorrected(), "no samples, no correction");
+            double want = expected.rmse()[0];
+            double tolerance = 4 * 0.5 * Math.sqrt((4 + 2.0 * n / (n - 1)) * area / grid.size());
+            assertEquals(want, a.rmseMcCorrected()[0], tolerance * want, "scale " + sigma);
+            assertTrue(a.rmse()[0] > (1 + 1.2 * tolerance) * want, "uncorrected at scale " + sigma + ": " + a.rmse()[0] + " vs " + want);
+        }
+    }
+
     @Test
     void pairedTestsSeeAConsistentWinAndNotAnEvenSplit() {
         double[] a = new double[20];

@@ -27,7 +27,8 @@ class StudyMiniatureTest {
         String md = Files.readString(dir.resolve("validation.md"));
         for (String row : new String[] {"| Kaiser-Squires |", "| Wiener filter |", "posterior mean, gaussian prior",
             "posterior mean, hybrid prior", "samples, hybrid prior", "| truth |", "Injected halos inside the footprint",
-            "(chosen on 4 separate realisations)", "(area fraction)", "(effective area fraction"}) {
+            "(chosen on 4 separate realisations)", "(area fraction)", "(effective area fraction",
+            "| RMSE, Monte-Carlo excess removed |", "Each posterior mean averages N = 4 samples"}) {
             assertTrue(md.contains(row), "validation.md lacks " + row + ":\n" + md);
         }
         for (String f : new String[] {"fig1.png", "fig2.png", "posterior_std.png", "cluster_frequency.png", "power_spectra.png",
@@ -40,6 +41,15 @@ class StudyMiniatureTest {
             assertTrue(json.get("spectra").get("ratio").has(key), key);
             assertTrue(json.get("realisations").get(0).get("spectra").get("estimates").has(key), key);
         }
+        com.fasterxml.jackson.databind.JsonNode first = json.get("realisations").get(0);
+        for (com.fasterxml.jackson.databind.JsonNode m : first.get("methods")) {
+            double rmse = m.get("rmse").asDouble();
+            double corrected = m.get("rmseMcCorrected").asDouble();
+            assertTrue(corrected >= 0 && corrected <= rmse && m.get("mcExcessMse").asDouble() > 0, m.toString());
+            com.fasterxml.jackson.databind.JsonNode agreement = first.get("agreement").get(m.get("name").asText());
+            assertEquals(agreement.get("scalesArcmin").size(), agreement.get("rmseMcCorrected").size(), agreement.toString());
+        }
+        assertTrue(first.get("agreement").get("wiener").get("rmseMcCorrected").isNull(), "no samples, no correction");
     }
 
     @Test
