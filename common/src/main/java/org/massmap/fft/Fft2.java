@@ -56,11 +56,79 @@ public final class Fft2 {
         return c;
     }
 
-    /** FFT of a real map, as a new interleaved complex array. */
+    /** FFT of a real map, as a new interleaved complex array (see {@link #forwardReal(double[], double[])}). */
     public double[] forwardReal(double[] map) {
-        double[] c = pack(map, null);
-        forward(c);
+        double[] c = new double[2 * nx * ny];
+        forwardReal(map, c);
         return c;
+    }
+
+    /**
+     * FFT of a real map into {@code spectrum} (full interleaved, Hermitian), by a real-input transform
+     * that costs about two thirds of a complex one. The result depends only on the map, never on
+     * other maps transformed before or after it.
+     */
+    public void forwardReal(double[] map, double[] spectrum) {
+        if (map.length != nx * ny) {
+            throw new IllegalArgumentException("expected a real map of " + nx * ny + " pixels for " + nx + "x" + ny);
+        }
+        checkLength(spectrum);
+        System.arraycopy(map, 0, spectrum, 0, map.length);
+        plans.get().realForwardFull(spectrum);
+    }
+
+    /**
+     * Real maps of two Hermitian spectra from one complex inverse transform: IFFT(A + i·B) has the
+     * real map of A as its real part and that of B as its imaginary part. Use it for two maps that
+     * always travel together (two terms of one map's score), never to pair maps of a batch, whose
+     * results would then depend on their partner in the last bits. The spectra must be
+     * Hermitian (X_−k = conj X_k), as products of real maps' spectra with real, even filters are; the
+     * imaginary parts they would have otherwise are dropped. {@code specA} is used as scratch space.
+     *
+     * @param specA  interleaved Hermitian spectrum (overwritten)
+     * @param specB  second Hermitian spectrum, or null
+     * @param outA   real map of A, written
+     * @param outB   real map of B, written when specB is not null
+     */
+    public void inverseRealPair(double[] specA, double[] specB, double[] outA, double[] outB) {
+        int n = nx * ny;
+        checkLength(specA);
+        if (outA.length != n || (specB != null && (outB == null || outB.length != n))) {
+            throw new IllegalArgumentException("expected output maps of " + n + " pixels for " + nx + "x" + ny);
+        }
+        if (specB != null) {
+            checkLength(specB);
+            for (int i = 0; i < n; i++) {
+                // (Ar + i·Ai) + i·(Br + i·Bi)
+                double re = specA[2 * i] - specB[2 * i + 1];
+                double im = specA[2 * i + 1] + specB[2 * i];
+                specA[2 * i] = re;
+                specA[2 * i + 1] = im;
+            }
+        }
+        inverse(specA);
+        for (int i = 0; i < n; i++) {
+            outA[i] = specA[2 * i];
+        }
+        if (specB != null) {
+            for (int i = 0; i < n; i++) {
+                outB[i] = specA[2 * i + 1];
+            }
+        }
+    }
+
+    /**
+     * Real map of a spectrum: the real part of its inverse transform (1/(nx·ny) scaled), written into
+     * {@code out}; {@code spectrum} is overwritten.
+     */
+    public void inverseToReal(double[] spectrum, double[] out) {
+        if (out.length != nx * ny) {
+            throw new IllegalArgumentException("expected an output map of " + nx * ny + " pixels for " + nx + "x" + ny);
+        }
+        inverse(spectrum);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = spectrum[2 * i];
+        }
     }
 
     /** Real part of an interleaved complex array. */

@@ -1,5 +1,7 @@
 package org.massmap.lensing;
 
+import org.massmap.fft.Fft2;
+
 /**
  * Masked Gaussian shape-noise likelihood of binned shear data given a convergence map κ (E mode
  * only, κ_B = 0): γ_obs = M ⊙ (A κ + n), n ~ N(0, σ_n²) independently per pixel and component.
@@ -104,12 +106,25 @@ public final class ShearLikelihood {
     /** Gradient of the tempered log-likelihood with respect to κ, written into {@code out}. */
     public void gradient(double[] kappa, double sigma, double[] out) {
         double[] c = shearOf(kappa);
+        weightResidual(kappa, c, sigma, out);
+        ks.inverseInPlace(c); // Aᵀ: the E-mode part of the inverse operator
+        for (int i = 0; i < kappa.length; i++) {
+            out[i] += c[2 * i];
+        }
+    }
+
+    /**
+     * Replaces the model shear c = Aκ (interleaved) by the weighted residual W (γ_obs − model) that Aᵀ
+     * acts on (zero outside the mask), and writes the local reduced-shear term ∂/∂κ_i of 1/(1 − κ_i)
+     * into {@code local} (zero for the plain shear model).
+     */
+    private void weightResidual(double[] kappa, double[] c, double sigma, double[] local) {
         double s2 = sigma * sigma;
         for (int i = 0; i < kappa.length; i++) {
             if (!mask[i]) {
                 c[2 * i] = 0;
                 c[2 * i + 1] = 0;
-                out[i] = 0;
+                local[i] = 0;
                 continue;
             }
             double w = 1 / (noiseVariance[i] + s2);
@@ -120,18 +135,85 @@ public final class ShearLikelihood {
                 double r1 = gamma1[i] - g1 / omk;
                 double r2 = gamma2[i] - g2 / omk;
                 // ∂/∂κ_i of the local factor 1/(1 − κ_i) (zero where the floor is active)
-                out[i] = 1 - kappa[i] > MIN_ONE_MINUS_KAPPA ? w * (r1 * g1 + r2 * g2) / (omk * omk) : 0;
+                local[i] = 1 - kappa[i] > MIN_ONE_MINUS_KAPPA ? w * (r1 * g1 + r2 * g2) / (omk * omk) : 0;
                 c[2 * i] = w * r1 / omk;
                 c[2 * i + 1] = w * r2 / omk;
             } else {
-                out[i] = 0;
+                local[i] = 0;
                 c[2 * i] = w * (gamma1[i] - g1);
                 c[2 * i + 1] = w * (gamma2[i] - g2);
             }
         }
-        ks.inverseInPlace(c); // Aᵀ: the E-mode part of the inverse operator
-        for (int i = 0; i < kappa.length; i++) {
-            out[i] += c[2 * i];
+    }
+
+    /**
+     * Gradients of a batch of maps, each at its own σ, written into {@code out[b]}; equal to
+     * {@link #gradient(double[], double, double[])} per map up to rounding, with a real-input forward
+     * transform of κ (about two thirds of a complex one), and each map's result independent of the
+     * others in the batch.
+     */
+    public void gradient(double[][] kappas, double[] sigmas, double[][] out) {
+        gradientPlus(kappas, sigmas, null, out);
+    }
+
+    /**
+     * As {@link #gradient(double[][], double[], double[][])}, plus a term given by its spectrum (a
+     * prior's score, say), added before the final inverse transform so that it costs no transform
+     * of its own and is given the spectra of the maps the gradient computes anyway.
+     *
+     * @param extra adds the term's spectra for the maps, their spectra and σs to target spectra; null for none
+     */
+    public void gradientPlus(double[][] kappas, double[] sigmas, SpectralTerm extra, double[][] out) {
+        Fft2 fft = ks.fft();
+        int n = ks.nx() * ks.ny();
+        int batch = kappas.length;
+        double[][] spectra = new double[batch][2 * n];
+        for (int b = 0; b < batch; b++) {
+            fft.forwardReal(kappas[b], spectra[b]);
+        }
+        double[][] terms = null;
+        if (extra != null) {
+            terms = new double[batch][2 * n];
+            extra.addTo(kappas, spectra, sigmas, terms);
+        }
+        double[] real = new double[n];
+        for (int b = 0; b < batch; b++) {
+            double[] spectrum = spectra[b];
+            adjointSpectrum(kappas[b], spectrum, sigmas[b], out[b]);
+            if (terms != null) {
+                for (int i = 0; i < 2 * n; i++) {
+                    spectrum[i] += terms[b][i];
+                }
+            }
+            fft.inverseToReal(spectrum, real); // the real part of Aᵀ is what acts on κ
+            add(real, out[b]);
+        }
+    }
+
+    /** Terms of a batch's gradients known by their spectra. */
+    @FunctionalInterface
+    public interface SpectralTerm {
+        /** Adds to targets[b] the term's spectrum for maps[b] (spectrum mapSpectra[b]) at sigmas[b]. */
+        void addTo(double[][] maps, double[][] mapSpectra, double[] sigmas, double[][] targets);
+    }
+
+    /**
+     * From the spectrum of κ, leaves in {@code spectrum} the spectrum of Aᵀ W (γ_obs − model) (E mode in the
+     * real part of its inverse, B mode in the imaginary part)
+     * and writes the local reduced-shear term into {@code local}.
+     */
+    private void adjointSpectrum(double[] kappa, double[] spectrum, double sigma, double[] local) {
+        Fft2 fft = ks.fft();
+        ks.multiplyInFourierSpace(spectrum, 1);
+        fft.inverse(spectrum); // γ = Aκ
+        weightResidual(kappa, spectrum, sigma, local);
+        fft.forward(spectrum);
+        ks.multiplyInFourierSpace(spectrum, -1);
+    }
+
+    private static void add(double[] term, double[] target) {
+        for (int i = 0; i < term.length; i++) {
+            target[i] += term[i];
         }
     }
 

@@ -75,6 +75,11 @@ public final class TileProblem {
         return data.power();
     }
 
+    /** The tempered posterior the chains sample (likelihood and prior score). */
+    public TemperedPosterior posterior() {
+        return posterior;
+    }
+
     /** The annealing schedule with the resolved σ_min. */
     public Schedule schedule() {
         return schedule;

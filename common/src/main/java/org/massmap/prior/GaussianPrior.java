@@ -1,7 +1,7 @@
 package org.massmap.prior;
 
 import org.massmap.fft.Fft2;
-import org.massmap.sampling.ScoreFunction;
+import org.massmap.sampling.SpectralScore;
 
 /**
  * The Gaussian theory prior p_th(κ) = N(0, S) with S diagonal in Fourier space (Remy et al. 2020,
@@ -10,7 +10,7 @@ import org.massmap.sampling.ScoreFunction;
  * <p>Score: s_th,σ(κ) = −IFFT(FFT(κ) / (P + σ²)); the k = 0 mode carries no score (zero-mean maps).
  * Log-density (up to a constant): −½ (1/N) Σ_k |κ̂_k|² / (P_k + σ²). Immutable and thread-safe.
  */
-public final class GaussianPrior implements ScoreFunction {
+public final class GaussianPrior implements SpectralScore {
     private final PowerMap power;
     private final Fft2 fft;
 
@@ -33,16 +33,41 @@ public final class GaussianPrior implements ScoreFunction {
         return power.ny();
     }
 
+    /** Scores of a batch, one real-input forward and one inverse transform per map. */
     @Override
     public void score(double[][] maps, double[] sigmas, double[][] out) {
+        double[] c = new double[2 * nx() * ny()];
         for (int b = 0; b < maps.length; b++) {
-            double[] c = fft.forwardReal(maps[b]);
+            fft.forwardReal(maps[b], c);
             applyInverseCovariance(c, sigmas[b], -1.0);
-            fft.inverse(c);
-            for (int i = 0; i < out[b].length; i++) {
-                out[b][i] = c[2 * i];
-            }
+            fft.inverseToReal(c, out[b]);
         }
+    }
+
+    /**
+     * Adds factor/(P + σ²)·X to {@code target}, both interleaved spectra on this grid (the k = 0
+     * term is skipped): the spectral form of the score (factor −1), for callers that combine
+     * several terms before one inverse transform.
+     */
+    public void addFilteredSpectrum(double[] spectrum, double sigma, double factor, double[] target) {
+        double s2 = sigma * sigma;
+        for (int i = 1; i < spectrum.length / 2; i++) {
+            double f = factor / (power.at(i) + s2);
+            target[2 * i] += f * spectrum[2 * i];
+            target[2 * i + 1] += f * spectrum[2 * i + 1];
+        }
+    }
+
+    @Override
+    public void addScoreSpectra(double[][] maps, double[][] mapSpectra, double[] sigmas, double[][] targets) {
+        for (int b = 0; b < mapSpectra.length; b++) {
+            addFilteredSpectrum(mapSpectra[b], sigmas[b], -1.0, targets[b]);
+        }
+    }
+
+    /** The transform of this prior's grid. */
+    public Fft2 fft() {
+        return fft;
     }
 
     /** Log-density of the tempered prior at σ, up to an additive constant. */

@@ -35,16 +35,26 @@ public final class TemperedPosterior {
         return prior.nx() * prior.ny();
     }
 
-    /** Writes s_post(maps[b], sigmas[b]) into out[b]. */
+    /**
+     * Writes s_post(maps[b], sigmas[b]) into out[b]. A prior that works on spectra
+     * ({@link SpectralScore}) is added to the likelihood gradient's spectrum and shares its transforms.
+     */
     public void score(double[][] maps, double[] sigmas, double[][] out) {
-        prior.score(maps, sigmas, out);
-        double[] g = new double[size()];
-        for (int b = 0; b < maps.length; b++) {
-            likelihood.gradient(maps[b], sigmas[b], g);
-            double[] o = out[b];
-            for (int i = 0; i < g.length; i++) {
-                o[i] += g[i];
+        if (prior instanceof SpectralScore spectral) {
+            likelihood.gradientPlus(maps, sigmas, spectral::addScoreSpectra, out);
+        } else {
+            prior.score(maps, sigmas, out);
+            double[][] g = new double[maps.length][size()];
+            likelihood.gradient(maps, sigmas, g);
+            for (int b = 0; b < maps.length; b++) {
+                double[] o = out[b];
+                double[] gb = g[b];
+                for (int i = 0; i < gb.length; i++) {
+                    o[i] += gb[i];
+                }
             }
+        }
+        for (double[] o : out) {
             MeanRemoval.removeMean(o);
         }
     }

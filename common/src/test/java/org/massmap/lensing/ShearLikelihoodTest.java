@@ -47,6 +47,29 @@ class ShearLikelihoodTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"16,16,SHEAR,3", "13,10,REDUCED_SHEAR,4", "12,9,REDUCED_SHEAR,1"})
+    void batchGradientEqualsOneMapAtATime(int nx, int ny, ShearModel model, int batch) {
+        Random rng = new Random(5);
+        ShearLikelihood like = likelihood(nx, ny, model, rng);
+        double[][] kappas = new double[batch][nx * ny];
+        double[] sigmas = new double[batch];
+        for (int b = 0; b < batch; b++) {
+            sigmas[b] = 0.02 * b;
+            for (int i = 0; i < nx * ny; i++) {
+                kappas[b][i] = 0.05 * rng.nextGaussian();
+            }
+        }
+        double[][] out = new double[batch][nx * ny];
+        like.gradient(kappas, sigmas, out);
+        for (int b = 0; b < batch; b++) {
+            double[] single = like.gradient(kappas[b], sigmas[b]);
+            for (int i = 0; i < single.length; i++) {
+                assertEquals(single[i], out[b][i], 1e-11 * (1 + Math.abs(single[i])), "map " + b + " pixel " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"SHEAR", "REDUCED_SHEAR"})
     void noiselessDataIsTheMaximum(ShearModel model) {
         int nx = 12;

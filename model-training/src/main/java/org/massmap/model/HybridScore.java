@@ -2,7 +2,7 @@ package org.massmap.model;
 
 import java.util.Locale;
 import org.massmap.prior.GaussianPrior;
-import org.massmap.sampling.ScoreFunction;
+import org.massmap.sampling.SpectralScore;
 
 /**
  * The hybrid prior score of Remy et al. (2020), eq. 6, on one tile shape:
@@ -28,7 +28,7 @@ import org.massmap.sampling.ScoreFunction;
  * Thread-safe: the Gaussian part is thread-safe and network passes are serialised by
  * {@link ScoreNetwork}.
  */
-public final class HybridScore implements ScoreFunction {
+public final class HybridScore implements SpectralScore {
     private final ScoreNetwork network;
     private final GaussianPrior prior;
     private final InputEncoding encoding;
@@ -122,47 +122,61 @@ public final class HybridScore implements ScoreFunction {
         evaluate(maps, sigmas, out, false);
     }
 
+    @Override
+    public void addScoreSpectra(double[][] maps, double[][] mapSpectra, double[] sigmas, double[][] targets) {
+        addSpectra(maps, mapSpectra, sigmas, targets, true);
+    }
+
+    /** Transforms the maps, adds the score's spectra, transforms back (each map on its own). */
     private void evaluate(double[][] maps, double[] sigmas, double[][] out, boolean addGaussian) {
         if (maps.length != sigmas.length || maps.length != out.length) {
             throw new IllegalArgumentException("score batch: " + maps.length + " maps, " + sigmas.length + " sigmas, "
                     + out.length + " outputs; they must be equal");
         }
         int n = nx() * ny();
+        for (int j = 0; j < maps.length; j++) {
+            checkedNetworkSigma(maps[j], sigmas[j], out[j], j);
+        }
+        double[][] spectra = new double[maps.length][2 * n];
+        for (int j = 0; j < maps.length; j++) {
+            prior.fft().forwardReal(maps[j], spectra[j]);
+        }
+        double[][] targets = new double[maps.length][2 * n];
+        addSpectra(maps, spectra, sigmas, targets, addGaussian);
+        for (int j = 0; j < maps.length; j++) {
+            prior.fft().inverseToReal(targets[j], out[j]);
+        }
+    }
+
+    /**
+     * Adds to targets[b] the spectrum of r_θ(maps[b]) (and of the Gaussian score when asked), in
+     * chunks of at most {@code maxPixelsPerForward} network pixels: per map one inverse transform for
+     * both of the network's map inputs and one real-input forward transform of its output.
+     */
+    private void addSpectra(double[][] maps, double[][] spectra, double[] sigmas, double[][] targets, boolean addGaussian) {
+        if (maps.length != sigmas.length || maps.length != targets.length || maps.length != spectra.length) {
+            throw new IllegalArgumentException("score batch: " + maps.length + " maps, " + sigmas.length + " sigmas, "
+                    + targets.length + " outputs; they must be equal");
+        }
+        int n = nx() * ny();
         int padded = px * py;
         int chunk = Math.max(1, maxPixelsPerForward / padded);
+        double[] seen = new double[n];
+        double[] th = new double[n];
         for (int start = 0; start < maps.length; start += chunk) {
             int b = Math.min(chunk, maps.length - start);
-            float[] input = new float[b * padded * NetworkConfig.INPUT_CHANNELS];
             double[] netSigma = new double[b];
-            double[][] gaussian = new double[b][];
+            float[] input = new float[b * padded * NetworkConfig.INPUT_CHANNELS];
             for (int j = 0; j < b; j++) {
-                double[] x = maps[start + j];
-                double sigma = sigmas[start + j];
-                if (x.length != n || out[start + j].length != n) {
-                    throw new IllegalArgumentException("map " + (start + j) + " has " + x.length + " pixels, the tile has " + n);
-                }
-                if (!(sigma >= 0)) {
-                    throw new IllegalArgumentException("sigma of map " + (start + j) + " is " + sigma + "; it must be >= 0");
-                }
-                if (!(sigma <= sigmaHi)) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "sigma = %g is outside the model's trained range"
-                            + " [%g, %g]; start annealing at sigma_max <= %g or retrain with a wider training.sigma range",
-                            sigma, sigmaLo, sigmaHi, sigmaHi));
-                }
-                double s = Math.max(sigma, sigmaLo);
-                netSigma[j] = s;
-                double[] seen = window.isIdentity() ? x : window.apply(x); // H·x
-                double[] th = prior.score(seen, s);
-                encoding.encode(wrap(seen), wrap(th), s, input, j);
-                java.util.Arrays.fill(out[start + j], 0.0);
-                if (addGaussian) {
-                    gaussian[j] = s == sigma && window.isIdentity() ? th : prior.score(x, sigma);
-                }
+                netSigma[j] = checkedNetworkSigma(maps[start + j], sigmas[start + j], null, start + j);
+                networkInputs(spectra[start + j], netSigma[j], seen, th);
+                encoding.encode(wrap(seen), wrap(th), netSigma[j], input, j);
             }
             float[] net = network.forward(input, b, py, px);
+            double[][] residuals = new double[b][n];
             for (int j = 0; j < b; j++) {
                 double inv = 1.0 / netSigma[j];
-                double[] o = out[start + j];
+                double[] o = residuals[j];
                 int base = j * padded;
                 for (int iy = 0; iy < ny(); iy++) {
                     int row = base + iy * px;
@@ -170,16 +184,88 @@ public final class HybridScore implements ScoreFunction {
                         o[iy * nx() + ix] = net[row + ix] * inv; // net / σ, the tile's own pixels
                     }
                 }
-                if (!window.isIdentity()) {
-                    System.arraycopy(window.apply(o), 0, o, 0, n); // H·net / σ
-                }
-                linearPart.subtractFrom(o, maps[start + j], netSigma[j]); // r_θ = H·net / σ − γ·x
-                if (addGaussian) {
-                    for (int i = 0; i < n; i++) {
-                        o[i] += gaussian[j][i];
-                    }
-                }
             }
+            addCombined(residuals, spectra, netSigma, sigmas, start, addGaussian, targets);
+        }
+    }
+
+    /** Validates one map, its output (when given) and its σ, and returns the σ the network sees (σ floored at σ_lo). */
+    private double checkedNetworkSigma(double[] x, double sigma, double[] out, int index) {
+        int n = nx() * ny();
+        if (x.length != n || (out != null && out.length != n)) {
+            throw new IllegalArgumentException("map " + index + " has " + x.length + " pixels, the tile has " + n);
+        }
+        if (!(sigma >= 0)) {
+            throw new IllegalArgumentException("sigma of map " + index + " is " + sigma + "; it must be >= 0");
+        }
+        if (!(sigma <= sigmaHi)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "sigma = %g is outside the model's trained range"
+                    + " [%g, %g]; start annealing at sigma_max <= %g or retrain with a wider training.sigma range",
+                    sigma, sigmaLo, sigmaHi, sigmaHi));
+        }
+        return Math.max(sigma, sigmaLo);
+    }
+
+    /**
+     * The network's two map inputs from the spectrum X of x, with one inverse transform: H·x and
+     * s_th,s(H·x) = −F⁻¹[H·X/(P + s²)].
+     */
+    private void networkInputs(double[] spectrum, double s, double[] seen, double[] th) {
+        int modes = spectrum.length / 2;
+        double[] hx = new double[2 * modes];
+        double[] sth = new double[2 * modes];
+        double s2 = s * s;
+        var power = prior.power();
+        for (int i = 0; i < modes; i++) {
+            double h = window.gainAt(i);
+            double re = h * spectrum[2 * i];
+            double im = h * spectrum[2 * i + 1];
+            hx[2 * i] = re;
+            hx[2 * i + 1] = im;
+            if (i > 0) {
+                double f = -1.0 / (power.at(i) + s2);
+                sth[2 * i] = f * re;
+                sth[2 * i + 1] = f * im;
+            }
+        }
+        prior.fft().inverseRealPair(hx, sth, seen, th);
+    }
+
+    /**
+     * targets += H·F(net/σ) − γ(ℓ, σ_net)·X − (addGaussian ? X/(P + σ²) : 0): the window on the
+     * network's output, the removed linear part and the Gaussian score combined in Fourier space.
+     */
+    private void addCombined(double[][] residuals, double[][] spectra, double[] netSigma, double[] sigmas, int start,
+                             boolean addGaussian, double[][] targets) {
+        int n = nx() * ny();
+        double[] spectrum = new double[2 * n];
+        for (int j = 0; j < residuals.length; j++) {
+            prior.fft().forwardReal(residuals[j], spectrum);
+            combine(spectrum, spectra[start + j], netSigma[j], sigmas[start + j], addGaussian);
+            add(spectrum, targets[start + j]);
+        }
+    }
+
+    private static void add(double[] term, double[] target) {
+        for (int i = 0; i < term.length; i++) {
+            target[i] += term[i];
+        }
+    }
+
+    private void combine(double[] netSpectrum, double[] mapSpectrum, double sNet, double sigma, boolean addGaussian) {
+        int modes = netSpectrum.length / 2;
+        double[] gamma = linearPart.modeGains(sNet);
+        for (int i = 0; i < modes; i++) {
+            double h = window.gainAt(i);
+            netSpectrum[2 * i] *= h;
+            netSpectrum[2 * i + 1] *= h;
+            if (gamma != null) {
+                netSpectrum[2 * i] -= gamma[i] * mapSpectrum[2 * i];
+                netSpectrum[2 * i + 1] -= gamma[i] * mapSpectrum[2 * i + 1];
+            }
+        }
+        if (addGaussian) {
+            prior.addFilteredSpectrum(mapSpectrum, sigma, -1.0, netSpectrum);
         }
     }
 }

@@ -168,6 +168,23 @@ public record ResidualLinearPart(double[] ell, double[] sigma, double[][] gamma,
             return fft == null;
         }
 
+        /**
+         * γ(ℓ, σ) per Fourier mode (index iy·nx + ix; 0 at the mean mode), or null when there is no
+         * correction: the spectral form of {@link #subtractFrom}, for callers that combine terms
+         * before one inverse transform.
+         */
+        public double[] modeGains(double sigma) {
+            if (fft == null) {
+                return null;
+            }
+            double[] g = part.atSigma(sigma);
+            double[] gains = new double[lower.length];
+            for (int i = 0; i < lower.length; i++) {
+                gains[i] = lower[i] < 0 ? 0 : (1 - frac[i]) * g[lower[i]] + frac[i] * g[upper[i]];
+            }
+            return gains;
+        }
+
         /** Subtracts F⁻¹[γ(ℓ, σ)·F x] from out (nothing when there is no correction). */
         public void subtractFrom(double[] out, double[] x, double sigma) {
             if (fft == null) {

@@ -118,6 +118,11 @@ public record ResidualWindow(double ell) {
             return identity;
         }
 
+        /** The gain H(ℓ) of Fourier mode {@code mode} = iy·nx + ix (1 everywhere for the identity). */
+        public double gainAt(int mode) {
+            return identity ? 1.0 : gain[mode];
+        }
+
         /** The gain H(ℓ) of Fourier mode (iy, ix). */
         public double gain(int iy, int ix) {
             return gain[iy * nx + ix];

@@ -260,20 +260,25 @@ final class BenchCommand implements Runnable {
         CommandSpec spec;
         @Option(names = "--size", defaultValue = "360", description = "Tile side, pixels (default ${DEFAULT-VALUE}).")
         int size;
-        @Option(names = "--chains", defaultValue = "4", description = "Chains per prior (default ${DEFAULT-VALUE}).")
+        @Option(names = "--chains", defaultValue = "4", description = "Chains per prior and repeat (default ${DEFAULT-VALUE}).")
         int chains;
+        @Option(names = "--repeats", defaultValue = "3", description = "Runs per prior, medians reported (default ${DEFAULT-VALUE}).")
+        int repeats;
         @Mixin
         ConfigOptions config;
 
         @Override
         public Integer call() throws Exception {
+            if (repeats < 1 || chains < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--chains and --repeats must be at least 1");
+            }
             Settings s = ResolvedConfig.of(spec, config);
             PrintWriter out = spec.commandLine().getOut();
             org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
             org.massmap.runtime.ThreadSettings.configure(1);
             var model = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(SamplerConfig.from(s).model(),
                     org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
-            org.massmap.model.bench.SamplerThroughput.write(out, s, model, size, chains);
+            org.massmap.model.bench.SamplerThroughput.write(out, s, model, size, chains, repeats);
             out.println("\nmachine: " + machine());
             return 0;
         }

@@ -59,9 +59,11 @@ class ModelReportTest {
     @Test
     void throughputHasOneRowPerPrior() throws Exception {
         StringWriter text = new StringWriter();
-        SamplerThroughput.write(new PrintWriter(text, true), settings(), model(), 16, 1);
+        SamplerThroughput.write(new PrintWriter(text, true), settings(), model(), 16, 1, 2);
         List<String> rows = text.toString().lines().filter(l -> l.contains("16² at 1.00′")).toList();
         assertEquals(2, rows.size(), text.toString());
         assertTrue(rows.get(0).startsWith("| gaussian |") && rows.get(1).startsWith("| hybrid |"), text.toString());
+        List<String> parts = text.toString().lines().filter(l -> l.startsWith("| likelihood gradient") || l.startsWith("| posterior score")).toList();
+        assertEquals(3, parts.size(), "the breakdown names the likelihood and both posterior scores:\n" + text);
     }
 }
