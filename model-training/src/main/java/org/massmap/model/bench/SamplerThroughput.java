@@ -105,10 +105,10 @@ public final class SamplerThroughput {
         TemperedPosterior hybrid = problems[1].posterior();
         out.printf(Locale.ROOT, "%nOne score evaluation of a batch of %d maps (medians of 15; CPU ms are the process's, over all threads):%n%n"
                 + "| part | CPU ms per map | wall ms per map |%n|---|---|---|%n", chains);
-        row(out, "likelihood gradient (3 complex FFTs per map)", chains,
+        row(out, "likelihood gradient", chains,
                 () -> gaussian.likelihood().gradient(maps, sigmas, dst));
-        row(out, "Gaussian prior score (1 complex FFT per map)", chains, () -> gaussian.prior().score(maps, sigmas, dst));
-        row(out, "hybrid prior score (network forward + 2.5 complex FFTs per map)", chains, () -> hybrid.prior().score(maps, sigmas, dst));
+        row(out, "Gaussian prior score", chains, () -> gaussian.prior().score(maps, sigmas, dst));
+        row(out, "hybrid prior score (network forward and its transforms)", chains, () -> hybrid.prior().score(maps, sigmas, dst));
         row(out, "posterior score, Gaussian prior", chains, () -> gaussian.score(maps, sigmas, dst));
         row(out, "posterior score, hybrid prior", chains, () -> hybrid.score(maps, sigmas, dst));
         out.flush();
