@@ -75,14 +75,30 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
      * @param truth the simulator of the truth, built on {@link #field(MockSurveySpec)}
      */
     public static MockSurvey generate(MockSurveySpec spec, ConvergenceSimulator truth, RandomGenerator rng) {
-        TileGrid tile = TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre());
         TileGrid field = field(spec);
-        int big = field.nx();
         if (!truth.grid().equals(field)) {
             throw new IllegalArgumentException("the truth simulator's grid " + truth.grid() + " is not the mock's field " + field);
         }
-        ConvergenceSimulator.Draw draw = truth.draw(rng);
+        return generate(spec, truth.draw(rng), rng);
+    }
+
+    /**
+     * Observes a given truth: the mask and galaxies are drawn from {@code rng} exactly as
+     * {@link #generate(MockSurveySpec, ConvergenceSimulator, RandomGenerator)} draws them after its truth,
+     * so the same generator state gives the same mask, galaxy positions and intrinsic shapes whatever
+     * the truth (a κ = 0 field gives a shape-noise-only catalog; a field plus an injected halo, the same
+     * galaxies as the field alone).
+     *
+     * @param draw the truth on {@link #field(MockSurveySpec)} (row-major) and the halos in it
+     */
+    public static MockSurvey generate(MockSurveySpec spec, ConvergenceSimulator.Draw draw, RandomGenerator rng) {
+        TileGrid tile = TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre());
+        TileGrid field = field(spec);
+        int big = field.nx();
         double[] kappa = draw.kappa();
+        if (kappa.length != field.size()) {
+            throw new IllegalArgumentException("the truth has " + kappa.length + " pixels, the mock's field " + field + " has " + field.size());
+        }
         double[][] shear = new KaiserSquires(big, big).forward(kappa, null);
         SurveyMask mask = SurveyMask.draw(tile, spec.mask(), rng);
 

@@ -130,4 +130,26 @@ class MockSurveyTest {
         assertEquals(0.3 / 1.02, f[0], 1e-15);
         assertEquals(0, f[1], 1e-15);
     }
+
+    @Test
+    void aGivenTruthIsObservedWithTheSameGalaxiesWhateverTheTruth() {
+        MockSurveySpec spec = new MockSurveySpec(16, 1.0, new SkyPoint(150, 2), 20, 0.26, 0, new MaskSpec(0.9, 5, 0, 1, 1, 0, 0),
+                ShearModel.REDUCED_SHEAR);
+        ConvergenceSimulator sim = MockSurvey.truthSimulator(spec, MockSurveyTest::cl, null);
+        MockSurvey field = MockSurvey.generate(spec, sim, new SplittableRandom(5));
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] kappa = sim.draw(rng).kappa();
+        MockSurvey again = MockSurvey.generate(spec, new ConvergenceSimulator.Draw(kappa, List.of()), rng);
+        assertTrue(java.util.Arrays.equals(field.e1(), again.e1()) && java.util.Arrays.equals(field.ra(), again.ra()));
+        SplittableRandom zeroRng = new SplittableRandom(5);
+        sim.draw(zeroRng);
+        MockSurvey noise = MockSurvey.generate(spec, new ConvergenceSimulator.Draw(new double[kappa.length], List.of()), zeroRng);
+        assertTrue(java.util.Arrays.equals(field.ra(), noise.ra()), "the same galaxies");
+        assertFalse(java.util.Arrays.equals(field.e1(), noise.e1()), "control: the field shears them, κ = 0 does not");
+        double maxTruth = 0;
+        for (double v : noise.truthKappa()) {
+            maxTruth = Math.max(maxTruth, Math.abs(v));
+        }
+        assertEquals(0, maxTruth);
+    }
 }

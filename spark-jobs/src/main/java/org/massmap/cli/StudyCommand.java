@@ -64,6 +64,16 @@ final class StudyCommand implements Callable<Integer> {
             "distribution on a periodic map.size tile, --chains samples each (odd, e.g. 31); rank histograms,",
             "chi-squared tests and figures in DIR/calibration.md, .json, calibration_*.png; resumable."})
     boolean calibration;
+    @Option(names = "--cluster-calibration", description = {"Cluster-frequency calibration instead: per realisation, posteriors of a",
+            "halo-free Gaussian truth, a noise-only catalog and the same truth with one NFW halo of true S/N in",
+            "[--snr-min, --snr-max] on a map.size tile with the survey section's mask and noise; false candidates",
+            "per deg² against the frequency threshold, random positions, detection against S/N in",
+            "DIR/cluster_calibration.md, .json and figures; resumable."})
+    boolean clusterCalibration;
+    @Option(names = "--snr-min", defaultValue = "2", description = "Smallest true S/N of --cluster-calibration's halos (default ${DEFAULT-VALUE}).")
+    double snrMin;
+    @Option(names = "--snr-max", defaultValue = "6", description = "Largest true S/N of --cluster-calibration's halos (default ${DEFAULT-VALUE}).")
+    double snrMax;
     @Option(names = "--convergence", description = {"Convergence evidence instead: on one mock tile (the survey preset at map.size),",
             "the schedule lengthened by each of --factors against the longest, and its final phase extended to",
             "--final-steps iterations (split-R-hat, ESS); DIR/convergence.md and .json (see docs/sampler.md)."})
@@ -113,6 +123,18 @@ final class StudyCommand implements Callable<Integer> {
                 throw new org.massmap.config.SettingException("--chains " + sampler.chains() + ": " + e.getMessage(), e);
             }
         }
+        if (clusterCalibration) {
+            if (calibration || convergence) {
+                throw new org.massmap.config.SettingException("--cluster-calibration cannot be combined with --calibration or --convergence");
+            }
+            if (!(snrMin > 0 && snrMax >= snrMin)) {
+                throw new org.massmap.config.SettingException("--snr-min and --snr-max must satisfy 0 < min <= max, got " + snrMin + " and "
+                        + snrMax);
+            }
+            if (sampler.chains() < 2) {
+                throw new org.massmap.config.SettingException("--cluster-calibration needs --chains of at least 2, got " + sampler.chains());
+            }
+        }
         int[] lengthening = null;
         if (convergence) {
             try {
@@ -131,6 +153,11 @@ final class StudyCommand implements Callable<Integer> {
             org.massmap.validation.ConvergenceStudy.run("mock-" + seed, data, methods, sampler, lengthening, finalSteps,
                     sampler.chains(), Runtime.getRuntime().availableProcessors(), out, console, commandLine());
             console.printf(Locale.ROOT, "wrote %s (%.0f s)%n", out.resolve("convergence.md"), (System.nanoTime() - t0) * 1e-9);
+            return 0;
+        }
+        if (clusterCalibration) {
+            org.massmap.validation.ClusterCalibrationStudy.run(s, out, methods, cl, realisations, sampler.chains(), snrMin, snrMax, seed,
+                    commandLine(), console);
             return 0;
         }
         if (calibration) {
