@@ -206,6 +206,52 @@ public final class ClusterCalibration {
         return new Realisation(r, samples, haloFree.result, noiseOnly.result, withHalo.result, injection);
     }
 
+    /**
+     * The real structure of realisation r's halo-free truth, for reading its false positives and the
+     * halos' detection: the truth is the tile's κ minus its mean over observed pixels, aperture-smoothed,
+     * without noise, in units of the exact σ_S. The same truth, mask and noise as {@link #run}'s
+     * halo-free case; no sampling.
+     *
+     * @param peaks       per level of {@code levels}, local maxima in the footprint with true S/N ≥ it
+     * @param areaDeg2    observed area, deg²
+     * @param snrAtHalo   the field's true S/N at the injected halo's pixel (what the field adds to the halo's own)
+     */
+    public record TruthStructure(double[] peaks, double areaDeg2, double snrAtHalo) {
+    }
+
+    /** Realisation r's {@link TruthStructure}, the halo at pixel (x, y) as {@link #run} recorded it. */
+    public TruthStructure truth(int r, double[] levels, int haloX, int haloY) throws Exception {
+        MockSurvey free = MockSurvey.generate(spec, field, new SplittableRandom(ChainSeeds.seed(seed, "cluster-truth", r)));
+        BinnedShear binned = StudyRealisation.bin(free, map);
+        TileGrid grid = binned.grid();
+        boolean[] mask = binned.mask();
+        double[] exact = SmoothedNoiseStd.of(grid, clusters, binned.noiseSigma(), mask);
+        double[] truth = free.truthKappa().clone();
+        double mean = 0;
+        int observed = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (mask[i]) {
+                mean += truth[i];
+                observed++;
+            }
+        }
+        mean /= Math.max(1, observed);
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] -= mean;
+        }
+        double[] smooth = ClusterDetector.smoother(grid, clusters).smooth(truth);
+        double[] counts = new double[levels.length];
+        for (int l = 0; l < levels.length; l++) {
+            double[] threshold = new double[exact.length];
+            for (int i = 0; i < threshold.length; i++) {
+                threshold[i] = levels[l] * exact[i];
+            }
+            counts[l] = org.massmap.stats.PeakFinder.peaks(smooth, grid.nx(), grid.ny(), threshold, mask).size();
+        }
+        int at = haloY * grid.nx() + haloX;
+        return new TruthStructure(counts, observed * grid.pixelDeg() * grid.pixelDeg(), smooth[at] / exact[at]);
+    }
+
     /** Observed pixels at least {@link #margin} pixels from the tile's edge. */
     List<Integer> eligible(TileGrid grid, boolean[] mask) {
         int m = margin();

@@ -76,13 +76,27 @@ public final class ClusterCalibrationReport {
 
     private final String prior;
     private final List<Realisation> runs;
+    private final double[] fieldAtHalo;
 
+    /** A report without the field's S/N at the halos. */
     public ClusterCalibrationReport(String prior, List<Realisation> runs) {
+        this(prior, runs, null);
+    }
+
+    /**
+     * @param fieldAtHalo per realisation, the halo-free field's own true S/N at the injected halo's pixel
+     *                    ({@link ClusterCalibration.TruthStructure#snrAtHalo()}), or null
+     */
+    public ClusterCalibrationReport(String prior, List<Realisation> runs, double[] fieldAtHalo) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no realisations to report");
         }
+        if (fieldAtHalo != null && fieldAtHalo.length != runs.size()) {
+            throw new IllegalArgumentException("field S/N given for " + fieldAtHalo.length + " of " + runs.size() + " realisations");
+        }
         this.prior = prior;
         this.runs = List.copyOf(runs);
+        this.fieldAtHalo = fieldAtHalo == null ? null : fieldAtHalo.clone();
     }
 
     /** False-positive statistics per threshold of one kind ("halo_free", "noise_only") and detector ("product", "exact"). */
@@ -110,18 +124,35 @@ public final class ClusterCalibrationReport {
         return out;
     }
 
-    /** Injected halos binned in true S/N (bins of width 1 from the floor of the smallest to the ceiling of the largest). */
+    /** Injected halos binned in their own true S/N (bins of width 1 from the floor of the smallest to the ceiling of the largest). */
     public List<SnrBin> detection(String detector) {
+        double[] snr = runs.stream().mapToDouble(r -> r.halo().snr()).toArray();
+        return detection(detector, snr);
+    }
+
+    /** The same binned in the true S/N of halo plus field at the halo's pixel (empty without the field's S/N). */
+    public List<SnrBin> detectionWithField(String detector) {
+        if (fieldAtHalo == null) {
+            return List.of();
+        }
+        double[] snr = new double[runs.size()];
+        for (int i = 0; i < snr.length; i++) {
+            snr[i] = runs.get(i).halo().snr() + fieldAtHalo[i];
+        }
+        return detection(detector, snr);
+    }
+
+    private List<SnrBin> detection(String detector, double[] snr) {
         boolean product = detector.equals("product");
-        double lo = Math.floor(runs.stream().mapToDouble(r -> r.halo().snr()).min().orElse(0));
-        double hi = Math.ceil(runs.stream().mapToDouble(r -> r.halo().snr()).max().orElse(1));
+        double lo = Math.floor(min(snr));
+        double hi = Math.ceil(max(snr));
         List<SnrBin> out = new ArrayList<>();
         for (double a = lo; a < hi; a++) {
             double b = a + 1;
             List<ClusterCalibration.Injection> in = new ArrayList<>();
-            for (Realisation r : runs) {
-                if (r.halo().snr() >= a && r.halo().snr() < b) {
-                    in.add(r.halo());
+            for (int i = 0; i < snr.length; i++) {
+                if (snr[i] >= a && snr[i] < b) {
+                    in.add(runs.get(i).halo());
                 }
             }
             double[] completeness = new double[THRESHOLDS.length];
@@ -197,12 +228,16 @@ public final class ClusterCalibrationReport {
             d.put("noise_only", falsePositives("noise_only", detector));
             d.put("random_mean_frequency_halo_free", randomMeanFrequency("halo_free", detector));
             d.put("injected", detection(detector));
+            d.put("injected_by_halo_plus_field_snr", detectionWithField(detector));
             d.put("clean_threshold", cleanThreshold(detector));
             json.put(detector, d);
         }
         double[] ratio = noiseStdRatio();
         json.put("noise_std_ratio_mean", ratio[0]);
         json.put("noise_std_ratio_rms", ratio[1]);
+        if (fieldAtHalo != null) {
+            json.put("field_snr_at_halo", fieldAtHalo);
+        }
         return json;
     }
 
@@ -236,18 +271,26 @@ public final class ClusterCalibrationReport {
             double[] rand = randomMeanFrequency("halo_free", detector);
             md.append(String.format(Locale.ROOT, "%nMean frequency at random positions of the halo-free posteriors: %.3f ± %.3f.%n%n", rand[0],
                     rand[1]));
-            md.append("| true S/N | halos | mean frequency at the halo | completeness f ≥ 0.3 | f ≥ 0.5 | f ≥ 0.7 | f ≥ 0.9 |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
-            for (SnrBin bin : detection(detector)) {
-                md.append(String.format(Locale.ROOT, "| %.0f–%.0f | %d | %s | %s | %s | %s | %s |%n", bin.snrLow(), bin.snrHigh(), bin.halos(),
-                        bin.halos() == 0 ? "–" : String.format(Locale.ROOT, "%.2f ± %.2f", bin.meanFrequency(), bin.frequencyError()),
-                        frac(bin, 0.3), frac(bin, 0.5), frac(bin, 0.7), frac(bin, 0.9)));
+            detectionTable(md, "halo's own true S/N", detection(detector));
+            if (fieldAtHalo != null) {
+                md.append("\nThe same halos by the true S/N of halo plus field at the halo's pixel (the noise-free smoothed truth there):\n\n");
+                detectionTable(md, "halo + field true S/N", detectionWithField(detector));
             }
             double clean = cleanThreshold(detector);
             md.append(String.format(Locale.ROOT, "%nSmallest tabulated threshold with no false candidate in any halo-free or noise-only"
                     + " posterior: %s.%n", Double.isNaN(clean) ? "none" : String.format(Locale.ROOT, "%.1f", clean)));
         }
         return md.toString();
+    }
+
+    private static void detectionTable(StringBuilder md, String what, List<SnrBin> bins) {
+        md.append("| " + what + " | halos | mean frequency at the halo | completeness f ≥ 0.3 | f ≥ 0.5 | f ≥ 0.7 | f ≥ 0.9 |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (SnrBin bin : bins) {
+            md.append(String.format(Locale.ROOT, "| %.0f–%.0f | %d | %s | %s | %s | %s | %s |%n", bin.snrLow(), bin.snrHigh(), bin.halos(),
+                    bin.halos() == 0 ? "–" : String.format(Locale.ROOT, "%.2f ± %.2f", bin.meanFrequency(), bin.frequencyError()),
+                    frac(bin, 0.3), frac(bin, 0.5), frac(bin, 0.7), frac(bin, 0.9)));
+        }
     }
 
     private static String frac(SnrBin bin, double f) {

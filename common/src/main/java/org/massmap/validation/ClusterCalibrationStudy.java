@@ -27,6 +27,8 @@ import org.massmap.theory.ConvergenceSpectrum;
 public final class ClusterCalibrationStudy {
     /** Random positions per posterior. */
     public static final int RANDOM_POSITIONS = 16;
+    /** True S/N levels at which the halo-free truths' own peaks are counted. */
+    static final double[] TRUTH_LEVELS = {2, 3, 4, 5};
 
     private ClusterCalibrationStudy() {
     }
@@ -86,7 +88,17 @@ public final class ClusterCalibrationStudy {
                 }
                 runs.add(res);
             }
-            ClusterCalibrationReport report = new ClusterCalibrationReport(m.name(), runs);
+            double[] truthPeaks = new double[TRUTH_LEVELS.length + 1];
+            double[] fieldAtHalo = new double[realisations];
+            for (int r = 0; r < realisations; r++) {
+                ClusterCalibration.TruthStructure t = cal.truth(r, TRUTH_LEVELS, runs.get(r).halo().x(), runs.get(r).halo().y());
+                for (int l = 0; l < TRUTH_LEVELS.length; l++) {
+                    truthPeaks[l] += t.peaks()[l];
+                }
+                truthPeaks[TRUTH_LEVELS.length] += t.areaDeg2();
+                fieldAtHalo[r] = t.snrAtHalo();
+            }
+            ClusterCalibrationReport report = new ClusterCalibrationReport(m.name(), runs, fieldAtHalo);
             report.writeFigures(dir);
             Map<String, Object> section = new LinkedHashMap<>(report.toJson());
             section.put("per_realisation", runs);
@@ -98,6 +110,17 @@ public final class ClusterCalibrationStudy {
                     cal.spec().shearModel(), ClusterCalibration.HALO_REDSHIFT, snrMin, snrMax, clusters.apertureArcmin(),
                     clusters.snrThreshold(), clusters.radiusArcmin(), clusters.noiseRealisations(), seed);
             md.append(report.markdown(header));
+            StringBuilder peaks = new StringBuilder();
+            Map<String, Double> perDeg2 = new LinkedHashMap<>();
+            for (int l = 0; l < TRUTH_LEVELS.length; l++) {
+                double rate = truthPeaks[l] / truthPeaks[TRUTH_LEVELS.length];
+                perDeg2.put(String.format(Locale.ROOT, "%.0f", TRUTH_LEVELS[l]), rate);
+                peaks.append(String.format(Locale.ROOT, "%s≥ %.0f: %.2f ± %.2f", l == 0 ? "" : ", ", TRUTH_LEVELS[l], rate,
+                        Math.sqrt(truthPeaks[l]) / truthPeaks[TRUTH_LEVELS.length]));
+            }
+            section.put("truth_peaks_per_deg2", perDeg2);
+            md.append(String.format(Locale.ROOT, "%nReal structure in the halo-free truths: peaks of the noise-free aperture-smoothed truth in"
+                    + " the footprint per deg², by true S/N (over the exact σ_S): %s.%n", peaks));
             md.append(String.format(Locale.ROOT, "%n![false candidates](%s/cluster_fpr.png)%n%n![detection](%s/cluster_detection.png)%n",
                     m.name(), m.name()));
         }

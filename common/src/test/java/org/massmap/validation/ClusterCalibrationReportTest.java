@@ -68,6 +68,11 @@ class ClusterCalibrationReportTest {
         assertEquals(0.5, bins.get(1).completeness()[ClusterCalibrationReport.THRESHOLDS.length - 1], 1e-12); // f ≥ 1: one of two
         assertEquals(0, bins.get(2).halos());
         assertEquals(1.5 / 16, report.randomMeanFrequency("halo_free", "product")[0], 1e-12);
+        // with the field's S/N at each halo, the halos move to the bins of halo + field
+        ClusterCalibrationReport withField = new ClusterCalibrationReport("gaussian", RUNS, new double[] {-1.0, 0.0, 1.5, 0.0});
+        List<ClusterCalibrationReport.SnrBin> shifted = withField.detectionWithField("product");
+        assertEquals(List.of(1, 0, 1, 0, 2), shifted.stream().map(ClusterCalibrationReport.SnrBin::halos).toList()); // 1.5, 3.5, 5.2 and 5.4
+        assertTrue(withField.markdown("").contains("halo + field true S/N"));
         report.writeFigures(dir);
         assertTrue(Files.size(dir.resolve("cluster_fpr.png")) > 1000 && Files.size(dir.resolve("cluster_detection.png")) > 1000);
         String md = report.markdown("# t\n");

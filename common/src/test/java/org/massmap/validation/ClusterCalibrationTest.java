@@ -50,6 +50,11 @@ class ClusterCalibrationTest {
         assertTrue(max(noise.candidates()) < 0.5, "noise-only candidates " + Arrays.toString(noise.candidates()));
         assertTrue(mean(noise.random()) < 0.1, "noise-only random positions " + Arrays.toString(noise.random()));
         assertEquals(SAMPLES, r.noiseOnly().samples());
+        ClusterCalibration.TruthStructure t = calibration(s, SamplerConfig.clusters(s), 30).truth(0, new double[] {1, 2, 30}, r.halo().x(),
+                r.halo().y());
+        assertTrue(t.peaks()[0] >= t.peaks()[1] && t.peaks()[2] == 0, "peaks of the halo-free truth " + Arrays.toString(t.peaks()));
+        assertEquals(r.haloFree().observedDeg2(), t.areaDeg2(), 1e-12, "the same mask as the halo-free posterior");
+        assertTrue(Math.abs(t.snrAtHalo()) < 5, "the field's S/N at the halo " + t.snrAtHalo());
         assertEquals(1, r.noiseOnly().sigmaRatioMean(), 0.1);
         assertTrue(r.noiseOnly().sigmaRatioRms() > 0.1 && r.noiseOnly().sigmaRatioRms() < 0.5,
                 "8 noise maps give a ≈ 27% scatter: " + r.noiseOnly().sigmaRatioRms());
