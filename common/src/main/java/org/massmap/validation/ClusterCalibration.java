@@ -24,6 +24,7 @@ import org.massmap.stats.ClusterDetector;
 import org.massmap.stats.ClusterSettings;
 import org.massmap.stats.FrequencyCounts;
 import org.massmap.stats.MeanRemoval;
+import org.massmap.stats.PeakFinder;
 import org.massmap.stats.PosteriorSummary;
 import org.massmap.stats.SmoothedNoiseStd;
 import org.massmap.theory.ConvergenceSpectrum;
@@ -246,7 +247,7 @@ public final class ClusterCalibration {
             for (int i = 0; i < threshold.length; i++) {
                 threshold[i] = levels[l] * exact[i];
             }
-            counts[l] = org.massmap.stats.PeakFinder.peaks(smooth, grid.nx(), grid.ny(), threshold, mask).size();
+            counts[l] = PeakFinder.peaks(smooth, grid.nx(), grid.ny(), threshold, mask).size();
         }
         int at = haloY * grid.nx() + haloX;
         return new TruthStructure(counts, observed * grid.pixelDeg() * grid.pixelDeg(), smooth[at] / exact[at]);

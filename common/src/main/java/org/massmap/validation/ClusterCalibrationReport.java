@@ -266,7 +266,7 @@ public final class ClusterCalibrationReport {
             for (int t = 0; t < THRESHOLDS.length; t++) {
                 md.append(String.format(Locale.ROOT, "| %.1f | %s | %s | %s | %s | %s | %s |%n", THRESHOLDS[t], a.get(t).perDeg2().text("%.2f"),
                         a.get(t).anyFraction().text("%.2f"), b.get(t).perDeg2().text("%.2f"), b.get(t).anyFraction().text("%.2f"),
-                        a.get(t).randomFraction().text("%.3f"), b.get(t).randomFraction().text("%.3f")));
+                        a.get(t).randomFraction().text("%.4f"), b.get(t).randomFraction().text("%.4f")));
             }
             double[] rand = randomMeanFrequency("halo_free", detector);
             md.append(String.format(Locale.ROOT, "%nMean frequency at random positions of the halo-free posteriors: %.3f ± %.3f.%n%n", rand[0],
