@@ -171,7 +171,7 @@ public final class SettingRegistry {
         d.number("clusters.snr-threshold", Range.positive(), "", "A peak counts at smoothed kappa >= this x the shape-noise-only std.");
         d.number("clusters.radius-arcmin", Range.positive(), "arcmin", "Pixels within this distance of a significant peak are credited.");
         d.number("clusters.min-frequency", new Range(0, false, 1, true), "", "Smallest frequency listed as a candidate.");
-        d.integer("clusters.noise-realisations", Range.atLeast(2), "", "Shape-noise-only realisations for the noise std.");
+        d.integer("clusters.noise-realisations", Range.atLeast(2), "", "Shape-noise-only realisations for the false-peak rate (the noise std is exact).");
         d.text("clusters.known", "File of known clusters (RA,DEC,NAME lines) whose frequency is reported; empty = none.");
 
         d.integer("training.steps", Range.positive(), "", "Optimiser steps.");

@@ -11,6 +11,7 @@ import org.massmap.sampling.ChainSeeds;
 import org.massmap.stats.ClusterDetector;
 import org.massmap.stats.ClusterSettings;
 import org.massmap.stats.NoiseOnlyMaps;
+import org.massmap.stats.SmoothedNoiseStd;
 import org.massmap.stats.PosteriorSummary;
 
 /** Turns a tile's posterior samples into its summaries (moments, quantiles, cluster frequency). */
@@ -33,7 +34,7 @@ public final class TilePosterior {
         TileGrid g = b.grid();
         List<double[]> noise = NoiseOnlyMaps.draw(g.nx(), g.ny(), b.noiseSigma(), b.mask(), clusters.noiseRealisations(),
                 auxiliary);
-        double[] sigmaS = ClusterDetector.noiseStd(noise, ClusterDetector.smoother(g, clusters));
+        double[] sigmaS = SmoothedNoiseStd.of(g, clusters, b.noiseSigma(), b.mask()); // exact; the maps give the false-peak rate
         ClusterDetector detector = new ClusterDetector(g, clusters, sigmaS, b.mask());
         return PosteriorSummary.of(g, samples, detector, noise);
     }
