@@ -262,15 +262,15 @@ final class BenchCommand implements Runnable {
         int size;
         @Option(names = "--chains", defaultValue = "4", description = "Chains per prior and repeat (default ${DEFAULT-VALUE}).")
         int chains;
-        @Option(names = "--repeats", defaultValue = "3", description = "Runs per prior, medians reported (default ${DEFAULT-VALUE}).")
+        @Option(names = "--repeats", defaultValue = "3", description = "Runs per prior, medians reported (default ${DEFAULT-VALUE}; 0: only where one evaluation's time goes).")
         int repeats;
         @Mixin
         ConfigOptions config;
 
         @Override
         public Integer call() throws Exception {
-            if (repeats < 1 || chains < 1) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--chains and --repeats must be at least 1");
+            if (repeats < 0 || chains < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--chains must be at least 1 and --repeats at least 0");
             }
             Settings s = ResolvedConfig.of(spec, config);
             PrintWriter out = spec.commandLine().getOut();

@@ -48,7 +48,7 @@ public final class SamplerThroughput {
      * @param model   the score model of the hybrid prior; its C_ℓ is the truth's and both priors'
      * @param size    tile side, pixels
      * @param chains  chains (one sample each) per prior and repeat, run on all available processors
-     * @param repeats runs per prior; the medians are reported
+     * @param repeats runs per prior; the medians are reported (0: only the table of where one evaluation's time goes)
      */
     public static void write(PrintWriter out, Settings s, ScoreModel model, int size, int chains, int repeats) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -62,10 +62,14 @@ public final class SamplerThroughput {
                 false, ShearModel.REDUCED_SHEAR));
         PriorModel[] priors = {PriorModel.gaussian(), new HybridPriorModel(model)};
         TileProblem[] problems = new TileProblem[priors.length];
-        out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | acceptance | core-s / sample (CPU) | s / sample (wall, %d cores)"
-                + " | samples per core-hour |%n|---|---|---|---|---|---|---|%n", cores);
         for (int p = 0; p < priors.length; p++) {
             problems[p] = new TileProblem("bench", binned, ShearModel.REDUCED_SHEAR, cl, priors[p], sampler);
+        }
+        if (repeats > 0) {
+            out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | acceptance | core-s / sample (CPU) | s / sample (wall, %d cores)"
+                    + " | samples per core-hour |%n|---|---|---|---|---|---|---|%n", cores);
+        }
+        for (int p = 0; p < priors.length && repeats > 0; p++) {
             double[] cpu = new double[repeats];
             double[] wall = new double[repeats];
             double evals = 0;
