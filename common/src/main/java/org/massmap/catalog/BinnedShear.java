@@ -71,6 +71,41 @@ public final class BinnedShear {
         this.sources = List.copyOf(s);
     }
 
+    private BinnedShear(TileGrid grid, double[] gamma1, double[] gamma2, int[] count, double[] sumW, double[] sumW2, BinnedShear of) {
+        this.grid = grid;
+        this.gamma1 = gamma1;
+        this.gamma2 = gamma2;
+        this.count = count;
+        this.sumW = sumW;
+        this.sumW2 = sumW2;
+        this.occupied = of.occupied;
+        this.sigmaE = of.sigmaE;
+        this.sigmaESource = of.sigmaESource;
+        this.used = of.used;
+        this.outside = of.outside;
+        this.droppedNonFinite = of.droppedNonFinite;
+        this.droppedZeroWeight = of.droppedZeroWeight;
+        this.sources = of.sources;
+    }
+
+    /**
+     * This tile's binned shear placed in the centre of {@code e}'s larger grid, with empty pixels (no
+     * galaxies: γ = 0, mask false, σ_n = +∞) in the margin; every count and σ_e is this one's. This
+     * object itself for the identity embedding.
+     *
+     * @throws IllegalArgumentException when {@code e} embeds another grid
+     */
+    public BinnedShear embeddedIn(org.massmap.grid.TileEmbedding e) {
+        if (!e.tile().equals(grid)) {
+            throw new IllegalArgumentException("the embedding is of " + e.tile() + ", not of this tile " + grid);
+        }
+        if (e.isIdentity()) {
+            return this;
+        }
+        return new BinnedShear(e.outer(), e.embed(gamma1, 0), e.embed(gamma2, 0), e.embed(count), e.embed(sumW, 0),
+                e.embed(sumW2, 0), this);
+    }
+
     /**
      * Clipped, w²-weighted per-component σ_e from the |e| histogram (see the class comment); NaN
      * when the histogram is empty.

@@ -103,6 +103,8 @@ public final class SettingRegistry {
         d.flag("map.flip-e1", "Negate e1 of the input catalog.");
         d.flag("map.flip-e2", "Negate e2 of the input catalog.");
         d.choice("map.shear-model", ShearModel.class, "What ellipticities estimate (reduced shear g = gamma / (1 - kappa)).");
+        d.number("map.embedding-margin", Range.closed(0, org.massmap.grid.TileEmbedding.MAX_FRACTION), "fraction of the tile side",
+                "Extra side of the periodic grid each tile is inferred on, no data in the margin; 0 = the tile is the torus.");
 
         d.text("catalog.ra", "Column of right ascensions, degrees.");
         d.text("catalog.dec", "Column of declinations, degrees.");

@@ -1,11 +1,13 @@
 package org.massmap.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.massmap.catalog.BinnedShear;
 import org.massmap.config.SamplerConfig;
+import org.massmap.grid.TileEmbedding;
 import org.massmap.lensing.KaiserSquiresMaps;
 import org.massmap.lensing.ShearLikelihood;
 import org.massmap.lensing.ShearModel;
@@ -23,6 +25,10 @@ import org.massmap.theory.ConvergenceSpectrum;
  * the prior model: a tile's products are made from its {@link TileData}. Immutable; sampling any
  * slice of its chains gives the same chains whatever the slicing (seeds from run seed, tile id and
  * chain index).
+ *
+ * <p>With a margin the chains run on {@link TileData#inferenceGrid()} (score, likelihood and start map
+ * there; observers see those states) and the samples returned are cropped to the tile: every caller
+ * gets tile-sized maps. With margin 0 nothing is copied or cropped.
  */
 public final class TileProblem {
     private final String tileId;
@@ -42,6 +48,15 @@ public final class TileProblem {
     }
 
     /**
+     * As the constructor above, the tile embedded in a larger periodic grid of margin
+     * {@code marginFraction} ({@link TileData#TileData(BinnedShear, ShearModel, ConvergenceSpectrum, double)}).
+     */
+    public TileProblem(String tileId, BinnedShear binned, ShearModel model, ConvergenceSpectrum cl, double marginFraction,
+            PriorModel prior, SamplerConfig sampler) {
+        this(tileId, new TileData(binned, model, cl, marginFraction), prior, sampler);
+    }
+
+    /**
      * @throws IllegalArgumentException for σ ranges outside the prior's validity, or σ_min ≥ σ_max
      */
     public TileProblem(String tileId, TileData data, PriorModel prior, SamplerConfig sampler) {
@@ -50,8 +65,8 @@ public final class TileProblem {
         this.sampler = sampler;
         prior.requireSigmaMax(sampler.schedule().sigmaMax());
         this.schedule = data.schedule(sampler);
-        this.posterior = new TemperedPosterior(data.likelihood(), prior.scoreFor(data.binned().grid(), data.power()));
-        this.start = KaiserSquiresMaps.of(data.binned(), 0).kappaE();
+        this.posterior = new TemperedPosterior(data.likelihood(), prior.scoreFor(data.inferenceGrid(), data.power()));
+        this.start = KaiserSquiresMaps.of(data.inferenceShear(), 0).kappaE();
     }
 
     public String tileId() {
@@ -67,10 +82,12 @@ public final class TileProblem {
         return data.binned();
     }
 
+    /** The likelihood on {@link TileData#inferenceGrid()}. */
     public ShearLikelihood likelihood() {
         return data.likelihood();
     }
 
+    /** The Gaussian prior's power map on {@link TileData#inferenceGrid()}. */
     public PowerMap power() {
         return data.power();
     }
@@ -97,8 +114,8 @@ public final class TileProblem {
      * @throws java.util.concurrent.CancellationException when cancelled or the calling thread is interrupted
      */
     public List<ChainResult> sample(int first, int count, int threads, IntConsumer onChainsDone, BooleanSupplier cancelled) {
-        return sampler(ChainObserver.NONE).sample(start, sampler.seed(), tileId, first, count, sampler.batchSize(), threads,
-                onChainsDone, cancelled);
+        return cropped(sampler(ChainObserver.NONE).sample(start, sampler.seed(), tileId, first, count, sampler.batchSize(), threads,
+                onChainsDone, cancelled));
     }
 
     /**
@@ -106,7 +123,21 @@ public final class TileProblem {
      * shown to {@code observer} (progress, convergence traces; the samples are the same).
      */
     public List<ChainResult> sample(int first, int count, int threads, BooleanSupplier cancelled, ChainObserver observer) {
-        return sampler(observer).sample(start, sampler.seed(), tileId, first, count, sampler.batchSize(), threads, null, cancelled);
+        return cropped(sampler(observer).sample(start, sampler.seed(), tileId, first, count, sampler.batchSize(), threads, null,
+                cancelled));
+    }
+
+    /** The chains' samples cropped to the tile (the list itself for margin 0; a failed chain keeps its null sample). */
+    private List<ChainResult> cropped(List<ChainResult> results) {
+        TileEmbedding e = data.embedding();
+        if (e.isIdentity()) {
+            return results;
+        }
+        List<ChainResult> out = new ArrayList<>(results.size());
+        for (ChainResult r : results) {
+            out.add(new ChainResult(r.sample() == null ? null : e.crop(r.sample()), r.diagnostics()));
+        }
+        return out;
     }
 
     private PosteriorSampler sampler(ChainObserver observer) {

@@ -97,7 +97,9 @@ public final class TileProductWriter {
     /**
      * A sampled tile's products: summaries of its samples (noise-only maps drawn from the run seed and
      * the tile id), the Kaiser-Squires and Wiener maps, fig1.png (Kaiser-Squires smoothed over half
-     * the cluster aperture) and tile.json.
+     * the cluster aperture) and tile.json. With a margin, the Kaiser-Squires and Wiener maps are made on the
+ * inference grid and cropped, and the samples are the tile's (cropped by {@link TileProblem}); every file
+ * is on the tile grid with the tile's WCS.
      *
      * @param truth the known truth on the tile grid for fig1.png, or null
      * @return the summaries written
@@ -110,11 +112,11 @@ public final class TileProductWriter {
                 TilePosterior.auxiliaryRandom(run.sampler().seed(), t.tile().id()), t.samples(), run.clusters());
         var known = TilePosterior.known(binned.grid(), summary.clusterFrequency(), run.knownClusters());
         WienerResult wf = data.wienerFilter(run.wienerTolerance(), run.wienerMaxIterations());
-        kaiserSquires(binned, KaiserSquiresMaps.of(binned, 0));
+        kaiserSquires(binned, data.kaiserSquires(0));
         TileProducts.writeWiener(dir, binned.grid(), wf, prov);
         PosteriorProducts.write(dir, summary, t.samples(), binned.mask(), known, t.chains(), prov);
         PosteriorProducts.figure1(binned.grid(), truth, binned.mask(),
-                KaiserSquiresMaps.of(binned, run.clusters().apertureArcmin() / 2).kappaE(), summary.mean(), t.samples(), List.of())
+                data.kaiserSquires(run.clusters().apertureArcmin() / 2).kappaE(), summary.mean(), t.samples(), List.of())
                 .writePng(dir.resolve("fig1.png"));
         JsonFiles.write(dir.resolve("tile.json"), tileInfo(t, run, schedule, summary));
         return summary;
@@ -127,6 +129,7 @@ public final class TileProductWriter {
         m.put("centre", t.tile().centre().toString());
         m.put("size", t.tile().size());
         m.put("pixel_arcmin", t.tile().pixelArcmin());
+        m.put("inference_grid", List.of(t.data().inferenceGrid().nx(), t.data().inferenceGrid().ny()));
         m.put("galaxies", t.galaxies());
         m.put("fingerprint", t.fingerprint());
         m.put("prior", run.prior());

@@ -16,7 +16,7 @@ import org.massmap.config.Settings;
 import org.massmap.grid.TileGrid;
 import org.massmap.lensing.GaussianSmoother;
 import org.massmap.pipeline.PriorModel;
-import org.massmap.pipeline.TileInference;
+import org.massmap.pipeline.TileData;
 import org.massmap.pipeline.TilePosterior;
 import org.massmap.pipeline.TileProblem;
 import org.massmap.sampling.ChainResult;
@@ -175,8 +175,10 @@ public final class StudyRealisation {
         SmoothedKs bestKs = ks.apply(data);
         baselines.put("kaiser_squires_smoothed", bestKs.metrics());
         // the baseline on the posterior's terms: the study's C_ell (the truths' mean power) and its shear model
-        double[] wiener = ReducedShearWiener.of(TileInference.likelihood(binned, map.shearModel()), TileInference.power(grid, cl),
-                s.positive("wiener.tolerance"), s.positiveInt("wiener.max-iterations"), WIENER_FIXED_POINT_STEPS).kappa();
+        // on the same (possibly embedded, map.embedding-margin) grid as the posteriors, cropped to the tile
+        TileData tileData = new TileData(binned, map.shearModel(), cl, map.embeddingMargin());
+        double[] wiener = tileData.crop(ReducedShearWiener.of(tileData.likelihood(), tileData.power(),
+                s.positive("wiener.tolerance"), s.positiveInt("wiener.max-iterations"), WIENER_FIXED_POINT_STEPS)).kappa();
         baselines.put("wiener", MapMetrics.of(wiener, truth, mask));
 
         double[] truthFilled = fillNaN(truth);
@@ -214,7 +216,7 @@ public final class StudyRealisation {
         List<double[]> lastSamples = null;
         for (Method m : methods) {
             long t0 = System.nanoTime();
-            TileProblem problem = new TileProblem("study", binned, map.shearModel(), cl, m.prior(), sampler);
+            TileProblem problem = new TileProblem("study", tileData, m.prior(), sampler);
             List<ChainResult> chains = problem.sample(0, sampler.chains(), Runtime.getRuntime().availableProcessors(), null);
             double seconds = (System.nanoTime() - t0) * 1e-9 * Runtime.getRuntime().availableProcessors();
             List<double[]> samples = new ArrayList<>();

@@ -122,7 +122,7 @@ class TileProductWriterTest {
         JsonNode info = JsonFiles.readTree(dir.resolve("tile.json"));
         List<String> keys = new ArrayList<>();
         info.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("tile", "run", "centre", "size", "pixel_arcmin", "galaxies", "fingerprint", "prior", "model_sha256",
+        assertEquals(List.of("tile", "run", "centre", "size", "pixel_arcmin", "inference_grid", "galaxies", "fingerprint", "prior", "model_sha256",
                 "seed", "sigma_max", "sigma_min", "samples", "false_peaks_per_deg2", "cluster_candidates", "chains", "problems"), keys);
         assertEquals("hybrid", info.get("prior").asText());
         assertEquals(sha, info.get("model_sha256").asText());

@@ -66,7 +66,7 @@ final class JobSpecs {
         }
         long minGalaxies = s.nonNegativeInt("job.min-galaxies");
         return JobSpec.builder().outputUri(outputUri).runId(runId).columns(CatalogSettings.columns(s, m)).shapeNoise(noise)
-                .shearModel(m.shearModel()).minGalaxies(minGalaxies).clEll(table[0]).clValues(table[1]).sampler(sampler)
+                .shearModel(m.shearModel()).embeddingMargin(m.embeddingMargin()).minGalaxies(minGalaxies).clEll(table[0]).clValues(table[1]).sampler(sampler)
                 .clusters(SamplerConfig.clusters(s)).modelUri(modelUri).modelSha256(modelSha).knownClusters(knownClusters)
                 .canonicalConfig(canonicalConfig(s.config())).truthUri(truthUri).force(s.bool("job.force"))
                 .mosaicTaperArcmin(s.nonNegative("job.mosaic-taper-arcmin")).wienerTolerance(s.positive("wiener.tolerance"))

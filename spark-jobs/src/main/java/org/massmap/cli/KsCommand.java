@@ -50,7 +50,7 @@ final class KsCommand implements Callable<Integer> {
         CommandSupport.requireFile(catalog, "--catalog");
         PrintWriter console = spec.commandLine().getOut();
         BinnedShear binned = CommandSupport.binCatalog(catalog, s, m, console);
-        KaiserSquiresMaps ks = KaiserSquiresMaps.of(binned, smooth);
+        KaiserSquiresMaps ks = org.massmap.pipeline.TileInference.kaiserSquires(binned, m.embedding(binned.grid()), smooth);
         Provenance prov = CommandSupport.provenance(s);
         AtomicDirectory.write(CommandSupport.outputDirectory(out), dir -> new TileProductWriter(dir, prov).kaiserSquires(binned, ks));
         console.println("wrote " + out.resolve("kappa_ks_e.fits") + " and 5 more files");

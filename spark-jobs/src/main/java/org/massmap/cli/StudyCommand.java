@@ -149,7 +149,8 @@ final class StudyCommand implements Callable<Integer> {
         Files.createDirectories(out);
         if (convergence) {
             MockSurvey mock = SimulateCommand.simulateSurvey(s, SimulateCommand.surveyTruth(s), seed);
-            org.massmap.pipeline.TileData data = new org.massmap.pipeline.TileData(StudyRealisation.bin(mock, map), map.shearModel(), cl);
+            org.massmap.pipeline.TileData data = new org.massmap.pipeline.TileData(StudyRealisation.bin(mock, map), map.shearModel(), cl,
+                    map.embeddingMargin());
             org.massmap.validation.ConvergenceStudy.run("mock-" + seed, data, methods, sampler, lengthening, finalSteps,
                     sampler.chains(), Runtime.getRuntime().availableProcessors(), out, console, commandLine());
             console.printf(Locale.ROOT, "wrote %s (%.0f s)%n", out.resolve("convergence.md"), (System.nanoTime() - t0) * 1e-9);

@@ -50,7 +50,7 @@ final class WienerCommand implements Callable<Integer> {
         var cl = TheoryConfig.priorSpectrum(s);
         PrintWriter console = spec.commandLine().getOut();
         BinnedShear binned = CommandSupport.binCatalog(catalog, s, m, console);
-        WienerResult wf = new TileData(binned, m.shearModel(), cl).wienerFilter(tol, maxIt);
+        WienerResult wf = new TileData(binned, m.shearModel(), cl, m.embeddingMargin()).wienerFilter(tol, maxIt);
         console.printf("Wiener filter: %d iterations, relative residual %.2e%s%n", wf.iterations(), wf.relativeResidual(),
                 wf.converged() ? "" : " (did NOT reach the tolerance " + tol + "; raise wiener.max-iterations)");
         Provenance prov = CommandSupport.provenance(s);

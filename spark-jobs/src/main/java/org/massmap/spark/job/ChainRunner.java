@@ -36,7 +36,7 @@ final class ChainRunner {
 
     /** The tile's model-free part: what its products need. */
     static TileData data(JobSpec spec, TilePlan plan) throws CatalogException {
-        return new TileData(binned(spec, plan), spec.shearModel(), spec.spectrum());
+        return new TileData(binned(spec, plan), spec.shearModel(), spec.spectrum(), spec.embeddingMargin());
     }
 
     static TileProblem problem(JobSpec spec, TilePlan plan, PriorModel prior) throws CatalogException {

@@ -21,6 +21,8 @@ import org.massmap.theory.TabulatedConvergenceSpectrum;
  * @param columns          catalog column mapping
  * @param shapeNoise       per-galaxy shape noise
  * @param shearModel       how convergence maps to the measured ellipticities
+ * @param embeddingMargin  margin of the larger periodic grid each tile is inferred on, as a fraction of the
+ *                         tile side (map.embedding-margin; 0 = the tile is the torus)
  * @param tiling           the tiles (null in the template a command builds; the job resolves it)
  * @param minGalaxies      tiles with fewer galaxies are reported and not mapped
  * @param clEll            multipoles of the prior's C_ℓ table
@@ -39,7 +41,7 @@ import org.massmap.theory.TabulatedConvergenceSpectrum;
  * @param softwareVersion  massmap version (provenance of the products)
  */
 public record JobSpec(String outputUri, String runId, ColumnMapping columns, ShapeNoise shapeNoise, ShearModel shearModel,
-        Tiling tiling, long minGalaxies, double[] clEll, double[] clValues, SamplerConfig sampler, ClusterSettings clusters,
+        double embeddingMargin, Tiling tiling, long minGalaxies, double[] clEll, double[] clValues, SamplerConfig sampler, ClusterSettings clusters,
         String modelUri, String modelSha256, List<KnownCluster> knownClusters, String canonicalConfig, String truthUri,
         boolean force, double mosaicTaperArcmin, double wienerTolerance, int wienerMaxIterations, String softwareVersion)
         implements Serializable {
@@ -80,6 +82,7 @@ public record JobSpec(String outputUri, String runId, ColumnMapping columns, Sha
         private ColumnMapping columns;
         private ShapeNoise shapeNoise;
         private ShearModel shearModel;
+        private double embeddingMargin;
         private Tiling tiling;
         private long minGalaxies;
         private double[] clEll;
@@ -106,6 +109,7 @@ public record JobSpec(String outputUri, String runId, ColumnMapping columns, Sha
             columns = s.columns;
             shapeNoise = s.shapeNoise;
             shearModel = s.shearModel;
+            embeddingMargin = s.embeddingMargin;
             tiling = s.tiling;
             minGalaxies = s.minGalaxies;
             clEll = s.clEll;
@@ -146,6 +150,11 @@ public record JobSpec(String outputUri, String runId, ColumnMapping columns, Sha
 
         public Builder shearModel(ShearModel v) {
             shearModel = v;
+            return this;
+        }
+
+        public Builder embeddingMargin(double v) {
+            embeddingMargin = v;
             return this;
         }
 
@@ -230,7 +239,7 @@ public record JobSpec(String outputUri, String runId, ColumnMapping columns, Sha
         }
 
         public JobSpec build() {
-            return new JobSpec(outputUri, runId, columns, shapeNoise, shearModel, tiling, minGalaxies, clEll, clValues, sampler, clusters,
+            return new JobSpec(outputUri, runId, columns, shapeNoise, shearModel, embeddingMargin, tiling, minGalaxies, clEll, clValues, sampler, clusters,
                     modelUri, modelSha256, knownClusters, canonicalConfig, truthUri, force, mosaicTaperArcmin, wienerTolerance,
                     wienerMaxIterations, softwareVersion);
         }
