@@ -56,7 +56,7 @@ public record TileEmbedding(TileGrid tile, TileGrid outer, int offsetX, int offs
     }
 
     /** The outer side for tile side n and margin fraction f (the class comment's rule). */
-    static int side(int n, double f) {
+    public static int side(int n, double f) {
         if (f == 0) {
             return n;
         }

@@ -77,6 +77,14 @@ class ConfigLoaderTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.shear-model", "sheer")))));
         assertTrue(e.getMessage().contains("reduced-shear"), e.getMessage());
+        for (String bad : new String[] {"-0.25", "5", "wide"}) {
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.embedding-margin", bad)))));
+            assertTrue(e.getMessage().contains("map.embedding-margin"), e.getMessage());
+        }
+        assertEquals(0.25, MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.embedding-margin", "0.25"))))
+                .embeddingMargin());
+        assertEquals(0.0, MapSettings.from(Settings.defaults()).embeddingMargin());
     }
 
     @Test

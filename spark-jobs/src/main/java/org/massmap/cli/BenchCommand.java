@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks and studies (results for docs/benchmarks.md, docs/sampler.md).",
         subcommands = {BenchCommand.Fft.class, BenchCommand.Binning.class, BenchCommand.Wiener.class, BenchCommand.Sampler.class,
-            BenchCommand.Model.class, BenchCommand.Network.class, BenchCommand.Throughput.class, SimulatorBench.class})
+            BenchCommand.Model.class, BenchCommand.Network.class, BenchCommand.Throughput.class, SimulatorBench.class,
+            EmbeddingBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

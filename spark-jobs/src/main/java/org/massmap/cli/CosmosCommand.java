@@ -117,7 +117,7 @@ final class CosmosCommand implements Callable<Integer> {
         }
         Path root = CommandSupport.outputDirectory(out).toAbsolutePath();
         List<Run> runs = plan(s, chosen, map.pixelArcmin(), inputs, root);
-        MemoryEstimate.sample(map.size(), sampler.chains(), sampler.batchSize(), s.string("spark.master").trim(), sparkConf).require();
+        MemoryEstimate.sample(org.massmap.grid.TileEmbedding.side(map.size(), map.embeddingMargin()), sampler.chains(), sampler.batchSize(), s.string("spark.master").trim(), sparkConf).require();
 
         Files.createDirectories(root);
         int exit = sample(s, runs, inputs, root, sampler.chains(), console);

@@ -74,7 +74,8 @@ final class SampleCommand implements Callable<Integer> {
         Settings s = ResolvedConfig.of(spec, config);
         SamplerConfig sampler = SamplerConfig.from(s);
         PrintWriter console = spec.commandLine().getOut();
-        MemoryEstimate.sample(org.massmap.config.MapSettings.from(s).size(), sampler.chains(), sampler.batchSize(),
+        MemoryEstimate.sample(org.massmap.grid.TileEmbedding.side(org.massmap.config.MapSettings.from(s).size(),
+                org.massmap.config.MapSettings.from(s).embeddingMargin()), sampler.chains(), sampler.batchSize(),
                 s.string("spark.master").trim(), sparkConf).require();
         ModelChoice modelChoice = ModelChoice.resolve(sampler, org.massmap.config.MapSettings.from(s).pixelArcmin());
         JobSpec jobSpec = JobSpecs.spec(s, outputUri(out), modelChoice, truth == null ? null : uri(truth));
