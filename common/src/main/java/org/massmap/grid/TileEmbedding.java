@@ -10,8 +10,9 @@ package org.massmap.grid;
  * [{@link #offsetX()}, offsetX + tile.nx) and rows [{@link #offsetY()}, offsetY + tile.ny), with equal
  * margins on opposite sides, so outer pixel (ix + offsetX, iy + offsetY) is tile pixel (ix, iy) at the
  * same sky position. Side rule, per axis, for a tile side n and margin fraction f &gt; 0: the smallest
- * side N ≥ n·(1 + f) with N − n even and, for even n, N a multiple of 8 (FFT-friendly, and what the
- * hybrid network's 2^scales padding needs least); f = 0 is the identity (N = n). Immutable.
+ * side N ≥ n·(1 + f), N &gt; n, with N − n even, no prime factor above 5 (FFT-friendly) and, for even n,
+ * N a multiple of 8 (what the hybrid network's 2^scales padding needs least): 64 gives 72, 80, 96, 128
+ * for f = 1/8, 1/4, 1/2, 1; 360 gives 432 for 1/8. f = 0 is the identity (N = n). Immutable.
  *
  * @param tile    the tile whose products are published
  * @param outer   the periodic grid the inference runs on (the tile itself for the identity)
@@ -62,10 +63,20 @@ public record TileEmbedding(TileGrid tile, TileGrid outer, int offsetX, int offs
         }
         int side = (int) Math.ceil(n * (1 + f) - 1e-9);
         side = Math.max(side, n + 1);
-        while ((side - n) % 2 != 0 || (n % 2 == 0 && side % 8 != 0)) {
+        while ((side - n) % 2 != 0 || (n % 2 == 0 && side % 8 != 0) || !smooth(side)) {
             side++;
         }
         return side;
+    }
+
+    /** Whether n has no prime factor above 5 (JTransforms' mixed-radix sizes; others take Bluestein's slower path). */
+    static boolean smooth(int n) {
+        for (int p : new int[] {2, 3, 5}) {
+            while (n % p == 0) {
+                n /= p;
+            }
+        }
+        return n == 1;
     }
 
     /** Whether the outer grid is the tile itself (margin 0). */

@@ -22,7 +22,9 @@ class TileEmbeddingTest {
         assertEquals(96, TileEmbedding.side(64, 0.5));
         assertEquals(128, TileEmbedding.side(64, 1));
         assertEquals(24, TileEmbedding.side(20, 0.01)); // any margin at all gives at least one pixel per side
-        assertEquals(21, TileEmbedding.side(15, 0.3)); // odd side: even margins, no multiple of 8 possible
+        assertEquals(25, TileEmbedding.side(15, 0.3)); // odd side: even margins, no multiple of 8 possible; 21 = 3·7
+        assertEquals(432, TileEmbedding.side(360, 0.125)); // 408 = 8·3·17 ... 424 = 8·53 are not FFT-friendly
+        assertTrue(TileEmbedding.smooth(2 * 3 * 5 * 8) && !TileEmbedding.smooth(8 * 7) && !TileEmbedding.smooth(17));
         TileEmbedding e = TileEmbedding.of(TILE, 0.5);
         assertEquals(new TileGrid(32, 24, TILE.pixelRad(), TILE.centre()), e.outer());
         assertEquals(6, e.offsetX());
