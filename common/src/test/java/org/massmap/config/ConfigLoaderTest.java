@@ -84,7 +84,7 @@ class ConfigLoaderTest {
         }
         assertEquals(0.25, MapSettings.from(new Settings(ConfigLoader.load(null, Map.of("map.embedding-margin", "0.25"))))
                 .embeddingMargin());
-        assertEquals(0.0, MapSettings.from(Settings.defaults()).embeddingMargin());
+        assertEquals(0.125, MapSettings.from(Settings.defaults()).embeddingMargin()); // docs/validation.md, Tile boundaries
     }
 
     @Test
