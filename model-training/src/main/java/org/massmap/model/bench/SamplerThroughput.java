@@ -28,7 +28,7 @@ import org.massmap.validation.StudyRealisation;
 
 /**
  * Cost of a posterior sample on one mock tile (centred at RA, Dec = 150°, 2°, at the model's pixel
- * size, the survey section's density, σ_e and mask, no halos) with the Gaussian and with the hybrid
+ * size, the survey section's density, σ_e and mask, no halos, embedded with {@code map.embedding-margin}) with the Gaussian and with the hybrid
  * prior, as Markdown tables for docs/benchmarks.md. Written by {@code massmap bench throughput}.
  *
  * <p>Core-seconds are the process's CPU time over the sampling (all threads: ND4J, the FFTs, the
@@ -63,7 +63,8 @@ public final class SamplerThroughput {
         PriorModel[] priors = {PriorModel.gaussian(), new HybridPriorModel(model)};
         TileProblem[] problems = new TileProblem[priors.length];
         for (int p = 0; p < priors.length; p++) {
-            problems[p] = new TileProblem("bench", binned, ShearModel.REDUCED_SHEAR, cl, priors[p], sampler);
+            problems[p] = new TileProblem("bench", binned, ShearModel.REDUCED_SHEAR, cl, MapSettings.from(s).embeddingMargin(), priors[p],
+                    sampler);
         }
         if (repeats > 0) {
             out.printf(Locale.ROOT, "| prior | tile | score evaluations / sample | acceptance | core-s / sample (CPU) | s / sample (wall, %d cores)"
@@ -84,8 +85,9 @@ public final class SamplerThroughput {
                 acceptance = results.stream().mapToDouble(x -> x.diagnostics().acceptanceRate()).average().orElse(0);
             }
             double cpuMedian = median(cpu);
-            out.printf(Locale.ROOT, "| %s | %d² at %.3g′ | %.0f | %.2f | %.1f | %.1f | %.0f |%n", priors[p].describe().split(" \\(")[0],
-                    size, pixel, evals, acceptance, cpuMedian, median(wall), 3600.0 / cpuMedian);
+            var grid = problems[p].data().embedding().outer();
+            out.printf(Locale.ROOT, "| %s | %d² at %.3g′ (inferred on %d×%d) | %.0f | %.2f | %.1f | %.1f | %.0f |%n",
+                    priors[p].describe().split(" \\(")[0], size, pixel, grid.nx(), grid.ny(), evals, acceptance, cpuMedian, median(wall), 3600.0 / cpuMedian);
             out.flush();
         }
         writeBreakdown(out, problems, chains, cores);
@@ -93,7 +95,8 @@ public final class SamplerThroughput {
 
     /** Median CPU and wall milliseconds of one score evaluation of a batch, by part. */
     private static void writeBreakdown(PrintWriter out, TileProblem[] problems, int chains, int cores) {
-        int n = problems[0].binned().grid().nx() * problems[0].binned().grid().ny();
+        var grid = problems[0].data().embedding().outer(); // the grid the chains run on
+        int n = grid.nx() * grid.ny();
         double[][] maps = new double[chains][];
         double[] sigmas = new double[chains];
         SplittableRandom rng = new SplittableRandom(7);
