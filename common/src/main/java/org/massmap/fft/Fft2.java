@@ -86,34 +86,28 @@ public final class Fft2 {
      * imaginary parts they would have otherwise are dropped. {@code specA} is used as scratch space.
      *
      * @param specA  interleaved Hermitian spectrum (overwritten)
-     * @param specB  second Hermitian spectrum, or null
+     * @param specB  second Hermitian spectrum
      * @param outA   real map of A, written
-     * @param outB   real map of B, written when specB is not null
+     * @param outB   real map of B, written
      */
     public void inverseRealPair(double[] specA, double[] specB, double[] outA, double[] outB) {
         int n = nx * ny;
         checkLength(specA);
-        if (outA.length != n || (specB != null && (outB == null || outB.length != n))) {
+        checkLength(specB);
+        if (outA.length != n || outB.length != n) {
             throw new IllegalArgumentException("expected output maps of " + n + " pixels for " + nx + "x" + ny);
         }
-        if (specB != null) {
-            checkLength(specB);
-            for (int i = 0; i < n; i++) {
-                // (Ar + i·Ai) + i·(Br + i·Bi)
-                double re = specA[2 * i] - specB[2 * i + 1];
-                double im = specA[2 * i + 1] + specB[2 * i];
-                specA[2 * i] = re;
-                specA[2 * i + 1] = im;
-            }
+        for (int i = 0; i < n; i++) {
+            // (Ar + i·Ai) + i·(Br + i·Bi)
+            double re = specA[2 * i] - specB[2 * i + 1];
+            double im = specA[2 * i + 1] + specB[2 * i];
+            specA[2 * i] = re;
+            specA[2 * i + 1] = im;
         }
         inverse(specA);
         for (int i = 0; i < n; i++) {
             outA[i] = specA[2 * i];
-        }
-        if (specB != null) {
-            for (int i = 0; i < n; i++) {
-                outB[i] = specA[2 * i + 1];
-            }
+            outB[i] = specA[2 * i + 1];
         }
     }
 

@@ -105,12 +105,7 @@ public final class ShearLikelihood {
 
     /** Gradient of the tempered log-likelihood with respect to κ, written into {@code out}. */
     public void gradient(double[] kappa, double sigma, double[] out) {
-        double[] c = shearOf(kappa);
-        weightResidual(kappa, c, sigma, out);
-        ks.inverseInPlace(c); // Aᵀ: the E-mode part of the inverse operator
-        for (int i = 0; i < kappa.length; i++) {
-            out[i] += c[2 * i];
-        }
+        gradientPlus(new double[][] {kappa}, new double[] {sigma}, null, new double[][] {out});
     }
 
     /**
@@ -148,7 +143,7 @@ public final class ShearLikelihood {
 
     /**
      * Gradients of a batch of maps, each at its own σ, written into {@code out[b]}; equal to
-     * {@link #gradient(double[], double, double[])} per map up to rounding, with a real-input forward
+     * {@link #gradient(double[], double, double[])} per map, with a real-input forward
      * transform of κ (about two thirds of a complex one), and each map's result independent of the
      * others in the batch.
      */

@@ -135,7 +135,9 @@ public final class HybridScore implements SpectralScore {
         }
         int n = nx() * ny();
         for (int j = 0; j < maps.length; j++) {
-            checkedNetworkSigma(maps[j], sigmas[j], out[j], j);
+            if (out[j].length != n) {
+                throw new IllegalArgumentException("output " + j + " has " + out[j].length + " pixels, the tile has " + n);
+            }
         }
         double[][] spectra = new double[maps.length][2 * n];
         for (int j = 0; j < maps.length; j++) {
@@ -168,7 +170,7 @@ public final class HybridScore implements SpectralScore {
             double[] netSigma = new double[b];
             float[] input = new float[b * padded * NetworkConfig.INPUT_CHANNELS];
             for (int j = 0; j < b; j++) {
-                netSigma[j] = checkedNetworkSigma(maps[start + j], sigmas[start + j], null, start + j);
+                netSigma[j] = checkedNetworkSigma(maps[start + j], sigmas[start + j], start + j);
                 networkInputs(spectra[start + j], netSigma[j], seen, th);
                 encoding.encode(wrap(seen), wrap(th), netSigma[j], input, j);
             }
@@ -189,10 +191,10 @@ public final class HybridScore implements SpectralScore {
         }
     }
 
-    /** Validates one map, its output (when given) and its σ, and returns the σ the network sees (σ floored at σ_lo). */
-    private double checkedNetworkSigma(double[] x, double sigma, double[] out, int index) {
+    /** Validates one map and its σ, and returns the σ the network sees (σ floored at σ_lo). */
+    private double checkedNetworkSigma(double[] x, double sigma, int index) {
         int n = nx() * ny();
-        if (x.length != n || (out != null && out.length != n)) {
+        if (x.length != n) {
             throw new IllegalArgumentException("map " + index + " has " + x.length + " pixels, the tile has " + n);
         }
         if (!(sigma >= 0)) {
@@ -211,23 +213,14 @@ public final class HybridScore implements SpectralScore {
      * s_th,s(H·x) = −F⁻¹[H·X/(P + s²)].
      */
     private void networkInputs(double[] spectrum, double s, double[] seen, double[] th) {
-        int modes = spectrum.length / 2;
-        double[] hx = new double[2 * modes];
-        double[] sth = new double[2 * modes];
-        double s2 = s * s;
-        var power = prior.power();
-        for (int i = 0; i < modes; i++) {
+        double[] hx = new double[spectrum.length];
+        for (int i = 0; i < spectrum.length / 2; i++) {
             double h = window.gainAt(i);
-            double re = h * spectrum[2 * i];
-            double im = h * spectrum[2 * i + 1];
-            hx[2 * i] = re;
-            hx[2 * i + 1] = im;
-            if (i > 0) {
-                double f = -1.0 / (power.at(i) + s2);
-                sth[2 * i] = f * re;
-                sth[2 * i + 1] = f * im;
-            }
+            hx[2 * i] = h * spectrum[2 * i];
+            hx[2 * i + 1] = h * spectrum[2 * i + 1];
         }
+        double[] sth = new double[spectrum.length];
+        prior.addFilteredSpectrum(hx, s, -1.0, sth); // the Gaussian score's spectrum, k = 0 left at 0
         prior.fft().inverseRealPair(hx, sth, seen, th);
     }
 
