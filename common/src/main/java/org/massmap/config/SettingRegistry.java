@@ -184,6 +184,8 @@ public final class SettingRegistry {
         d.choice("training.activation", "Non-linearity of the network.", "relu", "leaky-relu", "silu", "elu");
         d.number("training.residual-high-pass-ell", Range.nonNegative(), "",
                 "The residual acts above this multipole only; 0 = no restriction.");
+        d.number("training.input-compression", Range.nonNegative(), "",
+                "a of the network's map inputs a*asinh(v/a) (units of the scaled inputs); 0 = linear.");
         d.integer("training.linear-part-maps", Range.nonNegative(), "",
                 "Simulations per noise level that measure the residual's linear part, removed after training; 0 = keep it.");
         d.number("training.learning-rate", Range.positive(), "", "Peak Adam learning rate.");

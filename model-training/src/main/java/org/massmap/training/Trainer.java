@@ -116,6 +116,9 @@ public final class Trainer {
             differences.add("Gaussian prior (input scale " + m.encoding().kappaScale() + " vs " + setup.encoding().kappaScale()
                     + ": another C_ell, pixel window or crop size)");
         }
+        if (m.encoding().compression() != setup.encoding().compression()) {
+            differences.add("input compression " + m.encoding().compression() + " vs " + setup.encoding().compression());
+        }
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException("cannot continue training from a model trained with another setup: "
                     + String.join("; ", differences));

@@ -16,13 +16,15 @@ import org.massmap.model.SigmaDistribution;
  * @param network        U-Net widths, blocks per scale and activation
  * @param training       steps, batch, crops, σ distribution, learning-rate schedule, seed, checkpoints
  * @param residualWindow the multipole above which the residual acts ({@code training.residual-high-pass-ell})
+ * @param inputCompression a of the network's compressed map inputs, 0 = linear ({@code training.input-compression};
+ *                       see {@link org.massmap.model.InputEncoding})
  * @param maps           where the training maps come from ({@code training.maps})
  * @param spark          data-parallel training on Spark ({@code training.spark})
  * @param linearPartMaps simulations per σ that measure the residual's linear part after training, 0 = keep it
  *                       ({@code training.linear-part-maps}; see {@link LinearPartFit})
  */
-public record TrainingSettings(NetworkConfig network, TrainingConfig training, ResidualWindow residualWindow, Maps maps,
-        DataParallel spark, int linearPartMaps) {
+public record TrainingSettings(NetworkConfig network, TrainingConfig training, ResidualWindow residualWindow,
+        double inputCompression, Maps maps, DataParallel spark, int linearPartMaps) {
 
     /** Where training maps come from ({@code training.maps.source}). */
     public enum MapsSource {
@@ -73,7 +75,8 @@ public record TrainingSettings(NetworkConfig network, TrainingConfig training, R
         }
         Maps maps = new Maps(s.enumValue("training.maps.source", MapsSource.class), s.positiveInt("training.maps.size"),
                 s.bool("training.maps.halos"), s.stringList("training.maps.files"));
-        return new TrainingSettings(network, training, new ResidualWindow(s.nonNegative("training.residual-high-pass-ell")), maps,
+        return new TrainingSettings(network, training, new ResidualWindow(s.nonNegative("training.residual-high-pass-ell")),
+                s.nonNegative("training.input-compression"), maps,
                 new DataParallel(s.positiveInt("training.spark.partitions"), s.positiveInt("training.spark.steps-per-round")),
                 s.nonNegativeInt("training.linear-part-maps"));
     }

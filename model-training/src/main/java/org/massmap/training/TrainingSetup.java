@@ -47,9 +47,18 @@ public record TrainingSetup(NetworkConfig network, TrainingConfig training, Powe
     /** As {@link #of(NetworkConfig, TrainingConfig, PowerSpectrumTable, double)} with a residual window. */
     public static TrainingSetup of(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior, double pixelArcmin,
                                    ResidualWindow residualWindow) {
+        return of(network, training, prior, pixelArcmin, residualWindow, 0);
+    }
+
+    /**
+     * As {@link #of(NetworkConfig, TrainingConfig, PowerSpectrumTable, double, ResidualWindow)} with the
+     * network's map inputs compressed by a·asinh(v/a) ({@link InputEncoding}; a = 0: linear).
+     */
+    public static TrainingSetup of(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior, double pixelArcmin,
+                                   ResidualWindow residualWindow, double inputCompression) {
         TileGrid crop = TileGrid.square(training.cropSize(), pixelArcmin, new SkyPoint(0, 0));
         double rms = Math.sqrt(prior.powerMap(crop).pixelVariance());
-        return new TrainingSetup(network, training, prior, pixelArcmin, new InputEncoding(rms), residualWindow);
+        return new TrainingSetup(network, training, prior, pixelArcmin, new InputEncoding(rms, inputCompression), residualWindow);
     }
 
     /** The residual window on the crop grid. */

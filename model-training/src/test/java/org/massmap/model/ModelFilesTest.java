@@ -64,6 +64,22 @@ class ModelFilesTest {
     }
 
     @Test
+    void theInputCompressionIsSavedAndAFileWithoutOneIsLinear(@TempDir Path dir) throws Exception {
+        ScoreModel m = model(1);
+        ModelMetadata compressed = new ModelMetadata(m.metadata().formatVersion(), "test", m.metadata().created(), NET,
+                new InputEncoding(0.02, 3), 0.29, 32, 32, CL, SigmaDistribution.reference(), m.metadata().training(),
+                m.weights().sha256(), ResidualWindow.NONE, ResidualLinearPart.NONE);
+        ModelFiles.save(new ScoreModel(compressed, m.weights()), dir);
+        assertEquals(new InputEncoding(0.02, 3), ModelFiles.load(dir).metadata().encoding());
+        Path meta = dir.resolve(ModelFiles.METADATA);
+        String json = Files.readString(meta);
+        String without = json.replaceAll(",\\s*\"compression\"\\s*:\\s*[0-9.eE+-]+", "");
+        assertTrue(!without.equals(json), "the compression must be in model.json: " + json);
+        Files.writeString(meta, without);
+        assertEquals(new InputEncoding(0.02, 0), ModelFiles.load(dir).metadata().encoding());
+    }
+
+    @Test
     void aTruncatedOrCorruptWeightsFileIsReportedByName(@TempDir Path dir) throws Exception {
         ModelFiles.save(model(1), dir);
         Path w = dir.resolve(ModelFiles.WEIGHTS);
