@@ -7,8 +7,6 @@ import java.util.random.RandomGenerator;
 import org.massmap.grid.SkyPoint;
 import org.massmap.grid.TangentPlane;
 import org.massmap.grid.TileGrid;
-import org.massmap.lensing.KaiserSquires;
-import org.massmap.lensing.ShearModel;
 import org.massmap.prior.PowerMap;
 
 /**
@@ -53,8 +51,16 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
 
     /** The field, twice the tile's size about the same centre, on which the truth is drawn (halos go there too). */
     public static TileGrid field(MockSurveySpec spec) {
-        int big = 2 * spec.size() + spec.size() % 2; // (big − size) even: the tile sits on the big grid's pixels
-        return TileGrid.square(big, spec.pixelArcmin(), spec.centre());
+        return field(TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre()));
+    }
+
+    /** The field of a square tile: twice its side (plus one for an odd side) at its pixel size, about its centre. */
+    public static TileGrid field(TileGrid tile) {
+        if (tile.nx() != tile.ny()) {
+            throw new IllegalArgumentException("mock tiles are square, got " + tile);
+        }
+        int big = 2 * tile.nx() + tile.nx() % 2; // (big − size) even: the tile sits on the big grid's pixels
+        return new TileGrid(big, big, tile.pixelRad(), tile.centre());
     }
 
     /**
@@ -65,8 +71,16 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
      * @param halos the halo population, or null for none
      */
     public static ConvergenceSimulator truthSimulator(MockSurveySpec spec, DoubleUnaryOperator cl, HaloModel halos) {
-        TileGrid field = field(spec);
-        return new ConvergenceSimulator(field, PowerMap.fromCl(field, cl), spec.lognormalShift(), halos);
+        return truthSimulator(TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre()), spec.lognormalShift(), cl, halos);
+    }
+
+    /**
+     * As {@link #truthSimulator(MockSurveySpec, DoubleUnaryOperator, HaloModel)} for the square {@code tile}, on
+     * {@link #field(TileGrid)} with lognormal shift {@code shift}.
+     */
+    public static ConvergenceSimulator truthSimulator(TileGrid tile, double shift, DoubleUnaryOperator cl, HaloModel halos) {
+        TileGrid field = field(tile);
+        return new ConvergenceSimulator(field, PowerMap.fromCl(field, cl), shift, halos);
     }
 
     /**
@@ -94,21 +108,13 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
     public static MockSurvey generate(MockSurveySpec spec, ConvergenceSimulator.Draw draw, RandomGenerator rng) {
         TileGrid tile = TileGrid.square(spec.size(), spec.pixelArcmin(), spec.centre());
         TileGrid field = field(spec);
-        int big = field.nx();
         double[] kappa = draw.kappa();
         if (kappa.length != field.size()) {
             throw new IllegalArgumentException("the truth has " + kappa.length + " pixels, the mock's field " + field + " has " + field.size());
         }
-        double[][] shear = new KaiserSquires(big, big).forward(kappa, null);
+        LensingField lensing = new LensingField(field, kappa, spec.shearModel());
         SurveyMask mask = SurveyMask.draw(tile, spec.mask(), rng);
-
-        int offset = (big - spec.size()) / 2;
-        double[] truthTile = new double[tile.size()];
-        for (int iy = 0; iy < spec.size(); iy++) {
-            for (int ix = 0; ix < spec.size(); ix++) {
-                truthTile[iy * spec.size() + ix] = kappa[(iy + offset) * big + ix + offset];
-            }
-        }
+        double[] truthTile = lensing.cut(tile);
 
         double halfX = 0.5 * tile.nx() * tile.pixelRad();
         double halfY = 0.5 * tile.ny() * tile.pixelRad();
@@ -116,38 +122,23 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
         int n = SurveyMask.poisson(spec.galaxiesPerArcmin2() * areaArcmin2, rng);
         TangentPlane plane = tile.tangentPlane();
         Galaxies out = new Galaxies(n);
+        double[] g = new double[2];
         for (int k = 0; k < n; k++) {
             double xi = (2 * rng.nextDouble() - 1) * halfX;
             double eta = (2 * rng.nextDouble() - 1) * halfY;
             if (!mask.observed(xi, eta)) {
                 continue;
             }
-            int pixel = nearestPixel(field, xi, eta);
-            double g1 = shear[0][pixel];
-            double g2 = shear[1][pixel];
-            if (spec.shearModel() == ShearModel.REDUCED_SHEAR) {
-                g1 /= 1 - kappa[pixel];
-                g2 /= 1 - kappa[pixel];
-            }
-            double[] e = lensed(intrinsic(spec.sigmaE(), rng), g1, g2);
+            lensing.shearAt(lensing.pixelOf(xi, eta), g);
+            double[] e = LensingField.lensed(intrinsic(spec.sigmaE(), rng), g[0], g[1]);
             SkyPoint sky = plane.deproject(xi, eta);
             // grid frame → sky convention in the tile frame (negate e2) → galaxy's local frame (rotate by −2φ)
             double phi = plane.frameRotation(sky.raDeg(), sky.decDeg());
-            double c = Math.cos(2 * phi);
-            double s = Math.sin(2 * phi);
-            double t1 = e[0];
-            double t2 = -e[1];
-            out.add(sky.raDeg(), sky.decDeg(), t1 * c + t2 * s, -t1 * s + t2 * c);
+            double[] skyE = LensingField.gridToSky(e, Math.cos(2 * phi), Math.sin(2 * phi));
+            out.add(sky.raDeg(), sky.decDeg(), skyE[0], skyE[1]);
         }
         return new MockSurvey(tile, truthTile, mask.pixelMask(tile), List.copyOf(draw.halos()), out.ra(), out.dec(), out.e1(),
                 out.e2(), out.weights());
-    }
-
-    /** The field pixel containing tangent-plane point (ξ, η) (clamped to the field). */
-    private static int nearestPixel(TileGrid field, double xi, double eta) {
-        int ix = (int) Math.max(0, Math.min(field.nx() - 1, Math.round(field.xOf(xi))));
-        int iy = (int) Math.max(0, Math.min(field.ny() - 1, Math.round(field.yOf(eta))));
-        return iy * field.nx() + ix;
     }
 
     /** Intrinsic ellipticity: Gaussian components of std σ_e, redrawn until |e| &lt; 1. */
@@ -159,16 +150,6 @@ public record MockSurvey(TileGrid grid, double[] truthKappa, boolean[] pixelMask
                 return new double[] {a, b};
             }
         }
-    }
-
-    /** e = (e_s + g)/(1 + g* e_s) in complex arithmetic (Seitz &amp; Schneider 1997, |g| &lt; 1). */
-    static double[] lensed(double[] es, double g1, double g2) {
-        double nr = es[0] + g1;
-        double ni = es[1] + g2;
-        double dr = 1 + g1 * es[0] + g2 * es[1]; // 1 + conj(g)·e_s
-        double di = g1 * es[1] - g2 * es[0];
-        double d2 = dr * dr + di * di;
-        return new double[] {(nr * dr + ni * di) / d2, (ni * dr - nr * di) / d2};
     }
 
     /** Growable columns of galaxies. */

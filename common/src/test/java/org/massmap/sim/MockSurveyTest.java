@@ -123,10 +123,10 @@ class MockSurveyTest {
     @Test
     void lensedEllipticityFollowsTheComplexTransformation() {
         // zero intrinsic shape gives e = g; e_s and g along the same axis add as (e+g)/(1+eg)
-        double[] e = MockSurvey.lensed(new double[] {0, 0}, 0.1, -0.05);
+        double[] e = LensingField.lensed(new double[] {0, 0}, 0.1, -0.05);
         assertEquals(0.1, e[0], 1e-15);
         assertEquals(-0.05, e[1], 1e-15);
-        double[] f = MockSurvey.lensed(new double[] {0.2, 0}, 0.1, 0);
+        double[] f = LensingField.lensed(new double[] {0.2, 0}, 0.1, 0);
         assertEquals(0.3 / 1.02, f[0], 1e-15);
         assertEquals(0, f[1], 1e-15);
     }
