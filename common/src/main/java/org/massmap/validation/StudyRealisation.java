@@ -52,10 +52,24 @@ public final class StudyRealisation {
     /**
      * A posterior method.
      *
-     * @param name  the method's name in tables and file names ("gaussian", "hybrid")
-     * @param prior its prior
+     * @param name    the method's name in tables and file names ("gaussian", "hybrid")
+     * @param prior   its prior
+     * @param cl      the C_ℓ of its Gaussian part and of its power map (a hybrid model's own, which its score
+     *                rebuilds), or null for the study's C_ℓ; read by {@link StudyRealisation#run} only
+     * @param samples its posterior samples per realisation, or 0 for the sampler's chains; read by
+     *                {@link StudyRealisation#run} only (the other studies draw the sampler's chains)
      */
-    public record Method(String name, PriorModel prior) {
+    public record Method(String name, PriorModel prior, ConvergenceSpectrum cl, int samples) {
+        public Method {
+            if (samples < 0) {
+                throw new IllegalArgumentException("samples of " + name + " must be >= 0 (0 = the sampler's chains), got " + samples);
+            }
+        }
+
+        /** A method with the study's C_ℓ and the sampler's chains. */
+        public Method(String name, PriorModel prior) {
+            this(name, prior, null, 0);
+        }
     }
 
     /**
@@ -157,13 +171,23 @@ public final class StudyRealisation {
      * @param binned  its galaxies binned onto the study tile ({@link #bin})
      * @param cl      the convergence power spectrum of the Wiener filter and the priors
      * @param methods the posterior methods, at least one; the last one's posterior goes into the figures
-     * @param sampler the sampler; its chains are the samples per method
+     * @param sampler the sampler; its chains are the samples of each method that does not set its own
      * @param ks      the Kaiser-Squires smoothing scale, chosen on other realisations than this one
      * @param figures directory for fig1.png, fig2.png, fig2_cutouts.png, posterior_std.png and
      *                cluster_frequency.png of this realisation, or null for none
      */
     public static Result run(Settings s, MockSurvey mock, BinnedShear binned, ConvergenceSpectrum cl, List<Method> methods,
             SamplerConfig sampler, KsCalibration ks, Path figures) throws Exception {
+        return run(s, mock, binned, cl, methods, sampler, ks, figures, "study");
+    }
+
+    /**
+     * As {@link #run(Settings, MockSurvey, BinnedShear, ConvergenceSpectrum, List, SamplerConfig, KsCalibration, Path)},
+     * the chains seeded with tile id {@code id} (with sampler.seed and the chain index, {@code sampling.ChainSeeds}):
+     * a study that gives each realisation its own id draws independent chains for each.
+     */
+    public static Result run(Settings s, MockSurvey mock, BinnedShear binned, ConvergenceSpectrum cl, List<Method> methods,
+            SamplerConfig sampler, KsCalibration ks, Path figures, String id) throws Exception {
         MapSettings map = MapSettings.from(s);
         ClusterSettings clusters = SamplerConfig.clusters(s);
         KsCalibration.Case data = KsCalibration.Case.of(mock, binned);
@@ -216,8 +240,10 @@ public final class StudyRealisation {
         List<double[]> lastSamples = null;
         for (Method m : methods) {
             long t0 = System.nanoTime();
-            TileProblem problem = new TileProblem("study", tileData, m.prior(), sampler);
-            List<ChainResult> chains = problem.sample(0, sampler.chains(), Runtime.getRuntime().availableProcessors(), null);
+            TileData methodData = m.cl() == null ? tileData : new TileData(binned, map.shearModel(), m.cl(), map.embeddingMargin());
+            TileProblem problem = new TileProblem(id, methodData, m.prior(), sampler);
+            int count = m.samples() > 0 ? m.samples() : sampler.chains();
+            List<ChainResult> chains = problem.sample(0, count, Runtime.getRuntime().availableProcessors(), null);
             double seconds = (System.nanoTime() - t0) * 1e-9 * Runtime.getRuntime().availableProcessors();
             List<double[]> samples = new ArrayList<>();
             long evals = 0;

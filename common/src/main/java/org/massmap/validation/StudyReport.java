@@ -23,6 +23,7 @@ public final class StudyReport {
     private final String model;
     private final double seconds;
     private final String command;
+    private final String setup;
 
     /**
      * @param results  the realisations, at least one
@@ -36,6 +37,17 @@ public final class StudyReport {
      */
     public StudyReport(List<StudyRealisation.Result> results, List<String> methods, KsCalibration ks, SamplerConfig sampler,
             MapSettings map, String model, double seconds, String command) {
+        this(results, methods, ks, sampler, map, model, seconds, command, "the survey preset's mask and noise");
+    }
+
+    /**
+     * As {@link #StudyReport(List, List, KsCalibration, SamplerConfig, MapSettings, String, double, String)} with the
+     * report's description of how the realisations were observed ({@code setup}, e.g. "the survey preset's mask and
+     * noise", its default).
+     */
+    public StudyReport(List<StudyRealisation.Result> results, List<String> methods, KsCalibration ks, SamplerConfig sampler,
+            MapSettings map, String model, double seconds, String command, String setup) {
+        this.setup = setup;
         this.results = List.copyOf(results);
         this.methods = List.copyOf(methods);
         this.ks = ks;
@@ -79,6 +91,15 @@ public final class StudyReport {
     }
 
     private List<Double> baseline(String name, boolean rmse) {
+        return baseline(results, name, rmse);
+    }
+
+    private List<StudyRealisation.MethodResult> method(String name) {
+        return method(results, name);
+    }
+
+    /** Baseline {@code name}'s RMSE (or Pearson r) in each realisation. */
+    static List<Double> baseline(List<StudyRealisation.Result> results, String name, boolean rmse) {
         List<Double> v = new ArrayList<>();
         for (StudyRealisation.Result r : results) {
             MapMetrics m = r.baselines().get(name);
@@ -87,7 +108,8 @@ public final class StudyReport {
         return v;
     }
 
-    private List<StudyRealisation.MethodResult> method(String name) {
+    /** Method {@code name}'s scores in the realisations that ran it. */
+    static List<StudyRealisation.MethodResult> method(List<StudyRealisation.Result> results, String name) {
         List<StudyRealisation.MethodResult> v = new ArrayList<>();
         for (StudyRealisation.Result r : results) {
             r.methods().stream().filter(m -> m.name().equals(name)).forEach(v::add);
@@ -98,10 +120,9 @@ public final class StudyReport {
     /** The report's Markdown: maps, one-point statistics and calibration, detections, power spectra. */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
-        int k = sampler.chains();
-        sb.append(String.format(Locale.ROOT, "%d realisations of %d² tiles at %.3g′ (the survey preset's mask and noise), "
-                + "%d posterior samples per method and realisation; schedule %s; %s mass. "
-                + "Total %.1f h on this machine.%n%n", results.size(), map.size(), map.pixelArcmin(), k,
+        sb.append(String.format(Locale.ROOT, "%d realisations of %d² tiles at %.3g′ (%s), "
+                + "%s posterior samples per method and realisation; schedule %s; %s mass. "
+                + "Total %.1f h on this machine.%n%n", results.size(), map.size(), map.pixelArcmin(), setup, samplesPerMethod(),
                 sampler.schedule().describe(), sampler.move().mass().name().toLowerCase(Locale.ROOT), seconds / 3600));
         sb.append("Command: `").append(command).append("`").append(model == null ? "" : "; hybrid model " + model).append("\n\n");
         sb.append("### Maps against the truth (inside the mask, mean-subtracted; mean ± scatter over realisations)\n\n");
@@ -145,9 +166,8 @@ public final class StudyReport {
         });
         sb.append("| | pixel std | skewness | coverage of the 68% interval | coverage of the 95% interval | false peaks / deg² |"
                 + " s per sample (1 core) | score evaluations per sample |\n|---|---|---|---|---|---|---|---|\n");
-        sb.append("| truth | ").append(pm(tstd, "%.4f")).append(" | ").append(pm(ts, "%.2f")).append(String.format(Locale.ROOT,
-                " | %.2f expected for %d samples | %.2f expected for %d samples | | | |%n", ValidationReport.expectedCoverage(0.68, k), k,
-                ValidationReport.expectedCoverage(0.95, k), k));
+        sb.append("| truth | ").append(pm(tstd, "%.4f")).append(" | ").append(pm(ts, "%.2f")).append(" | ").append(expected(0.68))
+                .append(" | ").append(expected(0.95)).append(" | | | |\n");
         for (String name : methods) {
             List<Double> sk = new ArrayList<>();
             List<Double> sd = new ArrayList<>();
@@ -174,6 +194,41 @@ public final class StudyReport {
         List<String> cols = new ArrayList<>(List.of("Kaiser-Squires smoothed", "Wiener"));
         methods.forEach(m -> cols.add("samples, " + m));
         sb.append(spectra.markdown(cols));
+        return sb.toString();
+    }
+
+    /** The samples each method drew per realisation (its most frequent count: failed chains are not counted), in method order. */
+    private List<Integer> typicalSamples() {
+        List<Integer> out = new ArrayList<>();
+        for (String name : methods) {
+            java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            method(name).forEach(m -> counts.merge(m.samples(), 1, Integer::sum));
+            out.add(counts.isEmpty() ? sampler.chains()
+                    : counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey());
+        }
+        return out;
+    }
+
+    /** "16", or "32 (gaussian), 8 (hybrid)" when the methods drew different numbers of samples. */
+    private String samplesPerMethod() {
+        List<Integer> n = typicalSamples();
+        if (n.stream().distinct().count() <= 1) {
+            return String.valueOf(n.isEmpty() ? sampler.chains() : n.get(0));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(n.get(i)).append(" (").append(methods.get(i)).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The coverage a calibrated posterior reaches at {@code level} with each method's number of samples. */
+    private String expected(double level) {
+        StringBuilder sb = new StringBuilder();
+        for (int n : typicalSamples().stream().distinct().toList()) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%.2f expected for %d samples",
+                    ValidationReport.expectedCoverage(level, n), n));
+        }
         return sb.toString();
     }
 
@@ -273,19 +328,38 @@ public final class StudyReport {
             return "";
         }
         StringBuilder sb = new StringBuilder("\n### Paired against the Wiener filter (same realisations): RMSE(posterior mean) −"
-                + " RMSE(Wiener), mean ± standard error, realisations where the posterior mean wins, two-sided p-values\n\n"
-                + "| prior | mean difference | wins | paired t-test p | Wilcoxon signed-rank p |\n|---|---|---|---|---|\n");
-        double[] wiener = baseline("wiener", true).stream().mapToDouble(Double::doubleValue).toArray();
+                + " RMSE(Wiener), mean ± standard error, realisations where the posterior mean wins, two-sided p-values; then the"
+                + " same for the RMSE with the Monte-Carlo excess removed\n\n"
+                + "| prior | mean difference | wins | paired t-test p | Wilcoxon signed-rank p |"
+                + " Monte-Carlo excess removed: mean difference | wins | t-test p | Wilcoxon p |\n|---|---|---|---|---|---|---|---|---|\n");
         for (String name : methods) {
-            double[] mine = method(name).stream().mapToDouble(StudyRealisation.MethodResult::rmse).toArray();
-            if (mine.length != wiener.length) {
+            PairedComparison[] c = pairedAgainstWiener(name);
+            if (c == null) {
                 continue;
             }
-            PairedComparison c = PairedComparison.of(mine, wiener);
-            sb.append(String.format(Locale.ROOT, "| %s | %+.5f ± %.5f | %d of %d | %.3g | %.3g |%n", name, c.meanDifference(),
-                    c.standardError(), c.aLower(), c.pairs(), c.tTestP(), c.wilcoxonP()));
+            sb.append(String.format(Locale.ROOT, "| %s | %+.5f ± %.5f | %d of %d | %.3g | %.3g |", name, c[0].meanDifference(),
+                    c[0].standardError(), c[0].aLower(), c[0].pairs(), c[0].tTestP(), c[0].wilcoxonP()));
+            sb.append(c[1] == null ? " – | – | – | – |\n" : String.format(Locale.ROOT, " %+.5f ± %.5f | %d of %d | %.3g | %.3g |%n",
+                    c[1].meanDifference(), c[1].standardError(), c[1].aLower(), c[1].pairs(), c[1].tTestP(), c[1].wilcoxonP()));
         }
         return sb.toString();
+    }
+
+    /**
+     * Method {@code name}'s posterior mean against the Wiener filter on the same realisations: {RMSE − RMSE(Wiener),
+     * RMSE with the Monte-Carlo excess removed − RMSE(Wiener)} (the second null when a realisation lacks the correction),
+     * or null when the method is missing from a realisation or there are fewer than 2.
+     */
+    public PairedComparison[] pairedAgainstWiener(String name) {
+        double[] wiener = baseline("wiener", true).stream().mapToDouble(Double::doubleValue).toArray();
+        List<StudyRealisation.MethodResult> mine = method(name);
+        if (mine.size() != wiener.length || wiener.length < 2) {
+            return null;
+        }
+        double[] raw = mine.stream().mapToDouble(StudyRealisation.MethodResult::rmse).toArray();
+        double[] corrected = mine.stream().mapToDouble(StudyRealisation.MethodResult::rmseMcCorrected).toArray();
+        boolean hasCorrection = java.util.Arrays.stream(corrected).allMatch(Double::isFinite);
+        return new PairedComparison[] {PairedComparison.of(raw, wiener), hasCorrection ? PairedComparison.of(corrected, wiener) : null};
     }
 
     /** Bounds of the true-S/N bins of the detection table. */
@@ -322,7 +396,10 @@ public final class StudyReport {
         return sb.toString();
     }
 
-    /** Writes power_spectra.png, coverage.png, detection.png and one_point.png into {@code dir}. */
+    /**
+     * Writes power_spectra.png, coverage.png, detection.png (when a halo fell on an observed pixel in some realisation)
+     * and one_point.png into {@code dir}.
+     */
     public void writeFigures(Path dir) throws Exception {
         double[] ell = spectra.ell();
         List<double[]> sp = spectra.series();
@@ -336,15 +413,17 @@ public final class StudyReport {
         }
         ps.writePng(dir.resolve("power_spectra.png"));
 
-        int k = sampler.chains();
-        double[] expected = new double[StudyRealisation.LEVELS.length];
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] = ValidationReport.expectedCoverage(StudyRealisation.LEVELS[i], k);
-        }
         LinePlot cov = LinePlot.of("Coverage of central credible intervals", "nominal level", "empirical coverage")
                 .withXRange(0, 1).withYRange(0, 1)
-                .with(new LinePlot.Series("ideal", new double[] {0, 1}, new double[] {0, 1}, LinePlot.Style.DASHED))
-                .with(new LinePlot.Series("calibrated, " + k + " samples", StudyRealisation.LEVELS, expected, LinePlot.Style.LINE));
+                .with(new LinePlot.Series("ideal", new double[] {0, 1}, new double[] {0, 1}, LinePlot.Style.DASHED));
+        for (int k : typicalSamples().stream().distinct().toList()) {
+            double[] expected = new double[StudyRealisation.LEVELS.length];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = ValidationReport.expectedCoverage(StudyRealisation.LEVELS[i], k);
+            }
+            cov = cov.with(new LinePlot.Series("calibrated, " + k + " samples", StudyRealisation.LEVELS, expected, LinePlot.Style.LINE));
+        }
+        boolean anyDetection = false;
         LinePlot det = LinePlot.of("Detection frequency of injected halos inside the footprint", "true S/N of the halo (aperture)", "frequency in samples")
                 .withYRange(0, 1);
         for (String name : methods) {
@@ -363,10 +442,13 @@ public final class StudyReport {
             cov = cov.with(new LinePlot.Series(name + " prior", StudyRealisation.LEVELS, c, LinePlot.Style.LINE_AND_POINTS));
             if (!snr.isEmpty()) {
                 det = det.with(new LinePlot.Series(name + " prior", toArray(snr), toArray(freq), LinePlot.Style.POINTS));
+                anyDetection = true;
             }
         }
         cov.writePng(dir.resolve("coverage.png"));
-        det.writePng(dir.resolve("detection.png"));
+        if (anyDetection) {
+            det.writePng(dir.resolve("detection.png"));
+        }
         double[] idx = new double[results.size()];
         double[] truthSkew = new double[results.size()];
         for (int i = 0; i < idx.length; i++) {
