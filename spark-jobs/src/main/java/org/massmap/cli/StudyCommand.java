@@ -53,11 +53,14 @@ import picocli.CommandLine.Spec;
         description = {"Validation study on mock surveys with a known truth (hours at COSMOS size; see docs/validation.md).",
                 "Writes DIR/validation.md, DIR/study.json and figures: fig1.png, fig2.png, posterior_std.png,",
                 "cluster_frequency.png, power_spectra.png, coverage.png, detection.png, one_point.png.",
-                "--paper-setup: the same in the set-up of the real COSMOS field (docs/cosmos.md): simulated truths observed with",
-                "the real galaxies of data/cosmos/ (positions, weights, randomly rotated shapes) on the 360² tile of 0.29′ of",
-                "conf/presets/cosmos-hst.conf (built in), beside Table 1 of Remy et al. (2023); defaults " + StudyCommand.PAPER_REALISATIONS
-                        + " realisations, 64 Gaussian-prior and " + StudyCommand.PAPER_HYBRID_CHAINS + " hybrid-prior samples each",
-                "(about 4 h on 2 cores; 1.5 h with --no-hybrid); resumable: a rerun reuses DIR/realisations/r-NNNN.json."})
+                "--paper-setup: the same in the set-up of the real COSMOS field (docs/cosmos.md):",
+                "simulated truths observed with the real galaxies of data/cosmos/ (positions,",
+                "weights, randomly rotated shapes) on the 360² tile of 0.29′ of",
+                "conf/presets/cosmos-hst.conf (built in), beside Table 1 of Remy et al. (2023).",
+                "Defaults: " + StudyCommand.PAPER_REALISATIONS + " realisations of 64 Gaussian- and " + StudyCommand.PAPER_HYBRID_CHAINS
+                        + " hybrid-prior samples,",
+                "about 3.5 h on 2 cores (1.3 h with --no-hybrid). Resumable: a rerun reuses",
+                "DIR/realisations/r-NNNN.json."})
 final class StudyCommand implements Callable<Integer> {
     /** Realisations of --paper-setup unless --realisations is given. */
     static final int PAPER_REALISATIONS = 6;
@@ -75,8 +78,8 @@ final class StudyCommand implements Callable<Integer> {
     Integer realisations;
     @Option(names = "--chains", paramLabel = "N", descriptionKey = "sampler.chains", description = "Samples per method and realisation (default ${DEFAULT-VALUE}; --paper-setup: 64, the preset's).")
     Integer chains;
-    @Option(names = "--hybrid-chains", paramLabel = "N", description = {"Hybrid-prior samples per realisation of the mock and paper-set-up studies",
-            "(default --chains; --paper-setup " + PAPER_HYBRID_CHAINS + ": its posterior mean is also scored with the Monte-Carlo excess removed)."})
+    @Option(names = "--hybrid-chains", paramLabel = "N", description = "Hybrid-prior samples per realisation (default --chains; --paper-setup "
+            + PAPER_HYBRID_CHAINS + "; posterior means are also scored with their Monte-Carlo excess removed).")
     Integer hybridChains;
     @Option(names = "--model", paramLabel = "DIR", description = "Score model for the hybrid prior (default sampler.model, else the bundled one).")
     String model;
@@ -84,9 +87,8 @@ final class StudyCommand implements Callable<Integer> {
     boolean noHybrid;
     @Option(names = "--seed", defaultValue = "100", description = "Seed of the first realisation (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--paper-setup", description = {"Validation in the set-up of the real COSMOS field (docs/cosmos.md): truths from the simulator",
-            "observed with the real galaxies (positions, weights, randomly rotated shapes, reduced shear) on the tile of",
-            "conf/presets/cosmos-hst.conf, built in under --conf; RMSE and Pearson r next to the reference's Table 1."})
+    @Option(names = "--paper-setup", description = "Validation in the set-up of the real COSMOS field (above; the preset cosmos-hst"
+            + " built in under --conf and --set).")
     boolean paperSetup;
     @Option(names = "--data", paramLabel = "DIR", descriptionKey = "cosmos.data",
             description = "With --paper-setup: directory with cosmos_shapes.fits and xray_clusters_finoguenov2006.txt (default: data/cosmos of the checkout).")
