@@ -184,6 +184,8 @@ public final class SettingRegistry {
         d.choice("training.activation", "Non-linearity of the network.", "relu", "leaky-relu", "silu", "elu");
         d.number("training.residual-high-pass-ell", Range.nonNegative(), "",
                 "The residual acts above this multipole only; 0 = no restriction.");
+        d.choice("training.residual-scaling", "How the network's output becomes the residual score: sigma (H*N/sigma) or"
+                + " wiener (H*N/sqrt(P + sigma^2), the output in whitened units).", "sigma", "wiener");
         d.number("training.input-compression", Range.nonNegative(), "",
                 "a of the network's map inputs a*asinh(v/a) (units of the scaled inputs); 0 = linear.");
         d.integer("training.linear-part-maps", Range.nonNegative(), "",

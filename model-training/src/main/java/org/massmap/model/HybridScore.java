@@ -7,7 +7,8 @@ import org.massmap.sampling.SpectralScore;
 /**
  * The hybrid prior score of Remy et al. (2020), eq. 6, on one tile shape:
  * s(x, σ) = s_th,σ(x) + r_θ(x, σ), with s_th,σ = −IFFT(FFT(x)/(P + σ²)) exact and
- * r_θ(x, σ) = H·net(c(σ)Hx, c(σ)σ²s_th,σ(Hx), ln σ) / σ − F⁻¹[γ(ℓ, σ)·F x], where H is the model's
+ * r_θ(x, σ) = H·W·net(c(σ)Hx, c(σ)σ²s_th,σ(Hx), ln σ) / σ − F⁻¹[γ(ℓ, σ)·F x], W = 1 or the Wiener
+ * amplitude σ/√(P + σ²) per mode ({@link ResidualScaling}), where H is the model's
  * {@link ResidualWindow} high-pass on the tile's torus (the identity for models without one), so
  * below the window's multipole the score is the Gaussian one and r_θ stays a gradient field, and γ is
  * the network's linear part that the model removes ({@link ResidualLinearPart}; none in older models).
@@ -37,6 +38,7 @@ public final class HybridScore implements SpectralScore {
     private final int maxPixelsPerForward;
     private final ResidualWindow.Filter window;
     private final ResidualLinearPart.Filter linearPart;
+    private final ResidualScaling scaling;
     /** Sides of the (periodically extended) map the network sees. */
     private final int px;
     private final int py;
@@ -45,9 +47,11 @@ public final class HybridScore implements SpectralScore {
      * @param maxPixelsPerForward pixel budget of one network pass, e.g. 65536 (four 128² maps, one 360² map)
      * @param window              the residual window H on this tile ({@link ResidualWindow#filter})
      * @param linearPart          the linear part removed from the residual on this tile ({@link ResidualLinearPart#filter})
+     * @param scaling             how the network's output becomes the residual ({@link ResidualScaling})
      */
     public HybridScore(ScoreNetwork network, GaussianPrior prior, InputEncoding encoding, double sigmaLo, double sigmaHi,
-                       int maxPixelsPerForward, ResidualWindow.Filter window, ResidualLinearPart.Filter linearPart) {
+                       int maxPixelsPerForward, ResidualWindow.Filter window, ResidualLinearPart.Filter linearPart,
+                       ResidualScaling scaling) {
         int m = network.config().tileMultiple();
         this.px = paddedSide(prior.nx(), m);
         this.py = paddedSide(prior.ny(), m);
@@ -63,6 +67,7 @@ public final class HybridScore implements SpectralScore {
         this.maxPixelsPerForward = maxPixelsPerForward;
         this.window = window;
         this.linearPart = linearPart;
+        this.scaling = scaling;
     }
 
     /** n rounded up to a multiple of m. */
@@ -249,7 +254,7 @@ public final class HybridScore implements SpectralScore {
         int modes = netSpectrum.length / 2;
         double[] gamma = linearPart.modeGains(sNet);
         for (int i = 0; i < modes; i++) {
-            double h = window.gainAt(i);
+            double h = window.gainAt(i) * scaling.gain(prior.power().at(i), sNet);
             netSpectrum[2 * i] *= h;
             netSpectrum[2 * i + 1] *= h;
             if (gamma != null) {

@@ -19,11 +19,13 @@ package org.massmap.model;
  * @param residualWindow the multipole restriction of the residual (absent in older files: none)
  * @param residualLinearPart the residual's linear, Fourier-diagonal part that the hybrid score removes
  *                      (absent in older files: none removed)
+ * @param residualScaling how the network's output becomes the residual score (absent in older files: σ)
  */
 public record ModelMetadata(int formatVersion, String software, String created, NetworkConfig network,
                             InputEncoding encoding, double pixelArcmin, int trainedNx, int trainedNy,
                             PowerSpectrumTable prior, SigmaDistribution sigma, TrainingSummary training,
-                            String weightsSha256, ResidualWindow residualWindow, ResidualLinearPart residualLinearPart) {
+                            String weightsSha256, ResidualWindow residualWindow, ResidualLinearPart residualLinearPart,
+                            ResidualScaling residualScaling) {
 
     public ModelMetadata {
         if (residualWindow == null) {
@@ -31,6 +33,9 @@ public record ModelMetadata(int formatVersion, String software, String created, 
         }
         if (residualLinearPart == null) {
             residualLinearPart = ResidualLinearPart.NONE;
+        }
+        if (residualScaling == null) {
+            residualScaling = ResidualScaling.SIGMA;
         }
     }
 
@@ -44,12 +49,12 @@ public record ModelMetadata(int formatVersion, String software, String created, 
     /** A copy with another training summary and checksum. */
     public ModelMetadata with(TrainingSummary newTraining, String newSha256) {
         return new ModelMetadata(formatVersion, software, created, network, encoding, pixelArcmin, trainedNx, trainedNy,
-                prior, sigma, newTraining, newSha256, residualWindow, residualLinearPart);
+                prior, sigma, newTraining, newSha256, residualWindow, residualLinearPart, residualScaling);
     }
 
     /** A copy with another linear part (the same weights). */
     public ModelMetadata withLinearPart(ResidualLinearPart part) {
         return new ModelMetadata(formatVersion, software, created, network, encoding, pixelArcmin, trainedNx, trainedNy,
-                prior, sigma, training, weightsSha256, residualWindow, part);
+                prior, sigma, training, weightsSha256, residualWindow, part, residualScaling);
     }
 }

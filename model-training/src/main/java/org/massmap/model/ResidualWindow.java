@@ -113,6 +113,11 @@ public record ResidualWindow(double ell) {
             return Fft2.real(c);
         }
 
+        /** Modes of the grid, nx·ny. */
+        public int size() {
+            return nx * ny;
+        }
+
         /** Whether H is the identity (no restriction). */
         public boolean isIdentity() {
             return identity;

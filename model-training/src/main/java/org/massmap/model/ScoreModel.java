@@ -80,7 +80,7 @@ public final class ScoreModel {
         GaussianPrior prior = new GaussianPrior(metadata.prior().powerMap(tile));
         return new HybridScore(network, prior, metadata.encoding(), metadata.sigma().lo(), metadata.sigma().hi(),
                 DEFAULT_PIXELS_PER_FORWARD, metadata.residualWindow().filter(tile.ny(), tile.nx(), tile.pixelRad()),
-                linearPart.filter(tile.ny(), tile.nx(), tile.pixelRad()));
+                linearPart.filter(tile.ny(), tile.nx(), tile.pixelRad()), metadata.residualScaling());
     }
 
     /**

@@ -46,9 +46,17 @@ final class UNetGraph {
     static final String LOW_PASS_Y = "low_pass_y";
     static final String OUTPUT = "net_out";
     static final String LOSS = "loss";
+    static final String UPSTREAM = "upstream";
     static final double BN_EPSILON = 1e-5;
 
-    enum Mode { TRAINING, INFERENCE }
+    /**
+     * TRAINING: batch statistics and the DSM loss {@value #LOSS} in the graph; TRAINING_EXTERNAL_LOSS:
+     * batch statistics, and the loss is computed outside the graph from {@value #OUTPUT}, whose
+     * gradient dL/d(net_out) is fed back as placeholder {@value #UPSTREAM} [B, ny, nx, 1]: the graph's
+     * loss variable is sum(net_out ⊙ upstream), whose parameter gradient is dL/dθ by the chain rule;
+     * INFERENCE: running statistics folded into the convolutions.
+     */
+    enum Mode { TRAINING, TRAINING_EXTERNAL_LOSS, INFERENCE }
 
     private final SameDiff sd = SameDiff.create();
     private final NetworkConfig config;
@@ -83,6 +91,11 @@ final class UNetGraph {
 
     static UNetGraph training(NetworkConfig config, float[] params) {
         return new UNetGraph(config, Mode.TRAINING, params, null);
+    }
+
+    /** The training graph whose loss is computed outside it (see {@link Mode#TRAINING_EXTERNAL_LOSS}). */
+    static UNetGraph trainingWithExternalLoss(NetworkConfig config, float[] params) {
+        return new UNetGraph(config, Mode.TRAINING_EXTERNAL_LOSS, params, null);
     }
 
     static UNetGraph inference(NetworkConfig config, float[] params, float[] bnStats) {
@@ -138,6 +151,9 @@ final class UNetGraph {
             SDVariable diff = highPass(out).add(target);
             SDVariable loss = diff.mul(diff).mean(LOSS);
             sd.setLossVariables(loss);
+        } else if (mode == Mode.TRAINING_EXTERNAL_LOSS) {
+            SDVariable upstream = sd.placeHolder(UPSTREAM, DataType.FLOAT, -1, -1, -1, 1);
+            sd.setLossVariables(out.mul(upstream).sum(LOSS));
         }
     }
 
@@ -201,7 +217,7 @@ final class UNetGraph {
         recorder.conv(new Conv(name, k, stride, in, out, outLevel));
         recorder.bn(out);
         Conv2DConfig cc = convConfig(k, stride);
-        if (mode == Mode.TRAINING) {
+        if (mode != Mode.INFERENCE) {
             SDVariable w = param(name + "/w", wShape, Init.HE_NORMAL, k * k * in);
             SDVariable gamma = param(name + "/bn/gamma", new long[] {out}, Init.ONE, 1);
             SDVariable beta = param(name + "/bn/beta", new long[] {out}, Init.ZERO, 1);
@@ -284,7 +300,7 @@ final class UNetGraph {
     /** A parameter as a trainable variable (TRAINING) or a constant (INFERENCE). */
     private SDVariable param(String name, long[] shape, Init init, int fanIn) {
         float[] v = take(name, shape, init, fanIn);
-        if (mode == Mode.TRAINING) {
+        if (mode != Mode.INFERENCE) {
             trainable.add(name);
             return sd.var(name, array(v, shape));
         }

@@ -3,7 +3,11 @@ package org.massmap.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.massmap.fft.Fft2;
+import org.massmap.model.ResidualScaling;
 import org.massmap.model.ResidualWindow;
+import org.massmap.model.TrainingNetwork;
+import org.massmap.prior.PowerMap;
 import org.massmap.model.ScoreNetwork;
 import org.massmap.prior.GaussianPrior;
 
@@ -32,10 +36,14 @@ public final class DsmValidation {
 
     private final List<DsmBatch> batches;
     private final ResidualWindow.Filter window;
+    private final ResidualScaling scaling;
+    private final PowerMap power;
 
-    private DsmValidation(List<DsmBatch> batches, ResidualWindow.Filter window) {
+    private DsmValidation(List<DsmBatch> batches, ResidualWindow.Filter window, ResidualScaling scaling, PowerMap power) {
         this.batches = List.copyOf(batches);
         this.window = window;
+        this.scaling = scaling;
+        this.power = power;
     }
 
     /** count held-out maps with σ from the setup's distribution. */
@@ -63,7 +71,7 @@ public final class DsmValidation {
         for (int done = 0; done < count; done += CHUNK) {
             batches.add(sampler.sample(rng, Math.min(CHUNK, count - done), sigma));
         }
-        return new DsmValidation(batches, setup.cropFilter());
+        return new DsmValidation(batches, setup.cropFilter(), setup.residualScaling(), prior.power());
     }
 
     /** Losses of a network on this set. */
@@ -81,7 +89,7 @@ public final class DsmValidation {
                 for (int i = 0; i < npix; i++) {
                     map[i] = out[m * npix + i];
                 }
-                double[] filtered = window.apply(map); // σ r_θ = H·net_out, as in the loss
+                double[] filtered = filtered(map, b.sigmas()[m], b.n()); // σ r_θ = H·W·net_out, as in the loss
                 for (int i = 0; i < npix; i++) {
                     double target = t[m * npix + i];
                     double h = filtered[i] + target;
@@ -93,5 +101,14 @@ public final class DsmValidation {
             maps += b.batch();
         }
         return new Result(hybrid / pixels, gauss / pixels, maps);
+    }
+
+    private double[] filtered(double[] map, double sigma, int n) {
+        if (scaling == ResidualScaling.SIGMA) {
+            return window.apply(map);
+        }
+        double[] out = new double[map.length];
+        TrainingNetwork.filter(new Fft2(n, n), map, scaling.outputGains(window, power, sigma), new double[2 * map.length], out);
+        return out;
     }
 }

@@ -74,7 +74,8 @@ public final class Trainer {
         GaussianPrior prior = new GaussianPrior(setup.prior().powerMap(setup.cropGrid()));
         this.sampler = new DsmBatchSampler(maps, cfg.cropSize(), prior, cfg.sigma(), setup.encoding(), setup.cropFilter());
         setState(state);
-        this.network = new TrainingNetwork(setup.network(), params, setup.residualWindow(), setup.pixelArcmin());
+        this.network = new TrainingNetwork(setup.network(), params, setup.residualWindow(), setup.pixelArcmin(), setup.residualScaling(),
+                prior.power());
         this.graphStale = false;
         this.history.addAll(past);
         this.initialisedFrom = initialisedFrom;
@@ -115,6 +116,9 @@ public final class Trainer {
         if (Math.abs(m.encoding().kappaScale() - setup.encoding().kappaScale()) > 1e-9 * setup.encoding().kappaScale()) {
             differences.add("Gaussian prior (input scale " + m.encoding().kappaScale() + " vs " + setup.encoding().kappaScale()
                     + ": another C_ell, pixel window or crop size)");
+        }
+        if (m.residualScaling() != setup.residualScaling()) {
+            differences.add("residual scaling " + m.residualScaling() + " vs " + setup.residualScaling());
         }
         if (m.encoding().compression() != setup.encoding().compression()) {
             differences.add("input compression " + m.encoding().compression() + " vs " + setup.encoding().compression());
@@ -241,7 +245,7 @@ public final class Trainer {
         if (graphStale) {
             network.setParameters(params);
         }
-        TrainingNetwork.Step s = network.step(b.input(), b.target(), b.batch(), b.n(), b.n());
+        TrainingNetwork.Step s = network.step(b.input(), b.target(), b.sigmas(), b.batch(), b.n(), b.n());
         if (!Double.isFinite(s.loss())) {
             throw new IllegalStateException("training diverged at step " + step + " (loss " + s.loss()
                     + "); lower training.lr.peak (now " + cfg.learningRate().peak() + ") or raise training.sigma.lo");
@@ -311,7 +315,8 @@ public final class Trainer {
         String version = Trainer.class.getPackage().getImplementationVersion();
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "massmap-model-training " + (version == null ? "dev" : version),
                 Instant.now().toString(), setup.network(), setup.encoding(), setup.pixelArcmin(), cfg.cropSize(), cfg.cropSize(),
-                setup.prior(), cfg.sigma(), summary, w.sha256(), setup.residualWindow(), ResidualLinearPart.NONE);
+                setup.prior(), cfg.sigma(), summary, w.sha256(), setup.residualWindow(), ResidualLinearPart.NONE,
+                setup.residualScaling());
         return new ScoreModel(meta, w);
     }
 

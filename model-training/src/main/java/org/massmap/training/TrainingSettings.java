@@ -4,6 +4,7 @@ import java.util.List;
 import org.massmap.config.Settings;
 import org.massmap.model.Activation;
 import org.massmap.model.NetworkConfig;
+import org.massmap.model.ResidualScaling;
 import org.massmap.model.ResidualWindow;
 import org.massmap.model.SigmaDistribution;
 
@@ -16,6 +17,7 @@ import org.massmap.model.SigmaDistribution;
  * @param network        U-Net widths, blocks per scale and activation
  * @param training       steps, batch, crops, σ distribution, learning-rate schedule, seed, checkpoints
  * @param residualWindow the multipole above which the residual acts ({@code training.residual-high-pass-ell})
+ * @param residualScaling how the network's output becomes the residual ({@code training.residual-scaling})
  * @param inputCompression a of the network's compressed map inputs, 0 = linear ({@code training.input-compression};
  *                       see {@link org.massmap.model.InputEncoding})
  * @param maps           where the training maps come from ({@code training.maps})
@@ -24,7 +26,7 @@ import org.massmap.model.SigmaDistribution;
  *                       ({@code training.linear-part-maps}; see {@link LinearPartFit})
  */
 public record TrainingSettings(NetworkConfig network, TrainingConfig training, ResidualWindow residualWindow,
-        double inputCompression, Maps maps, DataParallel spark, int linearPartMaps) {
+        ResidualScaling residualScaling, double inputCompression, Maps maps, DataParallel spark, int linearPartMaps) {
 
     /** Where training maps come from ({@code training.maps.source}). */
     public enum MapsSource {
@@ -76,7 +78,7 @@ public record TrainingSettings(NetworkConfig network, TrainingConfig training, R
         Maps maps = new Maps(s.enumValue("training.maps.source", MapsSource.class), s.positiveInt("training.maps.size"),
                 s.bool("training.maps.halos"), s.stringList("training.maps.files"));
         return new TrainingSettings(network, training, new ResidualWindow(s.nonNegative("training.residual-high-pass-ell")),
-                s.nonNegative("training.input-compression"), maps,
+                s.enumValue("training.residual-scaling", ResidualScaling.class), s.nonNegative("training.input-compression"), maps,
                 new DataParallel(s.positiveInt("training.spark.partitions"), s.positiveInt("training.spark.steps-per-round")),
                 s.nonNegativeInt("training.linear-part-maps"));
     }

@@ -5,6 +5,7 @@ import org.massmap.grid.TileGrid;
 import org.massmap.model.InputEncoding;
 import org.massmap.model.NetworkConfig;
 import org.massmap.model.PowerSpectrumTable;
+import org.massmap.model.ResidualScaling;
 import org.massmap.model.ResidualWindow;
 
 /**
@@ -18,10 +19,11 @@ import org.massmap.model.ResidualWindow;
  * @param pixelArcmin pixel size of the training maps, arcmin
  * @param encoding    input scaling; see {@link #of} for the default
  * @param residualWindow the multipole restriction of the residual, in the loss as when sampling (null: none)
+ * @param residualScaling how the network's output becomes the residual, in the loss as when sampling (null: σ)
  */
 public record TrainingSetup(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior,
                             double pixelArcmin, InputEncoding encoding,
-                            ResidualWindow residualWindow) {
+                            ResidualWindow residualWindow, ResidualScaling residualScaling) {
 
     public TrainingSetup {
         if (network == null || training == null || prior == null || encoding == null) {
@@ -33,6 +35,9 @@ public record TrainingSetup(NetworkConfig network, TrainingConfig training, Powe
         network.requireTileShape(training.cropSize(), training.cropSize());
         if (residualWindow == null) {
             residualWindow = ResidualWindow.NONE;
+        }
+        if (residualScaling == null) {
+            residualScaling = ResidualScaling.SIGMA;
         }
     }
 
@@ -47,18 +52,20 @@ public record TrainingSetup(NetworkConfig network, TrainingConfig training, Powe
     /** As {@link #of(NetworkConfig, TrainingConfig, PowerSpectrumTable, double)} with a residual window. */
     public static TrainingSetup of(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior, double pixelArcmin,
                                    ResidualWindow residualWindow) {
-        return of(network, training, prior, pixelArcmin, residualWindow, 0);
+        return of(network, training, prior, pixelArcmin, residualWindow, 0, ResidualScaling.SIGMA);
     }
 
     /**
      * As {@link #of(NetworkConfig, TrainingConfig, PowerSpectrumTable, double, ResidualWindow)} with the
-     * network's map inputs compressed by a·asinh(v/a) ({@link InputEncoding}; a = 0: linear).
+     * network's map inputs compressed by a·asinh(v/a) ({@link InputEncoding}; a = 0: linear) and the
+     * given scaling of its output ({@link ResidualScaling}).
      */
     public static TrainingSetup of(NetworkConfig network, TrainingConfig training, PowerSpectrumTable prior, double pixelArcmin,
-                                   ResidualWindow residualWindow, double inputCompression) {
+                                   ResidualWindow residualWindow, double inputCompression, ResidualScaling residualScaling) {
         TileGrid crop = TileGrid.square(training.cropSize(), pixelArcmin, new SkyPoint(0, 0));
         double rms = Math.sqrt(prior.powerMap(crop).pixelVariance());
-        return new TrainingSetup(network, training, prior, pixelArcmin, new InputEncoding(rms, inputCompression), residualWindow);
+        return new TrainingSetup(network, training, prior, pixelArcmin, new InputEncoding(rms, inputCompression), residualWindow,
+                residualScaling);
     }
 
     /** The residual window on the crop grid. */
@@ -74,6 +81,6 @@ public record TrainingSetup(NetworkConfig network, TrainingConfig training, Powe
 
     /** The same setup with other hyper-parameters (e.g. more steps when continuing a run). */
     public TrainingSetup withTraining(TrainingConfig newTraining) {
-        return new TrainingSetup(network, newTraining, prior, pixelArcmin, encoding, residualWindow);
+        return new TrainingSetup(network, newTraining, prior, pixelArcmin, encoding, residualWindow, residualScaling);
     }
 }

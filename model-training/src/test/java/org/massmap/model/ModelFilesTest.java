@@ -28,7 +28,7 @@ class ModelFilesTest {
         NetworkWeights w = new NetworkWeights(TestNets.randomisedParameters(layout, seed), TestNets.randomBnStats(layout, seed));
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "2024-01-01T00:00:00Z", NET,
                 new InputEncoding(0.02), 0.29, 32, 32, CL, SigmaDistribution.reference(),
-                new TrainingSummary(10, 4, 32, 1, 0.5, 0.4, 0.45), w.sha256(), window, ResidualLinearPart.NONE);
+                new TrainingSummary(10, 4, 32, 1, 0.5, 0.4, 0.45), w.sha256(), window, ResidualLinearPart.NONE, ResidualScaling.SIGMA);
         return new ScoreModel(meta, w);
     }
 
@@ -63,12 +63,50 @@ class ModelFilesTest {
         assertEquals(ResidualWindow.NONE, ModelFiles.load(dir).metadata().residualWindow());
     }
 
+    /** The Wiener scaling multiplies the residual's spectrum by σ/√(P + σ²) mode by mode, and model.json keeps it. */
+    @Test
+    void theWienerScaledResidualIsTheSigmaScaledOneTimesTheWienerAmplitude(@TempDir Path dir) throws Exception {
+        ScoreModel sigma = model(3);
+        ModelMetadata m = sigma.metadata();
+        ScoreModel wiener = new ScoreModel(new ModelMetadata(m.formatVersion(), "test", m.created(), NET, m.encoding(), 0.29, 32, 32, CL,
+                m.sigma(), m.training(), sigma.weights().sha256(), ResidualWindow.NONE, ResidualLinearPart.NONE, ResidualScaling.WIENER),
+                sigma.weights());
+        ModelFiles.save(wiener, dir);
+        assertEquals(ResidualScaling.WIENER, ModelFiles.load(dir).metadata().residualScaling());
+        TileGrid tile = tile(32, 0.29);
+        double[] map = new Random(4).doubles(32 * 32, -0.05, 0.05).toArray();
+        double s = 0.01;
+        double[][] rs = {new double[map.length]};
+        double[][] rw = {new double[map.length]};
+        sigma.hybridScore(tile).residual(new double[][] {map}, new double[] {s}, rs);
+        wiener.hybridScore(tile).residual(new double[][] {map}, new double[] {s}, rw);
+        org.massmap.prior.PowerMap p = CL.powerMap(tile);
+        org.massmap.fft.Fft2 fft = new org.massmap.fft.Fft2(32, 32);
+        double[] fs = fft.forwardReal(rs[0]);
+        double[] fw = fft.forwardReal(rw[0]);
+        double worst = 0;
+        double size = 0;
+        for (int i = 1; i < 32 * 32; i++) {
+            double w = s / Math.sqrt(p.at(i) + s * s);
+            worst = Math.max(worst, Math.hypot(fw[2 * i] - w * fs[2 * i], fw[2 * i + 1] - w * fs[2 * i + 1]));
+            size = Math.max(size, Math.hypot(fw[2 * i], fw[2 * i + 1]));
+        }
+        assertTrue(size > 0, "the test model must have a residual");
+        assertTrue(worst < 1e-9 * size, worst + " vs " + size);
+        // control: at this σ the amplitude is far from 1 on some modes, so the two residuals differ
+        double diff = 0;
+        for (int i = 0; i < map.length; i++) {
+            diff = Math.max(diff, Math.abs(rw[0][i] - rs[0][i]));
+        }
+        assertTrue(diff > 1e-3 * java.util.Arrays.stream(rs[0]).map(Math::abs).max().orElse(0), "the scaling must matter");
+    }
+
     @Test
     void theInputCompressionIsSavedAndAFileWithoutOneIsLinear(@TempDir Path dir) throws Exception {
         ScoreModel m = model(1);
         ModelMetadata compressed = new ModelMetadata(m.metadata().formatVersion(), "test", m.metadata().created(), NET,
                 new InputEncoding(0.02, 3), 0.29, 32, 32, CL, SigmaDistribution.reference(), m.metadata().training(),
-                m.weights().sha256(), ResidualWindow.NONE, ResidualLinearPart.NONE);
+                m.weights().sha256(), ResidualWindow.NONE, ResidualLinearPart.NONE, null);
         ModelFiles.save(new ScoreModel(compressed, m.weights()), dir);
         assertEquals(new InputEncoding(0.02, 3), ModelFiles.load(dir).metadata().encoding());
         Path meta = dir.resolve(ModelFiles.METADATA);

@@ -177,7 +177,9 @@ class ScoreNetworkTest {
         for (int i = 0; i < minus.length; i++) {
             minus[i] = -minus[i];
         }
-        return net.step(input, target, b, n, n).loss() - net.step(input, minus, b, n, n).loss();
+        double[] sigmas = new double[b];
+        java.util.Arrays.fill(sigmas, 0.01);
+        return net.step(input, target, sigmas, b, n, n).loss() - net.step(input, minus, sigmas, b, n, n).loss();
     }
 
     @Test
@@ -190,7 +192,56 @@ class ScoreNetworkTest {
         checkGradients(new ResidualWindow(3000));
     }
 
+    @Test
+    void gradientsMatchFiniteDifferencesOfTheWienerScaledLoss() {
+        checkGradients(new ResidualWindow(3000), ResidualScaling.WIENER);
+    }
+
+    /** A power map on an 8² grid with P from 10⁻⁵ to 10⁻³ per mode, so W = σ/√(P + σ²) spans 0.1–0.95 at the test's σ. */
+    static org.massmap.prior.PowerMap testPower(int n) {
+        double[] p = new double[n * n];
+        java.util.Random r = new java.util.Random(21);
+        for (int i = 1; i < p.length; i++) {
+            p[i] = Math.pow(10, -5 + 2 * r.nextDouble());
+        }
+        return org.massmap.prior.PowerMap.of(n, n, p);
+    }
+
+    /** The loss computed outside the graph (by FFT, gradient fed back) is the in-graph loss, value and gradient. */
+    @Test
+    void theLossComputedOutsideTheGraphEqualsTheInGraphLoss() {
+        NetworkConfig tiny = new NetworkConfig(List.of(3, 4), 1, Activation.SILU);
+        ParameterLayout layout = ParameterLayout.of(tiny);
+        float[] params = TestNets.randomisedParameters(layout, 31);
+        int b = 2;
+        int n = 8;
+        float[] input = TestNets.gaussian(b * n * n * 3, 32);
+        float[] target = TestNets.gaussian(b * n * n, 33);
+        double[] sigmas = {0.01, 0.03};
+        ResidualWindow window = new ResidualWindow(3000);
+        TrainingNetwork.Step inGraph = new TrainingNetwork(tiny, params, window, 1.0).step(input, target, sigmas, b, n, n);
+        TrainingNetwork.Step outside = new TrainingNetwork(tiny, params, window, 1.0, ResidualScaling.SIGMA, null, true)
+                .step(input, target, sigmas, b, n, n);
+        assertEquals(inGraph.loss(), outside.loss(), 1e-5 * inGraph.loss());
+        double scale = 0;
+        for (float g : inGraph.gradient()) {
+            scale = Math.max(scale, Math.abs(g));
+        }
+        for (int i = 0; i < inGraph.gradient().length; i++) {
+            assertEquals(inGraph.gradient()[i], outside.gradient()[i], 1e-4 * scale, "parameter " + i);
+        }
+        assertArrayEquals(inGraph.batchMoments(), outside.batchMoments(), 1e-5f);
+        // control: the Wiener scaling changes the loss
+        TrainingNetwork.Step wiener = new TrainingNetwork(tiny, params, window, 1.0, ResidualScaling.WIENER, testPower(n))
+                .step(input, target, sigmas, b, n, n);
+        assertTrue(Math.abs(wiener.loss() - inGraph.loss()) > 1e-3 * inGraph.loss(), wiener.loss() + " vs " + inGraph.loss());
+    }
+
     private static void checkGradients(ResidualWindow window) {
+        checkGradients(window, ResidualScaling.SIGMA);
+    }
+
+    private static void checkGradients(ResidualWindow window, ResidualScaling scaling) {
         NetworkConfig tiny = new NetworkConfig(List.of(3, 4), 1, Activation.SILU);
         ParameterLayout layout = ParameterLayout.of(tiny);
         float[] params = TestNets.randomisedParameters(layout, 11);
@@ -198,8 +249,9 @@ class ScoreNetworkTest {
         int n = 8;
         float[] input = TestNets.gaussian(b * n * n * 3, 12);
         float[] target = TestNets.gaussian(b * n * n, 13);
-        TrainingNetwork net = new TrainingNetwork(tiny, params, window, 1.0);
-        TrainingNetwork.Step s = net.step(input, target, b, n, n);
+        double[] sigmas = {0.005, 0.02};
+        TrainingNetwork net = new TrainingNetwork(tiny, params, window, 1.0, scaling, scaling == ResidualScaling.SIGMA ? null : testPower(n));
+        TrainingNetwork.Step s = net.step(input, target, sigmas, b, n, n);
         java.util.Random pick = new java.util.Random(14);
         int checked = 0;
         for (ParameterLayout.Entry e : layout.entries()) {
@@ -211,9 +263,9 @@ class ScoreNetworkTest {
             plus[i] += h;
             minus[i] -= h;
             net.setParameters(plus);
-            double lp = net.step(input, target, b, n, n).loss();
+            double lp = net.step(input, target, sigmas, b, n, n).loss();
             net.setParameters(minus);
-            double lm = net.step(input, target, b, n, n).loss();
+            double lm = net.step(input, target, sigmas, b, n, n).loss();
             double fd = (lp - lm) / (2 * h);
             assertEquals(fd, s.gradient()[i], 0.05 * Math.abs(fd) + 2e-4, e.name() + "[" + (i - e.offset()) + "]");
             checked++;

@@ -18,6 +18,7 @@ import org.massmap.model.ParameterLayout;
 import org.massmap.model.PowerSpectrumTable;
 import org.massmap.model.ResidualLinearPart;
 import org.massmap.model.ResidualWindow;
+import org.massmap.model.ResidualScaling;
 import org.massmap.model.ScoreModel;
 import org.massmap.model.SigmaDistribution;
 import org.massmap.model.TrainingSummary;
@@ -43,7 +44,7 @@ class LinearPartFitTest {
         NetworkWeights w = new NetworkWeights(p, layout.initialBnStats());
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "2024-01-01T00:00:00Z", NET, new InputEncoding(0.02),
                 1.0, 16, 16, CL, new SigmaDistribution(SigmaDistribution.Kind.LOG_UNIFORM, 0.1, 0.005, 0.1),
-                new TrainingSummary(1, 1, 16, 1, 0, 0, 0), w.sha256(), ResidualWindow.NONE, null);
+                new TrainingSummary(1, 1, 16, 1, 0, 0, 0), w.sha256(), ResidualWindow.NONE, null, null);
         return new ScoreModel(meta, w);
     }
 

@@ -240,6 +240,9 @@ final class BenchCommand implements Runnable {
         int chains;
         @Option(names = "--seed", defaultValue = "20261127", description = "Seed of the held-out data (default ${DEFAULT-VALUE}).")
         long seed;
+        @Option(names = "--stability-only", description = {"Only the prior-only samples and the chains started at the simulations",
+                "(the same seeds): the quick check of a candidate model."})
+        boolean stabilityOnly;
         @Mixin
         ConfigOptions config;
 
@@ -248,7 +251,11 @@ final class BenchCommand implements Runnable {
             Settings s = ResolvedConfig.of(spec, config);
             org.massmap.model.Nd4jRuntime.configureThreads(Runtime.getRuntime().availableProcessors());
             var m = org.massmap.spark.runtime.ModelFetch.load(org.massmap.model.BundledModels.locate(model, org.massmap.config.MapSettings.from(s).pixelArcmin()), new org.apache.hadoop.conf.Configuration());
-            org.massmap.model.bench.ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
+            if (stabilityOnly) {
+                org.massmap.model.bench.ModelReport.writeStability(spec.commandLine().getOut(), s, m, maps, chains, seed);
+            } else {
+                org.massmap.model.bench.ModelReport.write(spec.commandLine().getOut(), s, m, maps, chains, seed);
+            }
             spec.commandLine().getOut().println("\nmachine: " + machine());
             return 0;
         }

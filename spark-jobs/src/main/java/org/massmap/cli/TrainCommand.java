@@ -213,7 +213,7 @@ final class TrainCommand implements Callable<Integer> {
         String file = s.string("prior.cl-file").trim();
         String source = file.isEmpty() ? org.massmap.theory.TheoryConvergenceSpectrum.describe(TheoryConfig.settings(s)) : "file " + file;
         return TrainingSetup.of(training.network(), training.training(), new PowerSpectrumTable(table[0], table[1], source),
-                pixelArcmin, training.residualWindow(), training.inputCompression());
+                pixelArcmin, training.residualWindow(), training.inputCompression(), training.residualScaling());
     }
 
     /** The training maps as a serialisable factory (built again on each executor). */

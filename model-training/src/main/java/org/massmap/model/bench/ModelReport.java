@@ -68,7 +68,7 @@ public final class ModelReport {
     public static void write(PrintWriter out, Settings s, ScoreModel model, int maps, int chains, long seed) throws Exception {
         ModelMetadata m = model.metadata();
         TrainingSetup setup = new TrainingSetup(m.network(), TrainingConfig.builder().cropSize(m.trainedNx()).sigma(m.sigma()).build(),
-                m.prior(), m.pixelArcmin(), m.encoding(), m.residualWindow());
+                m.prior(), m.pixelArcmin(), m.encoding(), m.residualWindow(), m.residualScaling());
         HaloModel halos = SimulationConfig.haloModel(s);
         double shift = s.positive("simulate.lognormal-shift");
         // held-out maps in the training geometry: whole periodic maps of the trained size (seeds never used in training)
@@ -128,6 +128,21 @@ public final class ModelReport {
         out.println("\n**Posterior samples of a mock tile** (simulator truth, demo noise and mask; " + chains
                 + " chains each): samples should look like the truth — its power and skewness — not like smoothed maps.\n");
         posteriorComparison(out, s, model, chains, seed);
+    }
+
+    /**
+     * Only the stability part of {@link #write}: prior-only samples and chains started at the
+     * simulations, against the same held-out simulations and seeds (the quick check to run on a
+     * candidate model before the full report).
+     */
+    public static void writeStability(PrintWriter out, Settings s, ScoreModel model, int maps, int chains, long seed) throws Exception {
+        ModelMetadata m = model.metadata();
+        HaloModel halos = SimulationConfig.haloModel(s);
+        TileGrid grid = TileGrid.square(m.trainedNx(), m.pixelArcmin(), new SkyPoint(0, 0));
+        out.printf(Locale.ROOT, "Model: %d parameters, %s, trained at %.3g arcmin on %d² maps, σ in [%.3g, %.3g], %s, %s.%n",
+                model.weights().parameterCount(), m.network().channels(), m.pixelArcmin(), m.trainedNx(), m.sigma().lo(),
+                m.sigma().hi(), m.encoding(), m.training());
+        priorOnly(out, s, model, grid, halos, s.positive("simulate.lognormal-shift"), chains, maps, seed);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.massmap.model.NetworkWeights;
 import org.massmap.model.ParameterLayout;
 import org.massmap.model.PowerSpectrumTable;
 import org.massmap.model.ResidualWindow;
+import org.massmap.model.ResidualScaling;
 import org.massmap.model.ScoreModel;
 import org.massmap.model.SigmaDistribution;
 import org.massmap.model.TrainingSummary;
@@ -33,7 +34,7 @@ class ModelReportTest {
         NetworkWeights w = new NetworkWeights(layout.initialParameters(1), layout.initialBnStats());
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test", "2024-01-01T00:00:00Z", NET,
                 new InputEncoding(0.02), 1.0, 16, 16, CL, SigmaDistribution.reference(),
-                new TrainingSummary(10, 4, 16, 1, 0.5, 0.4, 0.45), w.sha256(), ResidualWindow.NONE, null);
+                new TrainingSummary(10, 4, 16, 1, 0.5, 0.4, 0.45), w.sha256(), ResidualWindow.NONE, null, null);
         return new ScoreModel(meta, w);
     }
 
