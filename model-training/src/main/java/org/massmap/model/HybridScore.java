@@ -26,8 +26,8 @@ import org.massmap.sampling.SpectralScore;
  * duplicated rows/columns where the network sees a slightly different geometry than the FFT.
  *
  * <p>Each map's score is independent of the other maps in its batch (inference-mode batch norm).
- * Thread-safe: the Gaussian part is thread-safe and {@link ScoreNetwork} gives each
- * concurrent pass a graph of its own.
+ * Thread-safe: the Gaussian part is thread-safe and network passes are serialised by
+ * {@link ScoreNetwork}.
  */
 public final class HybridScore implements SpectralScore {
     private final ScoreNetwork network;

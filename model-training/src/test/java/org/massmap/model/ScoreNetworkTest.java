@@ -69,37 +69,6 @@ class ScoreNetworkTest {
         assertArrayEquals(outAlone, last, (float) (1e-5 * scale));
     }
 
-    /** Passes from several threads at once (each on a graph of its own) give what one thread gets. */
-    @Test
-    void concurrentPassesGiveTheSameOutputsAsOneAtATime() throws Exception {
-        ParameterLayout layout = ParameterLayout.of(SMALL);
-        NetworkWeights w = new NetworkWeights(TestNets.randomisedParameters(layout, 9), TestNets.randomBnStats(layout, 10));
-        ScoreNetwork serial = new ScoreNetwork(SMALL, w, 1);
-        ScoreNetwork parallel = new ScoreNetwork(SMALL, w, 3);
-        assertEquals(3, parallel.concurrency());
-        int n = 16;
-        int jobs = 24;
-        float[][] inputs = new float[jobs][];
-        float[][] expected = new float[jobs][];
-        for (int j = 0; j < jobs; j++) {
-            inputs[j] = TestNets.gaussian(2 * n * n * 3, 100 + j);
-            expected[j] = serial.forward(inputs[j], 2, n, n);
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            List<java.util.concurrent.Future<float[]>> got = new ArrayList<>();
-            for (int j = 0; j < jobs; j++) {
-                float[] in = inputs[j];
-                got.add(pool.submit(() -> parallel.forward(in, 2, n, n)));
-            }
-            for (int j = 0; j < jobs; j++) {
-                assertArrayEquals(expected[j], got.get(j).get(), "pass " + j);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /**
      * The network treats a map as a torus: rolling the input by a multiple of 2^scales rolls the
      * output by the same amount, pixel for pixel, including across the edges (a zero-padded
