@@ -125,6 +125,19 @@ public final class Fft2 {
         }
     }
 
+    /**
+     * out = F⁻¹[gain·F map] for a real per-mode gain (element i for mode i, row-major iy·nx + ix),
+     * i.e. a real, symmetric Fourier filter of a real map; {@code spectrum} (2·nx·ny) is scratch.
+     */
+    public void filterReal(double[] map, double[] gain, double[] spectrum, double[] out) {
+        forwardReal(map, spectrum);
+        for (int i = 0; i < gain.length; i++) {
+            spectrum[2 * i] *= gain[i];
+            spectrum[2 * i + 1] *= gain[i];
+        }
+        inverseToReal(spectrum, out);
+    }
+
     /** Real part of an interleaved complex array. */
     public static double[] real(double[] interleaved) {
         double[] r = new double[interleaved.length / 2];

@@ -104,13 +104,9 @@ public record ResidualWindow(double ell) {
             if (identity) {
                 return map.clone();
             }
-            double[] c = fft.forwardReal(map);
-            for (int i = 0; i < gain.length; i++) {
-                c[2 * i] *= gain[i];
-                c[2 * i + 1] *= gain[i];
-            }
-            fft.inverse(c);
-            return Fft2.real(c);
+            double[] out = new double[map.length];
+            fft.filterReal(map, gain, new double[2 * map.length], out);
+            return out;
         }
 
         /** Modes of the grid, nx·ny. */

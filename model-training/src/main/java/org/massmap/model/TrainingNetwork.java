@@ -170,13 +170,13 @@ public final class TrainingNetwork {
             for (int i = 0; i < n; i++) {
                 map[i] = net[b * n + i];
             }
-            filter(fft, map, gain, spectrum, back); // σ·r_θ = H·W_σ·net_out
+            fft.filterReal(map, gain, spectrum, back); // σ·r_θ = H·W_σ·net_out
             for (int i = 0; i < n; i++) {
                 double e = back[i] + target[b * n + i];
                 loss += e * e / total;
                 map[i] = e;
             }
-            filter(fft, map, gain, spectrum, back); // the filter is real and symmetric: its adjoint is itself
+            fft.filterReal(map, gain, spectrum, back); // the filter is real and symmetric: its adjoint is itself
             for (int i = 0; i < n; i++) {
                 upstream[b * n + i] = (float) (2 * back[i] / total);
             }
@@ -186,16 +186,6 @@ public final class TrainingNetwork {
         feed.put(UNetGraph.UPSTREAM, Nd4j.create(upstream, new long[] {batch, ny, nx, 1}, 'c'));
         Map<String, INDArray> grads = graph.calculateGradients(feed, trainable);
         return new Step(loss, gradients(grads), moments(first));
-    }
-
-    /** out = F⁻¹[gain·F map] (spectrum is scratch). */
-    public static void filter(Fft2 fft, double[] map, double[] gain, double[] spectrum, double[] out) {
-        fft.forwardReal(map, spectrum);
-        for (int i = 0; i < gain.length; i++) {
-            spectrum[2 * i] *= gain[i];
-            spectrum[2 * i + 1] *= gain[i];
-        }
-        fft.inverseToReal(spectrum, out);
     }
 
     private float[] gradients(Map<String, INDArray> byName) {

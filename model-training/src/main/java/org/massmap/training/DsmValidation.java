@@ -6,7 +6,6 @@ import java.util.Random;
 import org.massmap.fft.Fft2;
 import org.massmap.model.ResidualScaling;
 import org.massmap.model.ResidualWindow;
-import org.massmap.model.TrainingNetwork;
 import org.massmap.prior.PowerMap;
 import org.massmap.model.ScoreNetwork;
 import org.massmap.prior.GaussianPrior;
@@ -108,7 +107,7 @@ public final class DsmValidation {
             return window.apply(map);
         }
         double[] out = new double[map.length];
-        TrainingNetwork.filter(new Fft2(n, n), map, scaling.outputGains(window, power, sigma), new double[2 * map.length], out);
+        new Fft2(n, n).filterReal(map, scaling.outputGains(window, power, sigma), new double[2 * map.length], out);
         return out;
     }
 }
