@@ -208,13 +208,7 @@ class CommandLineErrorsTest {
     }
     @Test
     void aCorruptModelIsRefusedOnTheDriverBeforeAnySparkWork() throws Exception {
-        Path model = dir.resolve("corrupt-model");
-        Files.createDirectories(model);
-        for (String name : new String[] {"model.json", "weights.bin"}) {
-            try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("massmap/models/demo/" + name)) {
-                Files.copy(in, model.resolve(name));
-            }
-        }
+        Path model = BundledModelCopy.of("demo", dir.resolve("corrupt-model"));
         byte[] w = Files.readAllBytes(model.resolve("weights.bin"));
         w[w.length - 3] ^= 0x5a; // one flipped byte in the last parameter: same size, wrong checksum
         Files.write(model.resolve("weights.bin"), w);

@@ -81,13 +81,7 @@ class CosmosCommandTest {
 
     @Test
     void modelForAnotherPixelSize() throws Exception {
-        Path model = dir.resolve("one-arcmin-model");
-        Files.createDirectories(model);
-        for (String name : new String[] {"model.json", "weights.bin"}) {
-            try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("massmap/models/demo/" + name)) {
-                Files.copy(in, model.resolve(name));
-            }
-        }
+        Path model = BundledModelCopy.of("demo", dir.resolve("one-arcmin-model"));
         Path out = dir.resolve("o-model");
         assertFailsCleanly(Main.EXIT_FAILED, cosmos(out, "--data", small.toString(), "--model", model.toString()), out,
                 "sampler.model", model.toString(), "trained at 1 arcmin", "0.29 arcmin pixels");

@@ -65,13 +65,7 @@ class StudyPaperSetupCommandTest {
 
     @Test
     void modelForAnotherPixelSize() throws Exception {
-        Path model = dir.resolve("one-arcmin-model");
-        Files.createDirectories(model);
-        for (String name : new String[] {"model.json", "weights.bin"}) {
-            try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("massmap/models/demo/" + name)) {
-                Files.copy(in, model.resolve(name));
-            }
-        }
+        Path model = BundledModelCopy.of("demo", dir.resolve("one-arcmin-model"));
         Path out = dir.resolve("o-model");
         assertFailsCleanly(Main.EXIT_FAILED, study(out, "--data", small.toString(), "--model", model.toString()), out,
                 model.toString(), "trained at 1 arcmin", "0.29 arcmin pixels", "--no-hybrid");
