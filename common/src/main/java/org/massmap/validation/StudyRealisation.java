@@ -175,16 +175,8 @@ public final class StudyRealisation {
      * @param ks      the Kaiser-Squires smoothing scale, chosen on other realisations than this one
      * @param figures directory for fig1.png, fig2.png, fig2_cutouts.png, posterior_std.png and
      *                cluster_frequency.png of this realisation, or null for none
-     */
-    public static Result run(Settings s, MockSurvey mock, BinnedShear binned, ConvergenceSpectrum cl, List<Method> methods,
-            SamplerConfig sampler, KsCalibration ks, Path figures) throws Exception {
-        return run(s, mock, binned, cl, methods, sampler, ks, figures, "study");
-    }
-
-    /**
-     * As {@link #run(Settings, MockSurvey, BinnedShear, ConvergenceSpectrum, List, SamplerConfig, KsCalibration, Path)},
-     * the chains seeded with tile id {@code id} (with sampler.seed and the chain index, {@code sampling.ChainSeeds}):
-     * a study that gives each realisation its own id draws independent chains for each.
+     * @param id      the tile id seeding the chains (with sampler.seed and the chain index, {@code sampling.ChainSeeds}):
+     *                a study gives each realisation its own, so that its chains are independent of the others'
      */
     public static Result run(Settings s, MockSurvey mock, BinnedShear binned, ConvergenceSpectrum cl, List<Method> methods,
             SamplerConfig sampler, KsCalibration ks, Path figures, String id) throws Exception {

@@ -57,7 +57,7 @@ class StudyRealisationTest {
         double fixed = oracle == 6 ? 0.5 : 6;
         KsCalibration ks = new KsCalibration(fixed, 1, ValidationReport.KS_SMOOTHING_ARCMIN, new double[8]);
         StudyRealisation.Result r = StudyRealisation.run(s, mock, binned, cl,
-                List.of(new StudyRealisation.Method("gaussian", PriorModel.gaussian())), SamplerConfig.from(s), ks, dir);
+                List.of(new StudyRealisation.Method("gaussian", PriorModel.gaussian())), SamplerConfig.from(s), ks, dir, "mock-1");
         assertEquals(List.of("kaiser_squires", "kaiser_squires_smoothed", "wiener"), List.copyOf(r.baselines().keySet()));
         assertEquals(fixed, r.ksSmoothingArcmin());
         assertEquals(SmoothedKs.at(data.grid(), data.ks(), data.truth(), data.mask(), fixed).metrics(),

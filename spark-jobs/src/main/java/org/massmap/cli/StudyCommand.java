@@ -62,6 +62,8 @@ import picocli.CommandLine.Spec;
                 "about 3.5 h on 2 cores (1.3 h with --no-hybrid). Resumable: a rerun reuses",
                 "DIR/realisations/r-NNNN.json."})
 final class StudyCommand implements Callable<Integer> {
+    /** Tile id prefix of the mock study's chains: realisation r (mock seed S + r) samples with id "mock-(S + r)", its own chains. */
+    static final String MOCK_CHAIN_ID = "mock-";
     /** Realisations of --paper-setup unless --realisations is given. */
     static final int PAPER_REALISATIONS = 6;
     /** Hybrid-prior samples per realisation of --paper-setup unless --hybrid-chains is given. */
@@ -208,7 +210,8 @@ final class StudyCommand implements Callable<Integer> {
             long tr = System.nanoTime();
             MockSurvey mock = SimulateCommand.simulateSurvey(s, truth, seed + r);
             BinnedShear binned = StudyRealisation.bin(mock, map);
-            StudyRealisation.Result res = StudyRealisation.run(s, mock, binned, cl, methods, sampler, ks, r == 0 ? out : null);
+            StudyRealisation.Result res = StudyRealisation.run(s, mock, binned, cl, methods, sampler, ks, r == 0 ? out : null,
+                    MOCK_CHAIN_ID + (seed + r));
             results.add(res);
             console.printf(Locale.ROOT, "realisation %d/%d (%d galaxies, %d halos in the tile): %s (%.0f s)%n", r + 1, realisations,
                     mock.galaxies(), res.halos().size(), res.summaryLine(), (System.nanoTime() - tr) * 1e-9);
