@@ -11,9 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Thread safety: one SameDiff graph per instance, and {@link #forward} is {@code synchronized}
  * (a SameDiff session is not safe for concurrent use). ND4J already spreads one forward pass over all
- * of its OpenMP threads; measured on 2 cores, two threads each with its own {@link #copy()} and one
+ * of its OpenMP threads; measured on 2 cores, two threads each with a graph of its own and one
  * ND4J thread were no faster than one shared instance with two ND4J threads and batched maps (and
- * need twice the memory), so keep one instance per JVM and batch the chains.
+ * need twice the memory; the Spark demo was no faster either, docs/benchmarks.md), so keep one
+ * instance per JVM and batch the chains.
  */
 public final class ScoreNetwork {
     private final NetworkConfig config;
@@ -33,11 +34,6 @@ public final class ScoreNetwork {
 
     public NetworkWeights weights() {
         return weights;
-    }
-
-    /** An independent instance with the same weights (its own SameDiff graph). */
-    public ScoreNetwork copy() {
-        return new ScoreNetwork(config, weights);
     }
 
     /**

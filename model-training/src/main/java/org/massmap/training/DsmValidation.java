@@ -37,12 +37,14 @@ public final class DsmValidation {
     private final ResidualWindow.Filter window;
     private final ResidualScaling scaling;
     private final PowerMap power;
+    private final Fft2 fft;
 
-    private DsmValidation(List<DsmBatch> batches, ResidualWindow.Filter window, ResidualScaling scaling, PowerMap power) {
+    private DsmValidation(List<DsmBatch> batches, ResidualWindow.Filter window, ResidualScaling scaling, PowerMap power, int n) {
         this.batches = List.copyOf(batches);
         this.window = window;
         this.scaling = scaling;
         this.power = power;
+        this.fft = new Fft2(n, n);
     }
 
     /** count held-out maps with σ from the setup's distribution. */
@@ -70,7 +72,7 @@ public final class DsmValidation {
         for (int done = 0; done < count; done += CHUNK) {
             batches.add(sampler.sample(rng, Math.min(CHUNK, count - done), sigma));
         }
-        return new DsmValidation(batches, setup.cropFilter(), setup.residualScaling(), prior.power());
+        return new DsmValidation(batches, setup.cropFilter(), setup.residualScaling(), prior.power(), setup.training().cropSize());
     }
 
     /** Losses of a network on this set. */
@@ -88,7 +90,7 @@ public final class DsmValidation {
                 for (int i = 0; i < npix; i++) {
                     map[i] = out[m * npix + i];
                 }
-                double[] filtered = filtered(map, b.sigmas()[m], b.n()); // σ r_θ = H·W·net_out, as in the loss
+                double[] filtered = filtered(map, b.sigmas()[m]); // σ r_θ = H·W·net_out, as in the loss
                 for (int i = 0; i < npix; i++) {
                     double target = t[m * npix + i];
                     double h = filtered[i] + target;
@@ -102,12 +104,12 @@ public final class DsmValidation {
         return new Result(hybrid / pixels, gauss / pixels, maps);
     }
 
-    private double[] filtered(double[] map, double sigma, int n) {
+    private double[] filtered(double[] map, double sigma) {
         if (scaling == ResidualScaling.SIGMA) {
             return window.apply(map);
         }
         double[] out = new double[map.length];
-        new Fft2(n, n).filterReal(map, scaling.outputGains(window, power, sigma), new double[2 * map.length], out);
+        fft.filterReal(map, scaling.outputGains(window, power, sigma), new double[2 * map.length], out);
         return out;
     }
 }
