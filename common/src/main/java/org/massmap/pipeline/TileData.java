@@ -32,6 +32,7 @@ public final class TileData {
     private final BinnedShear embedded;
     private final ShearLikelihood likelihood;
     private final PowerMap power;
+    private final PowerMap tilePower;
     private final GaussianApproximation approximation;
 
     /**
@@ -56,6 +57,7 @@ public final class TileData {
         this.embedded = binned.embeddedIn(embedding);
         this.likelihood = TileInference.likelihood(embedded, model);
         this.power = TileInference.power(embedded.grid(), cl);
+        this.tilePower = embedding.isIdentity() ? power : TileInference.power(binned.grid(), cl);
         this.approximation = new GaussianApproximation(likelihood, power);
     }
 
@@ -94,6 +96,11 @@ public final class TileData {
     /** The Gaussian prior's power map on {@link #inferenceGrid()}. */
     public PowerMap power() {
         return power;
+    }
+
+    /** The Gaussian prior's power map on the tile grid ({@link #power()} itself for margin 0), for statistics of cropped samples. */
+    public PowerMap tilePower() {
+        return tilePower;
     }
 
     /** The Fourier-diagonal approximation of the posterior under the Gaussian prior (mass matrix, σ_min). */

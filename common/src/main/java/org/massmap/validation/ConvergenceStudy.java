@@ -32,7 +32,7 @@ public final class ConvergenceStudy {
      */
     public static void run(String tileId, TileData data, List<StudyRealisation.Method> methods, SamplerConfig sampler, int[] factors,
             int finalSteps, int chains, int threads, Path out, PrintWriter console, String commandLine) throws Exception {
-        PosteriorScalars scalars = new PosteriorScalars(data.binned().grid(), data.power());
+        PosteriorScalars scalars = new PosteriorScalars(data.binned().grid(), data.tilePower());
         StringBuilder md = new StringBuilder("# Convergence of the posterior sampler\n\n");
         md.append(String.format(Locale.ROOT, "Tile %s (%d×%d pixels of %.3g′), schedule %s, %d chains; `%s`.%n", tileId,
                 data.binned().grid().nx(), data.binned().grid().ny(), data.binned().grid().pixelArcmin(), sampler.schedule().describe(),

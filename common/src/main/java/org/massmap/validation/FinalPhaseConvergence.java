@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.massmap.grid.TileEmbedding;
 import org.massmap.pipeline.TileProblem;
 import org.massmap.sampling.ChainObserver;
 import org.massmap.stats.ChainConvergence;
@@ -48,9 +49,10 @@ public final class FinalPhaseConvergence {
     public static Result run(TileProblem problem, PosteriorScalars scalars, int chains, int threads) {
         int finalSteps = problem.schedule().finalSteps();
         Map<Integer, List<double[]>> traces = new TreeMap<>();
+        TileEmbedding embedding = problem.data().embedding();
         ChainObserver observer = (chain, sigma, finalPhase, state) -> {
-            if (finalPhase) {
-                double[] values = scalars.of(state);
+            if (finalPhase) { // states are on the inference grid; the scalars are the tile's, as for the samples
+                double[] values = scalars.of(embedding.isIdentity() ? state : embedding.crop(state));
                 synchronized (traces) {
                     traces.computeIfAbsent(chain, c -> new ArrayList<>()).add(values);
                 }

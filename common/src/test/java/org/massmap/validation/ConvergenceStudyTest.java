@@ -111,4 +111,18 @@ class ConvergenceStudyTest {
                 () -> ConvergenceStudy.factors("1")).getMessage().contains("at least two"));
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 3, 10}, ConvergenceStudy.factors("1, 3,10"));
     }
+
+    @Test
+    void runsOnATileEmbeddedInALargerTorus(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // the default survey setting (survey.embedding-margin > 0): states live on the larger grid, samples and scalars on the tile
+        SamplerConfig sampler = new SamplerConfig(new GeometricSchedule(0.1, 0.005, 4, 2, 2), new HmcMove(3, 0.5, 0.7, MassKind.FOURIER),
+                ProbabilityFlow.NONE, Double.NaN, 0.005, 4, 11, 4, 1, SamplerConfig.Prior.GAUSSIAN, "");
+        org.massmap.pipeline.TileData embedded = new org.massmap.pipeline.TileData(binned, ShearModel.SHEAR, CL, 0.5);
+        assertTrue(embedded.inferenceGrid().nx() > TILE.grid().nx());
+        assertEquals(TILE.grid().nx(), embedded.tilePower().nx());
+        ConvergenceStudy.run("t", embedded, List.of(new StudyRealisation.Method("gaussian", PriorModel.gaussian())), sampler,
+                new int[] {1, 2}, 8, 4, 2, dir, new java.io.PrintWriter(new java.io.StringWriter(), true), "./massmap study --convergence");
+        String md = java.nio.file.Files.readString(dir.resolve("convergence.md"));
+        assertTrue(md.contains("Tile t (16×16 pixels") && md.contains("final phase extended to 8 iterations"), md);
+    }
 }
