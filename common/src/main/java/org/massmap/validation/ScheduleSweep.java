@@ -29,7 +29,35 @@ public final class ScheduleSweep {
      * @param scalarStdRatio    per scalar, its std over samples / the reference's
      */
     public record Row(int factor, int chains, double evaluationsPerSample, double meanShift, double stdRatio, double[] scalarShift,
-            double[] scalarStdRatio) { }
+            double[] scalarStdRatio) {
+
+        /** The largest |z| of a scalar's mean against the reference's. */
+        public double worstScalarShift() {
+            double worst = 0;
+            for (double z : scalarShift) {
+                worst = Math.max(worst, Math.abs(z));
+            }
+            return worst;
+        }
+
+        /**
+         * Whether this schedule's summaries agree with the reference's within Monte-Carlo error: the
+         * per-pixel means' rms shift at most {@link #MAX_MEAN_SHIFT} errors, the median per-pixel std
+         * within {@link #MAX_STD_DEVIATION} of the reference's, and no scalar's mean more than
+         * {@link #MAX_SCALAR_Z} errors away. The default budget is the shortest schedule that agrees
+         * (docs/sampler.md).
+         */
+        public boolean agrees() {
+            return meanShift <= MAX_MEAN_SHIFT && Math.abs(stdRatio - 1) <= MAX_STD_DEVIATION && worstScalarShift() <= MAX_SCALAR_Z;
+        }
+    }
+
+    /** Largest rms shift of the per-pixel means, in Monte-Carlo errors, of an agreeing schedule (1 when exact). */
+    public static final double MAX_MEAN_SHIFT = 1.5;
+    /** Largest deviation of the median per-pixel std ratio from 1 of an agreeing schedule. */
+    public static final double MAX_STD_DEVIATION = 0.1;
+    /** Largest |z| of any scalar's mean of an agreeing schedule (about 25 scalars: a 4σ excursion is rare by chance). */
+    public static final double MAX_SCALAR_Z = 4.0;
 
     /**
      * @param factors lengthening factors, ascending; the last is the reference

@@ -1,6 +1,7 @@
 package org.massmap.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -86,6 +87,7 @@ class ConvergenceStudyTest {
         ScheduleSweep.Result fine = ScheduleSweep.run(f -> problem(base.lengthened(f), fourier), new int[] {1, 4}, scalars(), 16, 2);
         ScheduleSweep.Row first = fine.rows().get(0);
         assertTrue(first.meanShift() < 2.0 && Math.abs(first.stdRatio() - 1) < 0.35, first.toString());
+        assertTrue(first.agrees(), "a sufficient schedule must pass the agreement rule: " + first + " worst z " + first.worstScalarShift());
         assertTrue(fine.rows().get(1).evaluationsPerSample() > 3 * first.evaluationsPerSample());
 
         HmcMove identity = new HmcMove(3, 0.02, 0.7, MassKind.IDENTITY);
@@ -93,6 +95,7 @@ class ConvergenceStudyTest {
         ScheduleSweep.Result bad = ScheduleSweep.run(f -> problem(tooShort.lengthened(f), identity), new int[] {1, 30}, scalars(), 16, 2);
         ScheduleSweep.Row shortRow = bad.rows().get(0);
         assertTrue(shortRow.stdRatio() > 1.5, "two iterations leave the start's noise in the samples: " + shortRow);
+        assertFalse(shortRow.agrees(), shortRow.toString());
     }
 
     @Test
