@@ -70,14 +70,14 @@ public final class ConvergenceStudy {
         b.append(String.format(Locale.ROOT, "A schedule agrees when the mean shift is ≤ %.1f, the std ratio within %.2f of 1 and every"
                 + " scalar's |z| ≤ %.0f (`ScheduleSweep.Row.agrees`).%n%n", ScheduleSweep.MAX_MEAN_SHIFT, ScheduleSweep.MAX_STD_DEVIATION,
                 ScheduleSweep.MAX_SCALAR_Z));
-        b.append("| ×factor | evaluations per sample | chains | mean shift | std ratio | agrees |");
+        b.append("| ×factor | evaluations per sample | chains | acceptance (all / at σ_min) | mean shift | std ratio | agrees |");
         for (String s : r.scalars()) {
             b.append(' ').append(s).append(" |");
         }
-        b.append("\n|---|---|---|---|---|---|").append("---|".repeat(r.scalars().size())).append('\n');
+        b.append("\n|---|---|---|---|---|---|---|").append("---|".repeat(r.scalars().size())).append('\n');
         for (ScheduleSweep.Row row : r.rows()) {
-            b.append(String.format(Locale.ROOT, "| %d | %.0f | %d | %.2f | %.3f | %s |", row.factor(), row.evaluationsPerSample(), row.chains(),
-                    row.meanShift(), row.stdRatio(), row.agrees() ? "yes" : "no"));
+            b.append(String.format(Locale.ROOT, "| %d | %.0f | %d | %.2f / %.2f | %.2f | %.3f | %s |", row.factor(), row.evaluationsPerSample(),
+                    row.chains(), row.acceptance(), row.finalAcceptance(), row.meanShift(), row.stdRatio(), row.agrees() ? "yes" : "no"));
             for (int j = 0; j < row.scalarShift().length; j++) {
                 b.append(String.format(Locale.ROOT, " %+.1f / %.2f |", row.scalarShift()[j], row.scalarStdRatio()[j]));
             }

@@ -27,9 +27,11 @@ public final class ScheduleSweep {
      * @param stdRatio          median over pixels of s_f / s_ref
      * @param scalarShift       per scalar, the z-score of its mean against the reference's
      * @param scalarStdRatio    per scalar, its std over samples / the reference's
+     * @param acceptance        mean over chains of the HMC acceptance rate over the whole schedule
+     * @param finalAcceptance   the same in the last level (the final phase at σ_min)
      */
     public record Row(int factor, int chains, double evaluationsPerSample, double meanShift, double stdRatio, double[] scalarShift,
-            double[] scalarStdRatio) {
+            double[] scalarStdRatio, double acceptance, double finalAcceptance) {
 
         /** The largest |z| of a scalar's mean against the reference's. */
         public double worstScalarShift() {
@@ -101,7 +103,7 @@ public final class ScheduleSweep {
             }
             java.util.Arrays.sort(ratios);
             rows.add(new Row(factors[k], s.count, s.evaluations, Math.sqrt(sumZ2 / s.mean.length), ratios[ratios.length / 2], shift,
-                    ratio));
+                    ratio, s.acceptance, s.finalAcceptance));
         }
         return new Result(factors.clone(), List.copyOf(rows), scalars.names());
     }
@@ -112,14 +114,21 @@ public final class ScheduleSweep {
     }
 
     /** Per-pixel and per-scalar sample means and variances of one schedule's samples. */
-    private record Summary(int count, double evaluations, double[] mean, double[] var, double[] scalarMean, double[] scalarVar) {
+    private record Summary(int count, double evaluations, double[] mean, double[] var, double[] scalarMean, double[] scalarVar,
+            double acceptance, double finalAcceptance) {
         static Summary of(List<ChainResult> results, PosteriorScalars scalars) {
             List<double[]> samples = new ArrayList<>();
             double evaluations = 0;
+            double acceptance = 0;
+            double finalAcceptance = 0;
             for (ChainResult r : results) {
                 if (r.sample() != null) {
                     samples.add(r.sample());
                     evaluations += r.diagnostics().scoreEvaluations();
+                    acceptance += r.diagnostics().acceptanceRate();
+                    int[] accepted = r.diagnostics().levelAccepted();
+                    int last = accepted.length - 1;
+                    finalAcceptance += (double) accepted[last] / Math.max(1, r.diagnostics().levelProposed()[last]);
                 }
             }
             if (samples.size() < 2) {
@@ -132,7 +141,8 @@ public final class ScheduleSweep {
                 pixels.add(s);
                 values.add(scalars.of(s));
             }
-            return new Summary(k, evaluations / k, pixels.mean(), squared(pixels.std()), values.mean(), squared(values.std()));
+            return new Summary(k, evaluations / k, pixels.mean(), squared(pixels.std()), values.mean(), squared(values.std()),
+                    acceptance / k, finalAcceptance / k);
         }
 
         private static double[] squared(double[] std) {
