@@ -24,4 +24,10 @@ public record ChainDiagnostics(int chain, long seed, double[] levelSigma, int[] 
         }
         return p == 0 ? Double.NaN : (double) a / p;
     }
+
+    /** Acceptance rate of HMC moves in the last level visited (the final phase at σ_min); 0 when none were proposed. */
+    public double lastLevelAcceptanceRate() {
+        int last = levelAccepted.length - 1;
+        return (double) levelAccepted[last] / Math.max(1, levelProposed[last]);
+    }
 }

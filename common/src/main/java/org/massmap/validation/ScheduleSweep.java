@@ -126,9 +126,7 @@ public final class ScheduleSweep {
                     samples.add(r.sample());
                     evaluations += r.diagnostics().scoreEvaluations();
                     acceptance += r.diagnostics().acceptanceRate();
-                    int[] accepted = r.diagnostics().levelAccepted();
-                    int last = accepted.length - 1;
-                    finalAcceptance += (double) accepted[last] / Math.max(1, r.diagnostics().levelProposed()[last]);
+                    finalAcceptance += r.diagnostics().lastLevelAcceptanceRate();
                 }
             }
             if (samples.size() < 2) {

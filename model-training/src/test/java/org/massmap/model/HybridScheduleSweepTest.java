@@ -39,7 +39,7 @@ class HybridScheduleSweepTest {
     static final int CHAINS = 16;
 
     @Test
-    void aScheduleFarTooShortFailsAndTheDefaultAgreesWithALongerOne() throws Exception {
+    void aScheduleFarTooShortFailsTheAgreementRuleAgainstTheDefault() throws Exception {
         ScoreModel model = ModelSources.load(BundledModels.locate("bundled:demo", 1.0));
         ModelMetadata m = model.metadata();
         TabulatedConvergenceSpectrum cl = new TabulatedConvergenceSpectrum(m.prior().ell(), m.prior().cl(), "the model's C_ell");
