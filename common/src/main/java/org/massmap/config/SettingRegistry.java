@@ -193,6 +193,8 @@ public final class SettingRegistry {
         d.number("training.learning-rate", Range.positive(), "", "Peak Adam learning rate.");
         d.integer("training.warmup-steps", Range.nonNegative(), "", "Steps of the linear learning-rate warm-up.");
         d.number("training.final-learning-rate-fraction", Range.closed(0, 1), "", "Learning rate at the end over the peak.");
+        d.number("training.ema-decay", new Range(0, true, 1, false), "",
+                "Decay of the moving average of the weights that becomes the model; 0 = the last step's weights.");
         d.choice("training.sigma.kind", "Distribution of the DSM noise levels.", "half-normal", "log-uniform");
         d.number("training.sigma.scale", Range.positive(), "", "Scale of the half-normal noise-level distribution.");
         d.number("training.sigma.lo", Range.positive(), "", "Smallest trained noise level.");

@@ -14,13 +14,15 @@ package org.massmap.model;
  * @param initialisedFrom        the model whose weights this run started from (its checksum and
  *                               training), or null for a run from freshly initialised weights;
  *                               {@code steps} counts this run's steps only
+ * @param emaDecay               decay of the moving average of the weights that the model holds, or 0
+ *                               when it holds the last step's weights (every model before the setting)
  */
 public record TrainingSummary(long steps, int batchSize, int cropSize, long seed, double finalLoss,
-                              double validationLoss, double gaussianValidationLoss, String initialisedFrom) {
+                              double validationLoss, double gaussianValidationLoss, String initialisedFrom, double emaDecay) {
 
     /** A summary of a run from freshly initialised weights. */
     public TrainingSummary(long steps, int batchSize, int cropSize, long seed, double finalLoss, double validationLoss,
                            double gaussianValidationLoss) {
-        this(steps, batchSize, cropSize, seed, finalLoss, validationLoss, gaussianValidationLoss, null);
+        this(steps, batchSize, cropSize, seed, finalLoss, validationLoss, gaussianValidationLoss, null, 0);
     }
 }

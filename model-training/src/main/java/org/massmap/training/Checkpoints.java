@@ -21,14 +21,18 @@ import org.massmap.model.ScoreModel;
 /**
  * Checkpoint directories of a training run: {@code <root>/step-<12 digits>/} holding the model
  * ({@code model/}, see {@link ModelFiles}), Adam's moments ({@code optimizer.bin}: magic "MMA1",
- * step as int64, count as int32, then m and v as little-endian float32) and {@code trainer.json}
- * (the {@link TrainingSetup}, step and loss history). Each is written under a temporary name and
+ * step as int64, count as int32, then m and v as little-endian float32), when the run keeps one the
+ * moving average of the weights ({@code average.bin}: magic "MME1", step, count, then the averages
+ * as float32; the model holds the current weights) and {@code trainer.json} (the
+ * {@link TrainingSetup}, step and loss history). Each is written under a temporary name and
  * renamed when complete, so a crash mid-write leaves the previous checkpoint intact; the two newest
  * are kept.
  */
 final class Checkpoints {
     private static final Pattern NAME = Pattern.compile("step-\\d{12}");
     private static final int MAGIC = 0x3141_4D4D; // "MMA1"
+    private static final int AVERAGE_MAGIC = 0x3145_4D4D; // "MME1"
+    private static final String AVERAGE = "average.bin";
     private static final int KEEP = 2;
 
     /** What trainer.json holds. */
@@ -56,6 +60,13 @@ final class Checkpoints {
             b.putInt(MAGIC).putLong(state.step()).putInt(m.length);
             b.asFloatBuffer().put(m).put(v);
             Files.write(tmp.resolve("optimizer.bin"), b.array());
+            if (state.hasAverage()) {
+                float[] a = state.average();
+                ByteBuffer ab = ByteBuffer.allocate(16 + 4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
+                ab.putInt(AVERAGE_MAGIC).putLong(state.step()).putInt(a.length);
+                ab.asFloatBuffer().put(a);
+                Files.write(tmp.resolve(AVERAGE), ab.array());
+            }
             List<double[]> h = new ArrayList<>(history.size());
             for (LossPoint p : history) {
                 h.add(new double[] {p.step(), p.loss(), p.learningRate()});
@@ -121,8 +132,35 @@ final class Checkpoints {
         for (double[] p : t.history()) {
             history.add(new LossPoint((long) p[0], p[1], p[2]));
         }
-        TrainingState state = new TrainingState(t.step(), model.weights().parameters(), model.weights().bnStats(), m, v);
+        float[] average = readAverage(dir.resolve(AVERAGE), t.step(), n);
+        TrainingState state = new TrainingState(t.step(), model.weights().parameters(), model.weights().bnStats(), m, v, average);
         return new Loaded(t.setup(), state, history, dir, t.initialisedFrom());
+    }
+
+    /** The weight average stored beside a checkpoint, or an empty array when there is none. */
+    private static float[] readAverage(Path file, long step, int n) throws ModelFileException {
+        if (!Files.exists(file)) {
+            return new float[0];
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+        if (bytes.length != 16 + 4L * n) {
+            throw new ModelFileException(file, "has " + bytes.length + " bytes, expected " + (16 + 4L * n) + " (truncated or from another model)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int magic = b.getInt();
+        long at = b.getLong();
+        int count = b.getInt();
+        if (magic != AVERAGE_MAGIC || at != step || count != n) {
+            throw new ModelFileException(file, "header does not match trainer.json (step " + at + " vs " + step + ")");
+        }
+        float[] a = new float[n];
+        b.asFloatBuffer().get(a);
+        return a;
     }
 
     private static List<Path> list(Path root) throws IOException {

@@ -25,7 +25,9 @@ import org.massmap.prior.GaussianPrior;
  * {@code new Random(Seeds.derive(seed, Seeds.TRAIN, t))}, so the run is a function of the seed and a
  * run resumed from a checkpoint continues exactly as the uninterrupted run would (ND4J on CPU with
  * the same thread count gives bit-identical steps; tested). Checkpoints hold the full
- * {@link TrainingState}.
+ * {@link TrainingState}. With {@code training.ema-decay} > 0 the model it publishes ({@link #model()},
+ * the held-out validation) has the moving average of the weights ({@link WeightAverage}); checkpoints
+ * keep the live weights and the average.
  *
  * <p>Data-parallel hooks: {@link #state()}, {@link #setState} and {@link #trainSteps(int, long)}
  * let a driver broadcast a state, have each replica take k steps on its own draws, and average.
@@ -55,6 +57,7 @@ public final class Trainer {
     private float[] bnStats;
     private float[] adamM;
     private float[] adamV;
+    private float[] average;
     private long step;
     private boolean graphStale;
     private DsmValidation.Result validation;
@@ -221,7 +224,7 @@ public final class Trainer {
         }
         ScoreModel model = model();
         if (checkpointDir != null) {
-            checkpoint(model);
+            checkpoint();
         }
         return new TrainingResult(model, history, (System.nanoTime() - t0) * 1e-9);
     }
@@ -251,6 +254,9 @@ public final class Trainer {
                     + "); lower training.lr.peak (now " + cfg.learningRate().peak() + ") or raise training.sigma.lo");
         }
         Adam.update(params, s.gradient(), adamM, adamV, step + 1, lr, cfg.adamBeta1(), cfg.adamBeta2(), cfg.adamEpsilon());
+        if (average.length > 0) {
+            WeightAverage.update(average, params, WeightAverage.beta(step + 1, cfg.emaDecay()));
+        }
         float mom = (float) cfg.bnMomentum();
         float[] batch = s.batchMoments();
         for (int i = 0; i < bnStats.length; i++) {
@@ -264,7 +270,7 @@ public final class Trainer {
 
     /** The whole training state (copies). */
     public TrainingState state() {
-        return new TrainingState(step, params, bnStats, adamM, adamV);
+        return new TrainingState(step, params, bnStats, adamM, adamV, average);
     }
 
     /** Replaces the whole training state (e.g. the averaged state of a data-parallel round). */
@@ -277,13 +283,18 @@ public final class Trainer {
         bnStats = s.bnStats();
         adamM = s.adamM();
         adamV = s.adamV();
+        average = cfg.emaDecay() == 0 ? new float[0] : s.hasAverage() ? s.average() : s.parameters();
         step = s.step();
         graphStale = true;
     }
 
-    /** The current weights as a network in inference mode. */
+    /** The weights the run publishes (the moving average when kept, else the current ones) as a network in inference mode. */
     public ScoreNetwork inferenceNetwork() {
-        return new ScoreNetwork(setup.network(), new NetworkWeights(params, bnStats));
+        return new ScoreNetwork(setup.network(), new NetworkWeights(published(), bnStats));
+    }
+
+    private float[] published() {
+        return average.length > 0 ? average : params;
     }
 
     /**
@@ -304,14 +315,21 @@ public final class Trainer {
         history.addAll(points);
     }
 
-    /** The current weights with their metadata, ready to save. */
+    /**
+     * The model this run publishes, with its metadata, ready to save: the moving average of the weights
+     * when the run keeps one ({@code training.ema-decay} > 0), else the current weights.
+     */
     public ScoreModel model() {
-        NetworkWeights w = new NetworkWeights(params, bnStats);
+        return modelOf(published());
+    }
+
+    private ScoreModel modelOf(float[] parameters) {
+        NetworkWeights w = new NetworkWeights(parameters, bnStats);
         int from = Math.max(0, history.size() - FINAL_LOSS_WINDOW);
         double finalLoss = history.subList(from, history.size()).stream().mapToDouble(LossPoint::loss).average().orElse(Double.NaN);
         TrainingSummary summary = new TrainingSummary(step, cfg.batchSize(), cfg.cropSize(), cfg.seed(), finalLoss,
                 validation == null ? Double.NaN : validation.hybridLoss(), validation == null ? Double.NaN : validation.gaussianLoss(),
-                initialisedFrom);
+                initialisedFrom, cfg.emaDecay());
         String version = Trainer.class.getPackage().getImplementationVersion();
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "massmap-model-training " + (version == null ? "dev" : version),
                 Instant.now().toString(), setup.network(), setup.encoding(), setup.pixelArcmin(), cfg.cropSize(), cfg.cropSize(),
@@ -320,15 +338,14 @@ public final class Trainer {
         return new ScoreModel(meta, w);
     }
 
-    /** Writes a checkpoint of the current state now (requires a checkpoint directory). */
+    /**
+     * Writes a checkpoint of the current state now (requires a checkpoint directory): its model holds
+     * the current weights, which a resumed run continues from; the weight average is stored beside it.
+     */
     public Path checkpoint() throws ModelFileException {
-        return checkpoint(model());
-    }
-
-    private Path checkpoint(ScoreModel model) throws ModelFileException {
         if (checkpointDir == null) {
             throw new IllegalStateException("this trainer has no checkpoint directory");
         }
-        return Checkpoints.write(checkpointDir, setup, state(), history, model, initialisedFrom);
+        return Checkpoints.write(checkpointDir, setup, state(), history, modelOf(params), initialisedFrom);
     }
 }

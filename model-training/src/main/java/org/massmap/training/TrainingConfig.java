@@ -22,10 +22,14 @@ import org.massmap.model.SigmaDistribution;
  * @param checkpointEvery   steps between checkpoints, 0 = only at the end ({@code training.checkpoint-every})
  * @param progressEvery     steps between progress callbacks ({@value #PROGRESS_EVERY})
  * @param validationMaps    held-out maps for the final validation DSM loss, 0 = none ({@code training.validation-maps})
+ * @param emaDecay          decay d of the exponential moving average of the weights that becomes the model,
+ *                          in [0, 1); 0 = the model is the last step's weights ({@code training.ema-decay};
+ *                          see {@link WeightAverage})
  */
 public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistribution sigma,
                              LearningRateSchedule learningRate, double adamBeta1, double adamBeta2, double adamEpsilon,
-                             double bnMomentum, long seed, int checkpointEvery, int progressEvery, int validationMaps) {
+                             double bnMomentum, long seed, int checkpointEvery, int progressEvery, int validationMaps,
+                             double emaDecay) {
 
     /** Adam β1 of a run built by {@link #of}. */
     public static final double ADAM_BETA1 = 0.9;
@@ -62,13 +66,16 @@ public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistri
             throw new IllegalArgumentException("training.checkpoint-every >= 0, progress-every >= 1, validation-maps >= 0; got "
                     + checkpointEvery + ", " + progressEvery + ", " + validationMaps);
         }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("training.ema-decay must be in [0, 1) (0 = no weight average), got " + emaDecay);
+        }
     }
 
     /** A run with the configurable hyper-parameters given and the fixed ones ({@link #ADAM_BETA1}, ...) at their values. */
     public static TrainingConfig of(int steps, int batchSize, int cropSize, SigmaDistribution sigma,
-            LearningRateSchedule learningRate, long seed, int checkpointEvery, int validationMaps) {
+            LearningRateSchedule learningRate, long seed, int checkpointEvery, int validationMaps, double emaDecay) {
         return new TrainingConfig(steps, batchSize, cropSize, sigma, learningRate, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON,
-                BN_MOMENTUM, seed, checkpointEvery, PROGRESS_EVERY, validationMaps);
+                BN_MOMENTUM, seed, checkpointEvery, PROGRESS_EVERY, validationMaps, emaDecay);
     }
 
     /** A builder starting from the configuration's defaults ({@link TrainingSettings#defaults()}). */
@@ -92,6 +99,7 @@ public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistri
         b.checkpointEvery = checkpointEvery;
         b.progressEvery = progressEvery;
         b.validationMaps = validationMaps;
+        b.emaDecay = emaDecay;
         return b;
     }
 
@@ -110,6 +118,7 @@ public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistri
         private int checkpointEvery;
         private int progressEvery;
         private int validationMaps;
+        private double emaDecay;
 
         private Builder() {
         }
@@ -171,9 +180,14 @@ public record TrainingConfig(int steps, int batchSize, int cropSize, SigmaDistri
             return this;
         }
 
+        public Builder emaDecay(double v) {
+            emaDecay = v;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(steps, batchSize, cropSize, sigma, learningRate, adamBeta1, adamBeta2, adamEpsilon,
-                    bnMomentum, seed, checkpointEvery, progressEvery, validationMaps);
+                    bnMomentum, seed, checkpointEvery, progressEvery, validationMaps, emaDecay);
         }
     }
 }

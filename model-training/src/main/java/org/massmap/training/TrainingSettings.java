@@ -69,7 +69,8 @@ public record TrainingSettings(NetworkConfig network, TrainingConfig training, R
                     s.nonNegativeInt("training.warmup-steps"), s.inRange("training.final-learning-rate-fraction", 0, 1));
             training = TrainingConfig.of(s.positiveInt("training.steps"), s.positiveInt("training.batch-size"),
                     s.positiveInt("training.crop-size"), sigma, lr, s.longValue("training.seed"),
-                    s.nonNegativeInt("training.checkpoint-every"), s.nonNegativeInt("training.validation-maps"));
+                    s.nonNegativeInt("training.checkpoint-every"), s.nonNegativeInt("training.validation-maps"),
+                    s.nonNegative("training.ema-decay"));
         } catch (org.massmap.config.SettingException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ final class StateBlob implements Serializable {
     private final float[] bnStats;
     private final float[] adamM;
     private final float[] adamV;
+    private final float[] average;
 
     StateBlob(TrainingState s) {
         this.step = s.step();
@@ -19,13 +20,14 @@ final class StateBlob implements Serializable {
         this.bnStats = s.bnStats();
         this.adamM = s.adamM();
         this.adamV = s.adamV();
+        this.average = s.average();
     }
 
     TrainingState toState() {
-        return new TrainingState(step, parameters, bnStats, adamM, adamV);
+        return new TrainingState(step, parameters, bnStats, adamM, adamV, average);
     }
 
     long bytes() {
-        return 8 + 4L * (parameters.length + bnStats.length + adamM.length + adamV.length);
+        return 8 + 4L * (parameters.length + bnStats.length + adamM.length + adamV.length + average.length);
     }
 }
