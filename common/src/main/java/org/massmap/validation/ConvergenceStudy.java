@@ -12,14 +12,15 @@ import org.massmap.config.SamplerConfig;
 import org.massmap.io.JsonFiles;
 import org.massmap.pipeline.TileData;
 import org.massmap.pipeline.TileProblem;
-import org.massmap.sampling.Schedule;
 
 /**
  * The convergence evidence for a posterior on one mock tile ({@code massmap study --convergence},
  * docs/sampler.md): for each prior, a {@link ScheduleSweep} of the configured schedule lengthened by
  * each factor (where the summaries stop moving, and at what cost), then a {@link FinalPhaseConvergence}
  * of the configured schedule with its final phase extended (split-R̂ and ESS of each scalar). Writes
- * DIR/convergence.md and DIR/convergence.json.
+ * DIR/convergence.md and DIR/convergence.json. Resumable: each schedule's summary and each final
+ * phase is kept under DIR/pieces as it finishes ({@link StudyPieces}) and reused by a rerun with the
+ * same tile, prior, sampler settings and chains.
  */
 public final class ConvergenceStudy {
     private ConvergenceStudy() {
@@ -38,13 +39,23 @@ public final class ConvergenceStudy {
                 data.binned().grid().nx(), data.binned().grid().ny(), data.binned().grid().pixelArcmin(), sampler.schedule().describe(),
                 chains, commandLine));
         Map<String, Object> json = new LinkedHashMap<>();
+        StudyPieces pieces = new StudyPieces(out.resolve("pieces"), console);
+        String tile = String.format(Locale.ROOT, "tile %s %dx%d of %s arcmin, data %08x", tileId, data.binned().grid().nx(),
+                data.binned().grid().ny(), data.binned().grid().pixelArcmin(), dataHash(data));
         for (StudyRealisation.Method method : methods) {
             long t0 = System.nanoTime();
-            ScheduleSweep.Result sweep = ScheduleSweep.run(f -> new TileProblem(tileId, data, method.prior(),
-                    sampler.withSchedule(sampler.schedule().lengthened(f))), factors, scalars, chains, threads);
-            Schedule extended = sampler.schedule().withFinalSteps(finalSteps);
-            FinalPhaseConvergence.Result fin = FinalPhaseConvergence.run(new TileProblem(tileId, data, method.prior(),
-                    sampler.withSchedule(extended)), scalars, chains, threads);
+            List<ScheduleSweep.Summary> summaries = new ArrayList<>();
+            for (int f : factors) {
+                SamplerConfig lengthened = sampler.withSchedule(sampler.schedule().lengthened(f));
+                summaries.add(pieces.get(method.name() + "-x" + f, key(tile, method, lengthened, chains), ScheduleSweep.Summary.class,
+                        () -> progress(console, method.name() + ": schedule x" + f, ScheduleSweep.Summary.of(
+                                new TileProblem(tileId, data, method.prior(), lengthened).sample(0, chains, threads, null), scalars))));
+            }
+            ScheduleSweep.Result sweep = ScheduleSweep.compare(factors, summaries, scalars.names());
+            SamplerConfig extended = sampler.withSchedule(sampler.schedule().withFinalSteps(finalSteps));
+            FinalPhaseConvergence.Result fin = pieces.get(method.name() + "-final" + finalSteps, key(tile, method, extended, chains),
+                    FinalPhaseConvergence.Result.class, () -> progress(console, method.name() + ": final phase of " + finalSteps,
+                            FinalPhaseConvergence.run(new TileProblem(tileId, data, method.prior(), extended), scalars, chains, threads)));
             double seconds = (System.nanoTime() - t0) * 1e-9;
             md.append(sweepTable(method.name(), sweep)).append(finalTable(method.name(), fin, finalSteps));
             md.append(String.format(Locale.ROOT, "%n(%s prior: %.0f s on this machine.)%n", method.name(), seconds));
@@ -60,6 +71,23 @@ public final class ConvergenceStudy {
         Files.createDirectories(out);
         Files.writeString(out.resolve("convergence.md"), md.toString());
         JsonFiles.write(out.resolve("convergence.json"), json);
+    }
+
+    /** Everything a piece depends on besides the code: the tile and its data, the prior, the sampler settings, the chains. */
+    private static String key(String tile, StudyRealisation.Method method, SamplerConfig sampler, int chains) {
+        return tile + "; prior " + method.name() + " " + method.prior().checksum() + "; " + chains + " chains; " + sampler;
+    }
+
+    private static int dataHash(TileData data) {
+        var b = data.binned();
+        return java.util.Objects.hash(java.util.Arrays.hashCode(b.gamma1()), java.util.Arrays.hashCode(b.gamma2()),
+                java.util.Arrays.hashCode(b.inverseNoiseVariance()), data.inferenceGrid().nx(), data.inferenceGrid().ny());
+    }
+
+    private static <T> T progress(PrintWriter console, String what, T value) {
+        console.printf(Locale.ROOT, "  %s done%n", what);
+        console.flush();
+        return value;
     }
 
     static String sweepTable(String prior, ScheduleSweep.Result r) {

@@ -84,12 +84,27 @@ public final class ScheduleSweep {
         for (int f : factors) {
             summaries.add(Summary.of(problemFor.apply(f).sample(0, chains, threads, null), scalars));
         }
+        return compare(factors, summaries, scalars.names());
+    }
+
+    /**
+     * Compares each schedule's summary with the last (the reference).
+     *
+     * @param factors   ascending factors, one per summary
+     * @param summaries the schedules' summaries, in the order of the factors
+     * @param scalars   the scalars' names
+     */
+    public static Result compare(int[] factors, List<Summary> summaries, List<String> scalars) {
+        if (factors.length < 2 || summaries.size() != factors.length) {
+            throw new IllegalArgumentException("a schedule sweep needs one summary per factor and at least two; got " + factors.length
+                    + " factors and " + summaries.size() + " summaries");
+        }
         Summary ref = summaries.get(summaries.size() - 1);
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < factors.length; k++) {
             Summary s = summaries.get(k);
-            double[] shift = new double[scalars.names().size()];
-            double[] ratio = new double[scalars.names().size()];
+            double[] shift = new double[scalars.size()];
+            double[] ratio = new double[scalars.size()];
             for (int j = 0; j < shift.length; j++) {
                 shift[j] = zScore(s.scalarMean[j], s.scalarVar[j], s.count, ref.scalarMean[j], ref.scalarVar[j], ref.count);
                 ratio[j] = ref.scalarVar[j] > 0 ? Math.sqrt(s.scalarVar[j] / ref.scalarVar[j]) : Double.NaN;
@@ -105,7 +120,7 @@ public final class ScheduleSweep {
             rows.add(new Row(factors[k], s.count, s.evaluations, Math.sqrt(sumZ2 / s.mean.length), ratios[ratios.length / 2], shift,
                     ratio, s.acceptance, s.finalAcceptance));
         }
-        return new Result(factors.clone(), List.copyOf(rows), scalars.names());
+        return new Result(factors.clone(), List.copyOf(rows), List.copyOf(scalars));
     }
 
     private static double zScore(double m1, double v1, int n1, double m2, double v2, int n2) {
@@ -113,10 +128,23 @@ public final class ScheduleSweep {
         return err > 0 ? (m1 - m2) / err : 0;
     }
 
-    /** Per-pixel and per-scalar sample means and variances of one schedule's samples. */
-    private record Summary(int count, double evaluations, double[] mean, double[] var, double[] scalarMean, double[] scalarVar,
+    /**
+     * Per-pixel and per-scalar sample means and variances of one schedule's samples (what the
+     * comparison needs, and what a resumable study stores per schedule).
+     *
+     * @param count           samples (chains that finished)
+     * @param evaluations     mean score evaluations per sample
+     * @param mean            per-pixel sample mean
+     * @param var             per-pixel sample variance
+     * @param scalarMean      per scalar, its sample mean
+     * @param scalarVar       per scalar, its sample variance
+     * @param acceptance      mean over chains of the acceptance rate over the whole schedule
+     * @param finalAcceptance the same in the last level
+     */
+    public record Summary(int count, double evaluations, double[] mean, double[] var, double[] scalarMean, double[] scalarVar,
             double acceptance, double finalAcceptance) {
-        static Summary of(List<ChainResult> results, PosteriorScalars scalars) {
+        /** The summary of one schedule's chains; at least 2 must have finished. */
+        public static Summary of(List<ChainResult> results, PosteriorScalars scalars) {
             List<double[]> samples = new ArrayList<>();
             double evaluations = 0;
             double acceptance = 0;

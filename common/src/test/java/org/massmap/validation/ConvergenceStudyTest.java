@@ -128,4 +128,33 @@ class ConvergenceStudyTest {
         String md = java.nio.file.Files.readString(dir.resolve("convergence.md"));
         assertTrue(md.contains("Tile t (16×16 pixels") && md.contains("final phase extended to 8 iterations"), md);
     }
+
+    @Test
+    void aRerunReusesFinishedPiecesAndRefusesOnesFromAnotherRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SamplerConfig sampler = new SamplerConfig(new GeometricSchedule(0.1, 0.005, 4, 2, 2), new HmcMove(3, 0.5, 0.7, MassKind.FOURIER),
+                ProbabilityFlow.NONE, Double.NaN, 0.005, 4, 11, 4, 1, SamplerConfig.Prior.GAUSSIAN, "");
+        org.massmap.pipeline.TileData data = new org.massmap.pipeline.TileData(binned, ShearModel.SHEAR, CL);
+        List<StudyRealisation.Method> gaussian = List.of(new StudyRealisation.Method("gaussian", PriorModel.gaussian()));
+        ConvergenceStudy.run("t", data, gaussian, sampler, new int[] {1, 2}, 8, 4, 2, dir,
+                new java.io.PrintWriter(new java.io.StringWriter(), true), "./massmap study --convergence");
+        com.fasterxml.jackson.databind.JsonNode whole = org.massmap.io.JsonFiles.readTree(dir.resolve("convergence.json"));
+
+        // interrupted after the first schedule: the second schedule and the final phase are missing
+        java.nio.file.Files.delete(dir.resolve("convergence.json"));
+        java.nio.file.Files.delete(dir.resolve("pieces").resolve("gaussian-x2.json"));
+        java.nio.file.Files.delete(dir.resolve("pieces").resolve("gaussian-final8.json"));
+        java.io.StringWriter console = new java.io.StringWriter();
+        ConvergenceStudy.run("t", data, gaussian, sampler, new int[] {1, 2}, 8, 4, 2, dir, new java.io.PrintWriter(console, true),
+                "./massmap study --convergence");
+        assertTrue(console.toString().contains("gaussian-x1: reused") && !console.toString().contains("gaussian-x2: reused"),
+                console.toString());
+        com.fasterxml.jackson.databind.JsonNode resumed = org.massmap.io.JsonFiles.readTree(dir.resolve("convergence.json"));
+        assertEquals(whole.get("gaussian").get("sweep"), resumed.get("gaussian").get("sweep"), "the resumed study equals the whole one");
+        assertEquals(whole.get("gaussian").get("final_phase"), resumed.get("gaussian").get("final_phase"));
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConvergenceStudy.run("t", data, gaussian, sampler, new int[] {1, 2}, 8, 6, 2, dir,
+                        new java.io.PrintWriter(new java.io.StringWriter(), true), "./massmap study --convergence"));
+        assertTrue(e.getMessage().contains("gaussian-x1.json") && e.getMessage().contains("another run"), e.getMessage());
+    }
 }

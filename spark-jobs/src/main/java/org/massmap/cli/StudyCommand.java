@@ -111,7 +111,8 @@ final class StudyCommand implements Callable<Integer> {
     double snrMax;
     @Option(names = "--convergence", description = {"Convergence evidence instead: on one mock tile (the survey preset at map.size),",
             "the schedule lengthened by each of --factors against the longest, and its final phase extended to",
-            "--final-steps iterations (split-R-hat, ESS); DIR/convergence.md and .json (see docs/sampler.md)."})
+            "--final-steps iterations (split-R-hat, ESS); DIR/convergence.md and .json (see docs/sampler.md);",
+            "resumable: each finished schedule is kept in DIR/pieces and reused by a rerun with the same settings."})
     boolean convergence;
     @Option(names = "--factors", defaultValue = "1,3,10,30", paramLabel = "F1,F2,...",
             description = "Schedule lengthening factors of --convergence, ascending (default ${DEFAULT-VALUE}).")

@@ -164,8 +164,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         info.put("loss_history", curve);
         JsonFiles.write(out.resolve("training.json"), info);
-        console.printf(Locale.ROOT, "wrote %s (model.json, weights.bin sha256 %s, loss_curve.png) in %.0f s%n", out,
-                model.metadata().weightsSha256().substring(0, 12), seconds);
+        double ema = model.metadata().training().emaDecay();
+        console.printf(Locale.ROOT, "wrote %s (model.json, weights.bin sha256 %s%s, loss_curve.png) in %.0f s%n", out,
+                model.metadata().weightsSha256().substring(0, 12),
+                ema > 0 ? String.format(Locale.ROOT, ": the moving average of the weights, decay %s", ema) : "", seconds);
         return 0;
     }
 
