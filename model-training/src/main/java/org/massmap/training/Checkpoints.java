@@ -33,6 +33,8 @@ final class Checkpoints {
     private static final int MAGIC = 0x3141_4D4D; // "MMA1"
     private static final int AVERAGE_MAGIC = 0x3145_4D4D; // "MME1"
     private static final String AVERAGE = "average.bin";
+    private static final String OPTIMIZER = "optimizer.bin";
+    private static final int HEADER_BYTES = 16;
     private static final int KEEP = 2;
 
     /** What trainer.json holds. */
@@ -54,18 +56,9 @@ final class Checkpoints {
             deleteTree(tmp);
             Files.createDirectories(tmp);
             ModelFiles.save(model, tmp.resolve("model"));
-            float[] m = state.adamM();
-            float[] v = state.adamV();
-            ByteBuffer b = ByteBuffer.allocate(16 + 8 * m.length).order(ByteOrder.LITTLE_ENDIAN);
-            b.putInt(MAGIC).putLong(state.step()).putInt(m.length);
-            b.asFloatBuffer().put(m).put(v);
-            Files.write(tmp.resolve("optimizer.bin"), b.array());
+            writeArrays(tmp.resolve(OPTIMIZER), MAGIC, state.step(), state.adamM(), state.adamV());
             if (state.hasAverage()) {
-                float[] a = state.average();
-                ByteBuffer ab = ByteBuffer.allocate(16 + 4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
-                ab.putInt(AVERAGE_MAGIC).putLong(state.step()).putInt(a.length);
-                ab.asFloatBuffer().put(a);
-                Files.write(tmp.resolve(AVERAGE), ab.array());
+                writeArrays(tmp.resolve(AVERAGE), AVERAGE_MAGIC, state.step(), state.average());
             }
             List<double[]> h = new ArrayList<>(history.size());
             for (LossPoint p : history) {
@@ -107,60 +100,56 @@ final class Checkpoints {
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelFileException(tf, "not a valid trainer checkpoint: " + e.getMessage(), e);
         }
-        Path of = dir.resolve("optimizer.bin");
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(of);
-        } catch (IOException e) {
-            throw new ModelFileException(of, "cannot read: " + e.getMessage(), e);
-        }
         int n = model.weights().parameterCount();
-        if (bytes.length != 16 + 8L * n) {
-            throw new ModelFileException(of, "has " + bytes.length + " bytes, expected " + (16 + 8L * n) + " (truncated or from another model)");
-        }
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int magic = b.getInt();
-        long step = b.getLong();
-        int count = b.getInt();
-        if (magic != MAGIC || step != t.step() || count != n) {
-            throw new ModelFileException(of, "header does not match trainer.json (step " + step + " vs " + t.step() + ")");
-        }
-        float[] m = new float[n];
-        float[] v = new float[n];
-        b.asFloatBuffer().get(m).get(v);
+        float[][] moments = readArrays(dir.resolve(OPTIMIZER), MAGIC, t.step(), n, 2);
+        Path averageFile = dir.resolve(AVERAGE);
+        float[] average = Files.exists(averageFile) ? readArrays(averageFile, AVERAGE_MAGIC, t.step(), n, 1)[0] : new float[0];
         List<LossPoint> history = new ArrayList<>();
         for (double[] p : t.history()) {
             history.add(new LossPoint((long) p[0], p[1], p[2]));
         }
-        float[] average = readAverage(dir.resolve(AVERAGE), t.step(), n);
-        TrainingState state = new TrainingState(t.step(), model.weights().parameters(), model.weights().bnStats(), m, v, average);
+        TrainingState state = new TrainingState(t.step(), model.weights().parameters(), model.weights().bnStats(), moments[0],
+                moments[1], average);
         return new Loaded(t.setup(), state, history, dir, t.initialisedFrom());
     }
 
-    /** The weight average stored beside a checkpoint, or an empty array when there is none. */
-    private static float[] readAverage(Path file, long step, int n) throws ModelFileException {
-        if (!Files.exists(file)) {
-            return new float[0];
+    /** Writes magic, step (int64), the arrays' common length (int32), then each array, as little-endian float32. */
+    private static void writeArrays(Path file, int magic, long step, float[]... arrays) throws IOException {
+        int n = arrays[0].length;
+        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + 4 * n * arrays.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(magic).putLong(step).putInt(n);
+        java.nio.FloatBuffer f = b.asFloatBuffer();
+        for (float[] a : arrays) {
+            f.put(a);
         }
+        Files.write(file, b.array());
+    }
+
+    /** Reads {@code count} arrays of n floats written by {@link #writeArrays}, checking the size and the header against trainer.json. */
+    private static float[][] readArrays(Path file, int magic, long step, int n, int count) throws ModelFileException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ModelFileException(file, "cannot read: " + e.getMessage(), e);
         }
-        if (bytes.length != 16 + 4L * n) {
-            throw new ModelFileException(file, "has " + bytes.length + " bytes, expected " + (16 + 4L * n) + " (truncated or from another model)");
+        long expected = HEADER_BYTES + 4L * n * count;
+        if (bytes.length != expected) {
+            throw new ModelFileException(file, "has " + bytes.length + " bytes, expected " + expected + " (truncated or from another model)");
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int magic = b.getInt();
-        long at = b.getLong();
-        int count = b.getInt();
-        if (magic != AVERAGE_MAGIC || at != step || count != n) {
-            throw new ModelFileException(file, "header does not match trainer.json (step " + at + " vs " + step + ")");
+        int fileMagic = b.getInt();
+        long fileStep = b.getLong();
+        int fileCount = b.getInt();
+        if (fileMagic != magic || fileStep != step || fileCount != n) {
+            throw new ModelFileException(file, "header does not match trainer.json (step " + fileStep + " vs " + step + ")");
         }
-        float[] a = new float[n];
-        b.asFloatBuffer().get(a);
-        return a;
+        float[][] arrays = new float[count][n];
+        java.nio.FloatBuffer f = b.asFloatBuffer();
+        for (float[] a : arrays) {
+            f.get(a);
+        }
+        return arrays;
     }
 
     private static List<Path> list(Path root) throws IOException {

@@ -35,6 +35,15 @@ class TrainerResumeTest {
         assertArrayEquals(a.adamV(), b.adamV());
     }
 
+    /** The replica average of {@code replicas} identical copies of s, through the state vectors as data-parallel rounds do it. */
+    static TrainingState averageOfCopies(TrainingState s, int replicas) {
+        double[] sum = s.toVector();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] *= replicas;
+        }
+        return TrainingState.average(sum, replicas, s.step(), s.parameters().length, s.bnStats().length);
+    }
+
     @Test
     void aRunResumedAfterACrashEqualsTheUninterruptedRunBitForBit(@TempDir Path tmp) throws Exception {
         Trainer whole = Trainer.create(setup(8), MAPS, tmp.resolve("a"));
@@ -66,11 +75,7 @@ class TrainerResumeTest {
         Trainer t = Trainer.create(setup(4), MAPS, null);
         t.trainSteps(2, 42);
         TrainingState s = t.state();
-        double[] sum = s.toVector();
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] *= 2;
-        }
-        TrainingState avg = TrainingState.average(sum, 2, s.step(), s.parameters().length, s.bnStats().length);
+        TrainingState avg = averageOfCopies(s, 2);
         assertSameState(s, avg);
         Trainer u = Trainer.create(setup(4), MAPS, null);
         u.setState(s);

@@ -92,15 +92,29 @@ class WeightAverageTest {
     }
 
     @Test
+    void aTruncatedCheckpointFileIsAClearErrorNamingIt(@TempDir Path tmp) throws Exception {
+        Trainer t = Trainer.create(setup(4, DECAY), TrainerResumeTest.MAPS, tmp);
+        t.trainSteps(2, 9);
+        Path checkpoint = t.checkpoint();
+        for (String name : new String[] {"average.bin", "optimizer.bin"}) {
+            Path file = checkpoint.resolve(name);
+            byte[] whole = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 4));
+            org.massmap.model.ModelFileException e = assertThrows(org.massmap.model.ModelFileException.class,
+                    () -> Trainer.resume(tmp, TrainerResumeTest.MAPS));
+            assertTrue(e.getMessage().contains(name) && e.getMessage().contains("truncated"), e.getMessage());
+            Files.write(file, whole);
+        }
+        assertEquals(2, Trainer.resume(tmp, TrainerResumeTest.MAPS).step(), "the restored files read back");
+    }
+
+    @Test
     void replicaAveragingCarriesTheWeightAverage() {
         Trainer t = Trainer.create(setup(4, DECAY), TrainerResumeTest.MAPS, null);
         t.trainSteps(2, 42);
         TrainingState s = t.state();
-        double[] sum = s.toVector();
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] *= 3;
-        }
-        TrainingState avg = TrainingState.average(sum, 3, s.step(), s.parameters().length, s.bnStats().length);
+        assertTrue(s.hasAverage());
+        TrainingState avg = TrainerResumeTest.averageOfCopies(s, 3);
         TrainerResumeTest.assertSameState(s, avg);
         assertArrayEquals(s.average(), avg.average());
     }
